@@ -1,0 +1,241 @@
+package com.calsync.sync;
+
+import com.calsync.ical.CalendarItem;
+import com.calsync.ical.MalformedItemException;
+import com.calsync.ical.ModificationTime;
+import com.calsync.sync.SyncAction.CopyItem;
+import com.calsync.sync.SyncAction.DeleteItem;
+import com.calsync.sync.SyncAction.ForgetItem;
+import com.calsync.sync.SyncAction.MergeItem;
+import com.calsync.sync.SyncAction.RecordStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Compares both sides with what was remembered from the last sync and decides, item by item,
+ * what to copy, merge or delete — following the rules of DESIGN.md, "The sync rules".
+ */
+final class Planner {
+    private final SyncPolicy policy;
+    private final IcalKit ical;
+    private final ModificationTime modificationTime = new ModificationTime();
+
+    Planner(SyncPolicy policy, IcalKit ical) {
+        this.policy = policy;
+        this.ical = ical;
+    }
+
+    /**
+     * @param approved keys whose held deletions the user approved
+     * @param rejected keys whose held deletions the user rejected: restore instead of deleting
+     */
+    SyncPlan plan(Map<String, StatusRow> rows, SideSnapshot source, SideSnapshot target,
+                  Set<String> approved, Set<String> rejected) {
+        Map<Side, Integer> remaining = Map.of(Side.SOURCE, source.items().size() + source.skipped().size(),
+                Side.TARGET, target.items().size() + target.skipped().size());
+        Set<String> unreadableSource = hrefs(source);
+        Set<String> unreadableTarget = hrefs(target);
+        Set<String> keys = new LinkedHashSet<>(rows.keySet());
+        keys.addAll(source.items().keySet());
+        keys.addAll(target.items().keySet());
+
+        List<SyncAction> actions = new ArrayList<>();
+        for (String key : keys) {
+            StatusRow row = rows.get(key);
+            if (source.leftWindow().contains(key)
+                    || row != null && (row.isOn(Side.SOURCE) && unreadableSource.contains(row.sourceHref())
+                    || row.isOn(Side.TARGET) && unreadableTarget.contains(row.targetHref()))) {
+                continue; // not deleted: out of the window, or listed but unreadable this time
+            }
+            SideItem a = source.items().get(key);
+            SideItem b = target.items().get(key);
+            Optional<SyncAction> action = policy.mode() == SyncMode.MIRROR
+                    ? mirror(key, row, a, b) : twoWay(key, row, a, b);
+            action.ifPresent(actions::add);
+        }
+        return guard(actions, rows, remaining, approved, rejected);
+    }
+
+    private static Set<String> hrefs(SideSnapshot side) {
+        return side.skipped().stream().map(SkippedItem::href).collect(Collectors.toSet());
+    }
+
+    private Optional<SyncAction> mirror(String key, StatusRow row, SideItem a, SideItem b) {
+        if (a != null && b != null) {
+            if (a.hash().equals(b.hash())) {
+                return remember(key, row, a, b, policy.expandRecurring() ? textOf(a, b, row) : null);
+            }
+            String why = row == null ? "already on the target with other content; the source's version replaces it"
+                    : !a.hash().equals(row.sourceHash()) ? "changed on the source"
+                    : "edited on the target; mirror puts the source's version back";
+            return Optional.of(new CopyItem(Side.TARGET, key, a, b, why));
+        }
+        if (a != null) {
+            if (row != null && row.targetDeleted()) {
+                return Optional.empty();
+            }
+            if (row != null && row.isOn(Side.TARGET)) {
+                if (policy.recreateTargetDeletions()) {
+                    return Optional.of(new CopyItem(Side.TARGET, key, a, null,
+                            "deleted on the target; put back (override_icloud_deletions is on)"));
+                }
+                return Optional.of(new RecordStatus(key, row.with(Side.TARGET, null, null, null)
+                        .withTargetDeleted(true)));
+            }
+            return Optional.of(new CopyItem(Side.TARGET, key, a, null, "new on the source"));
+        }
+        if (b != null) {
+            if (row != null && row.isOn(Side.SOURCE)) {
+                return Optional.of(new DeleteItem(Side.TARGET, key, b, "deleted on the source"));
+            }
+            return Optional.empty(); // the user's own item on the target: not ours to touch
+        }
+        return row == null ? Optional.empty() : Optional.of(new ForgetItem(key));
+    }
+
+    private Optional<SyncAction> twoWay(String key, StatusRow row, SideItem a, SideItem b) {
+        if (a != null && b != null) {
+            if (a.hash().equals(b.hash())) {
+                return remember(key, row, a, b, textOf(a, b, row));
+            }
+            if (row == null || row.base() == null) {
+                return Optional.of(conflict(key, a, b, "new on both sides with different content"));
+            }
+            boolean aChanged = !a.hash().equals(row.sourceHash());
+            boolean bChanged = !b.hash().equals(row.targetHash());
+            if (aChanged && !bChanged) {
+                return Optional.of(new CopyItem(Side.TARGET, key, a, b, "changed on the source"));
+            }
+            if (bChanged && !aChanged) {
+                return Optional.of(new CopyItem(Side.SOURCE, key, b, a, "changed on the target"));
+            }
+            Optional<String> merged = merge(row.base(), a, b);
+            if (merged.isPresent()) {
+                return Optional.of(new MergeItem(key, merged.get(), a, b,
+                        "changed on both sides, in different properties: both edits kept"));
+            }
+            return Optional.of(conflict(key, a, b, "changed on both sides in the same property"));
+        }
+        if (a != null || b != null) {
+            SideItem present = a != null ? a : b;
+            Side has = a != null ? Side.SOURCE : Side.TARGET;
+            Side lost = has.other();
+            if (row == null || !row.isOn(lost)) {
+                return Optional.of(new CopyItem(lost, key, present, null, "new on the " + has.label()));
+            }
+            if (!present.hash().equals(row.hash(has))) {
+                return Optional.of(new CopyItem(lost, key, present, null, "deleted on the " + lost.label()
+                        + " but changed on the " + has.label() + "; the change is kept"));
+            }
+            return Optional.of(new DeleteItem(has, key, present, "deleted on the " + lost.label()));
+        }
+        return row == null ? Optional.empty() : Optional.of(new ForgetItem(key));
+    }
+
+    /** Both sides hold the same content: only remember where, if anything moved. */
+    private Optional<SyncAction> remember(String key, StatusRow row, SideItem a, SideItem b, String base) {
+        StatusRow now = (row == null ? StatusRow.empty(key) : row)
+                .with(Side.SOURCE, a.href(), a.etag(), a.hash())
+                .with(Side.TARGET, b.href(), b.etag(), b.hash())
+                .withTargetDeleted(false);
+        if (base != null || (row != null && row.base() != null)) {
+            now = now.withBase(base != null ? base : row.base());
+        }
+        return now.equals(row) ? Optional.empty() : Optional.of(new RecordStatus(key, now));
+    }
+
+    private static String textOf(SideItem a, SideItem b, StatusRow row) {
+        if (a.fetched()) {
+            return a.item().text();
+        }
+        if (b.fetched()) {
+            return b.item().text();
+        }
+        return row == null ? null : row.base();
+    }
+
+    private Optional<String> merge(String base, SideItem a, SideItem b) {
+        if (!a.fetched() || !b.fetched()) {
+            return Optional.empty();
+        }
+        try {
+            CalendarItem baseItem = ical.parser().parse(base);
+            return ical.merger().merge(baseItem, a.item(), b.item());
+        } catch (MalformedItemException e) {
+            return Optional.empty();
+        }
+    }
+
+    private CopyItem conflict(String key, SideItem a, SideItem b, String what) {
+        Side winner = switch (policy.conflict()) {
+            case SOURCE_WINS -> Side.SOURCE;
+            case TARGET_WINS -> Side.TARGET;
+            case NEWER_WINS -> newer(a, b);
+        };
+        SideItem from = winner == Side.SOURCE ? a : b;
+        SideItem over = winner == Side.SOURCE ? b : a;
+        return new CopyItem(winner.other(), key, from, over,
+                what + "; " + policy.conflict().configName() + " kept the " + winner.label() + "'s version");
+    }
+
+    private Side newer(SideItem a, SideItem b) {
+        Instant ta = a.fetched() ? modificationTime.of(a.item()).orElse(Instant.MIN) : Instant.MIN;
+        Instant tb = b.fetched() ? modificationTime.of(b.item()).orElse(Instant.MIN) : Instant.MIN;
+        return tb.isAfter(ta) ? Side.TARGET : Side.SOURCE;
+    }
+
+    /** Holds back deletions when too many items vanished from one side at once. */
+    private SyncPlan guard(List<SyncAction> actions, Map<String, StatusRow> rows, Map<Side, Integer> remaining,
+                           Set<String> approved, Set<String> rejected) {
+        DeletionGuard guard = new DeletionGuard(policy.guardDeletions(), policy.maxMissingCount(),
+                policy.maxMissingPercent());
+        List<SyncAction> kept = new ArrayList<>();
+        List<DeleteItem> held = new ArrayList<>();
+        Side heldFrom = null;
+        StringBuilder reason = new StringBuilder();
+        for (Side vanishedFrom : Side.values()) {
+            List<DeleteItem> deletions = actions.stream()
+                    .filter(a -> a instanceof DeleteItem d && d.on() == vanishedFrom.other()
+                            && !approved.contains(d.key()))
+                    .map(DeleteItem.class::cast).toList();
+            long trackedBefore = rows.values().stream().filter(r -> r.isOn(vanishedFrom)).count();
+            if (guard.tooMany(deletions.size(), (int) trackedBefore, remaining.get(vanishedFrom))) {
+                held.addAll(deletions);
+                heldFrom = vanishedFrom;
+                reason.append(deletions.size()).append(" of ").append(trackedBefore).append(" items vanished from the ")
+                        .append(vanishedFrom.label()).append(" at once, so they are not deleted from the ")
+                        .append(vanishedFrom.other().label()).append(". ");
+            }
+        }
+        Set<DeleteItem> heldSet = Set.copyOf(held);
+        for (SyncAction action : actions) {
+            if (action instanceof DeleteItem d && rejected.contains(d.key())) {
+                kept.add(restore(d, rows.get(d.key())));
+            } else if (!(action instanceof DeleteItem d && heldSet.contains(d))) {
+                kept.add(action);
+            }
+        }
+        if (held.isEmpty()) {
+            return new SyncPlan(kept, GuardVerdict.CLEAR);
+        }
+        return new SyncPlan(kept, new GuardVerdict(held, heldFrom, reason.toString().trim()));
+    }
+
+    /** A rejected deletion: put the item back where it vanished (mirror: stop managing it). */
+    private SyncAction restore(DeleteItem deletion, StatusRow row) {
+        Side lost = deletion.on().other();
+        if (policy.mode() == SyncMode.MIRROR) {
+            return new ForgetItem(deletion.key());
+        }
+        Objects.requireNonNull(row);
+        return new CopyItem(lost, deletion.key(), deletion.existing(), null,
+                "vanished from the " + lost.label() + "; the user rejected the deletion, so it is put back");
+    }
+}

@@ -1,0 +1,202 @@
+package com.calsync.sync;
+
+import com.calsync.ical.CalendarItem;
+import com.calsync.ical.ComponentKind;
+import com.calsync.ical.MalformedItemException;
+import com.calsync.ical.TimeWindow;
+import com.calsync.store.CalendarStore;
+import com.calsync.store.ChangeSet;
+import com.calsync.store.Listing;
+import com.calsync.store.StoredItem;
+import com.calsync.store.SyncTokenExpiredException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds out what one side of a pair holds now, downloading only what changed: an item whose
+ * etag is the one remembered from the last sync is taken as unchanged without being fetched.
+ */
+final class SideReader {
+    private static final Logger log = LoggerFactory.getLogger(SideReader.class);
+    static final int FETCH_BATCH = 100;
+
+    private final IcalKit ical;
+    private final TimeWindow window;
+    private final boolean recheckWindow;
+    private final Map<String, StatusRow> rows;
+
+    /**
+     * @param recheckWindow re-read items whose place in the window may have changed as time moved
+     */
+    SideReader(IcalKit ical, TimeWindow window, boolean recheckWindow, Map<String, StatusRow> rows) {
+        this.ical = ical;
+        this.window = window;
+        this.recheckWindow = recheckWindow;
+        this.rows = rows;
+    }
+
+    SideSnapshot read(Side side, CalendarStore store, Map<String, SkippedItem> lastSkipped,
+                      Optional<String> lastToken, boolean expand) {
+        Map<String, List<StatusRow>> rowsByHref = new HashMap<>();
+        for (StatusRow row : rows.values()) {
+            if (row.isOn(side)) {
+                rowsByHref.computeIfAbsent(row.href(side), h -> new ArrayList<>()).add(row);
+            }
+        }
+        Map<String, String> current = new LinkedHashMap<>();
+        Optional<String> token = listing(side, store, rowsByHref, lastSkipped, lastToken, current);
+
+        Run run = new Run(side, expand, rowsByHref);
+        List<String> toFetch = new ArrayList<>();
+        for (Map.Entry<String, String> entry : current.entrySet()) {
+            String href = entry.getKey();
+            String etag = entry.getValue();
+            List<StatusRow> tracked = rowsByHref.get(href);
+            SkippedItem skipped = lastSkipped.get(href);
+            if (etag != null && tracked != null && !(expand && recheckWindow)
+                    && tracked.stream().allMatch(r -> etag.equals(r.etag(side)))) {
+                tracked.forEach(r -> run.add(new SideItem(r.key(), href, etag, r.hash(side), null)));
+            } else if (etag != null && skipped != null && etag.equals(skipped.etag())
+                    && !(skipped.windowDependent() && recheckWindow)) {
+                run.skipped.add(skipped);
+            } else {
+                toFetch.add(href);
+            }
+        }
+        if (store.capabilities().serverSideTimeRange()) {
+            // Such a listing leaves out what has no occurrence in the window: ask for the
+            // missing items themselves to tell "left the window" from "deleted".
+            rowsByHref.keySet().stream().filter(h -> !current.containsKey(h)).forEach(toFetch::add);
+        }
+        for (int i = 0; i < toFetch.size(); i += FETCH_BATCH) {
+            List<String> batch = toFetch.subList(i, Math.min(toFetch.size(), i + FETCH_BATCH));
+            for (StoredItem stored : store.get(batch)) {
+                run.accept(stored);
+            }
+        }
+        return new SideSnapshot(side, run.items, run.skipped, run.leftWindow, token, toFetch.size());
+    }
+
+    /** Fills {@code current} with href → etag and returns the new sync token, if any. */
+    private Optional<String> listing(Side side, CalendarStore store, Map<String, List<StatusRow>> rowsByHref,
+                                     Map<String, SkippedItem> lastSkipped, Optional<String> lastToken,
+                                     Map<String, String> current) {
+        if (store.capabilities().syncTokens() && lastToken.isPresent()) {
+            try {
+                ChangeSet changes = store.changesSince(lastToken.get());
+                rowsByHref.forEach((href, tracked) -> current.put(href, tracked.get(0).etag(side)));
+                lastSkipped.values().forEach(s -> current.put(s.href(), s.etag()));
+                current.putAll(changes.changed());
+                changes.removed().forEach(current::remove);
+                return Optional.of(changes.newToken());
+            } catch (SyncTokenExpiredException e) {
+                log.info("{} no longer accepts the sync token of the last run; listing all items instead",
+                        store.describe());
+                current.clear();
+            }
+        }
+        Listing listing = store.list(window);
+        current.putAll(listing.etags());
+        return listing.syncToken();
+    }
+
+    /** The items and skips gathered while reading one side. */
+    private final class Run {
+        final Side side;
+        final boolean expand;
+        final Map<String, List<StatusRow>> rowsByHref;
+        final Map<String, SideItem> items = new LinkedHashMap<>();
+        final List<SkippedItem> skipped = new ArrayList<>();
+        final Set<String> leftWindow = new HashSet<>();
+
+        Run(Side side, boolean expand, Map<String, List<StatusRow>> rowsByHref) {
+            this.side = side;
+            this.expand = expand;
+            this.rowsByHref = rowsByHref;
+        }
+
+        void accept(StoredItem stored) {
+            CalendarItem item;
+            try {
+                item = ical.parser().parse(stored.ics());
+            } catch (MalformedItemException e) {
+                skip(stored, "cannot be read as iCalendar: " + e.getMessage(), false);
+                return;
+            } catch (RuntimeException e) {
+                skip(stored, "cannot be read as iCalendar: " + e, false);
+                return;
+            }
+            if (item.kind() != ComponentKind.VEVENT) {
+                skip(stored, "holds a " + item.kind() + " (UID " + item.uid()
+                        + "); CalSync syncs events only, so it is left as it is", false);
+                return;
+            }
+            if (expand) {
+                acceptExpanded(stored, item);
+                return;
+            }
+            if (!rows.containsKey(item.uid()) && !ical.occurrences().hasOccurrenceIn(item, window)) {
+                skip(stored, "no occurrence between " + window.start() + " and " + window.end(), true);
+                return;
+            }
+            add(stored, item, item.uid());
+        }
+
+        private void acceptExpanded(StoredItem stored, CalendarItem series) {
+            List<CalendarItem> occurrences = ical.expander().expand(series, window);
+            Set<String> keys = new HashSet<>();
+            for (CalendarItem occurrence : occurrences) {
+                keys.add(occurrence.uid());
+                add(stored, occurrence, occurrence.uid());
+            }
+            for (StatusRow row : rowsByHref.getOrDefault(stored.href(), List.of())) {
+                if (!keys.contains(row.key()) && row.base() != null && !inWindow(row.base())) {
+                    leftWindow.add(row.key());
+                }
+            }
+            if (occurrences.isEmpty() && !rowsByHref.containsKey(stored.href())) {
+                skip(stored, "no occurrence between " + window.start() + " and " + window.end(), true);
+            }
+        }
+
+        private boolean inWindow(String text) {
+            try {
+                return ical.occurrences().hasOccurrenceIn(ical.parser().parse(text), window);
+            } catch (MalformedItemException e) {
+                return true;
+            }
+        }
+
+        private void add(StoredItem stored, CalendarItem item, String key) {
+            SideItem fresh = new SideItem(key, stored.href(), stored.etag(), ical.fingerprinter().fingerprint(item), item);
+            add(fresh);
+        }
+
+        void add(SideItem fresh) {
+            SideItem earlier = items.get(fresh.key());
+            if (earlier != null && !earlier.href().equals(fresh.href())) {
+                StatusRow row = rows.get(fresh.key());
+                boolean freshIsTracked = row != null && fresh.href().equals(row.href(side));
+                SideItem loser = freshIsTracked ? earlier : fresh;
+                SideItem winner = freshIsTracked ? fresh : earlier;
+                skipped.add(new SkippedItem(side, loser.href(), loser.etag(), "has the same UID " + fresh.key()
+                        + " as " + winner.href() + "; only that one is synced", false));
+                items.put(fresh.key(), winner);
+                return;
+            }
+            items.put(fresh.key(), fresh);
+        }
+
+        private void skip(StoredItem stored, String reason, boolean windowDependent) {
+            skipped.add(new SkippedItem(side, stored.href(), stored.etag(), reason, windowDependent));
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package com.calsync.sync;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sync state of one pair, in SQLite (WAL): one row per item, the items skipped on each side,
+ * and small facts such as each side's sync token. Every write is its own transaction unless
+ * grouped with {@link #inTransaction}, so a row committed right after a store write survives a
+ * crash that comes after it.
+ */
+public final class StatusDb implements AutoCloseable {
+    private static final int SCHEMA_VERSION = 1;
+
+    private final Path file;
+    private final Connection connection;
+
+    private StatusDb(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating when missing) the status database at {@code file}. */
+    public static StatusDb open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            StatusDb db = new StatusDb(file, connection);
+            db.migrate();
+            return db;
+        } catch (SQLException | java.io.IOException e) {
+            throw new SyncStateException("cannot open the sync state database " + file + ": " + e.getMessage()
+                    + " (if it is damaged, move it away: the next sync rebuilds it by matching UIDs)", e);
+        }
+    }
+
+    private void migrate() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            // NORMAL in WAL mode survives a crash of this process; only power loss can undo a commit.
+            s.execute("PRAGMA synchronous=NORMAL");
+            s.execute("PRAGMA busy_timeout=5000");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS items(
+                      key TEXT PRIMARY KEY,
+                      source_href TEXT, source_etag TEXT, source_hash TEXT,
+                      target_href TEXT, target_etag TEXT, target_hash TEXT,
+                      base TEXT,
+                      target_deleted INTEGER NOT NULL DEFAULT 0)""");
+            s.execute("CREATE INDEX IF NOT EXISTS items_source ON items(source_href)");
+            s.execute("CREATE INDEX IF NOT EXISTS items_target ON items(target_href)");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS skipped(
+                      side TEXT NOT NULL, href TEXT NOT NULL, etag TEXT, reason TEXT NOT NULL,
+                      window_dependent INTEGER NOT NULL, PRIMARY KEY(side, href))""");
+            s.execute("CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT)");
+        }
+        if (meta("schema_version").isEmpty()) {
+            putMeta("schema_version", Integer.toString(SCHEMA_VERSION));
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Every row, by key. */
+    public Map<String, StatusRow> rows() {
+        Map<String, StatusRow> rows = new LinkedHashMap<>();
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("SELECT key, source_href, source_etag, source_hash, target_href,"
+                     + " target_etag, target_hash, base, target_deleted FROM items ORDER BY key")) {
+            while (r.next()) {
+                StatusRow row = new StatusRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                        r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getInt(9) != 0);
+                rows.put(row.key(), row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw failure("read the items", e);
+        }
+    }
+
+    public void put(StatusRow row) {
+        try (PreparedStatement p = connection.prepareStatement("INSERT OR REPLACE INTO items(key, source_href,"
+                + " source_etag, source_hash, target_href, target_etag, target_hash, base, target_deleted)"
+                + " VALUES(?,?,?,?,?,?,?,?,?)")) {
+            p.setString(1, row.key());
+            p.setString(2, row.sourceHref());
+            p.setString(3, row.sourceEtag());
+            p.setString(4, row.sourceHash());
+            p.setString(5, row.targetHref());
+            p.setString(6, row.targetEtag());
+            p.setString(7, row.targetHash());
+            p.setString(8, row.base());
+            p.setInt(9, row.targetDeleted() ? 1 : 0);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("save item " + row.key(), e);
+        }
+    }
+
+    public void remove(String key) {
+        try (PreparedStatement p = connection.prepareStatement("DELETE FROM items WHERE key = ?")) {
+            p.setString(1, key);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("forget item " + key, e);
+        }
+    }
+
+    /** The items skipped on {@code side} in the last run, by href. */
+    public Map<String, SkippedItem> skipped(Side side) {
+        Map<String, SkippedItem> items = new LinkedHashMap<>();
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT href, etag, reason, window_dependent FROM skipped WHERE side = ? ORDER BY href")) {
+            p.setString(1, side.label());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    items.put(r.getString(1), new SkippedItem(side, r.getString(1), r.getString(2), r.getString(3),
+                            r.getInt(4) != 0));
+                }
+            }
+            return items;
+        } catch (SQLException e) {
+            throw failure("read the skipped items", e);
+        }
+    }
+
+    /** Replaces the skipped items of {@code side} with {@code items}. */
+    public void replaceSkipped(Side side, Collection<SkippedItem> items) {
+        inTransaction(() -> {
+            try (PreparedStatement del = connection.prepareStatement("DELETE FROM skipped WHERE side = ?");
+                 PreparedStatement ins = connection.prepareStatement(
+                         "INSERT OR REPLACE INTO skipped(side, href, etag, reason, window_dependent) VALUES(?,?,?,?,?)")) {
+                del.setString(1, side.label());
+                del.executeUpdate();
+                for (SkippedItem item : items) {
+                    ins.setString(1, side.label());
+                    ins.setString(2, item.href());
+                    ins.setString(3, item.etag());
+                    ins.setString(4, item.reason());
+                    ins.setInt(5, item.windowDependent() ? 1 : 0);
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            } catch (SQLException e) {
+                throw failure("save the skipped items", e);
+            }
+        });
+    }
+
+    public Optional<String> meta(String key) {
+        try (PreparedStatement p = connection.prepareStatement("SELECT v FROM meta WHERE k = ?")) {
+            p.setString(1, key);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read " + key, e);
+        }
+    }
+
+    /** Sets a fact; a null value removes it. */
+    public void putMeta(String key, String value) {
+        String sql = value == null ? "DELETE FROM meta WHERE k = ?" : "INSERT OR REPLACE INTO meta(k, v) VALUES(?,?)";
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            p.setString(1, key);
+            if (value != null) {
+                p.setString(2, value);
+            }
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("save " + key, e);
+        }
+    }
+
+    /** Runs {@code work} as one transaction: all of its writes land, or none. */
+    public void inTransaction(Runnable work) {
+        try {
+            boolean outer = connection.getAutoCommit();
+            if (!outer) { // already inside one
+                work.run();
+                return;
+            }
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("commit", e);
+        }
+    }
+
+    private SyncStateException failure(String what, SQLException e) {
+        return new SyncStateException("cannot " + what + " in the sync state database " + file + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure("close", e);
+        }
+    }
+}

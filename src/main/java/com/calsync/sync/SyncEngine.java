@@ -1,0 +1,240 @@
+package com.calsync.sync;
+
+import com.calsync.ical.TimeWindow;
+import com.calsync.store.Listing;
+import com.calsync.store.StoreException;
+import com.calsync.sync.SyncAction.CopyItem;
+import com.calsync.sync.SyncAction.DeleteItem;
+import com.calsync.sync.SyncAction.MergeItem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Syncs one pair once: reads both sides (fetching only what changed since the last run), plans
+ * by the pair's rules, holds back mass deletions, applies the plan with a journal copy of
+ * everything it overwrites or deletes, verifies the result, and reports.
+ *
+ * <p>A store that cannot be reached stops the run before anything is deleted; the next run
+ * starts from the state the database recorded.
+ */
+public final class SyncEngine {
+    private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+    private static final Duration WINDOW_RECHECK = Duration.ofHours(24);
+
+    private final IcalKit ical;
+    private final Journal journal;
+    private final Clock clock;
+
+    public SyncEngine(IcalKit ical, Journal journal, Clock clock) {
+        this.ical = ical;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    public SyncReport sync(SyncPair pair, StatusDb db, SyncOptions options) {
+        Instant started = clock.instant();
+        long startNanos = System.nanoTime();
+        Map<Side, Long> requestsBefore = requests(pair);
+        SyncPolicy policy = pair.policy();
+        TimeWindow window = TimeWindow.around(started, policy.pastDays(), policy.futureDays());
+        Report report = new Report(pair, options.dryRun(), started);
+        try {
+            Map<String, StatusRow> rows = db.rows();
+            boolean recheck = db.meta("window_checked_at").map(Instant::parse)
+                    .map(t -> t.plus(WINDOW_RECHECK).isBefore(started)).orElse(true);
+            SideReader reader = new SideReader(ical, window, recheck, rows);
+            SideSnapshot source = reader.read(Side.SOURCE, pair.source(), db.skipped(Side.SOURCE),
+                    db.meta(tokenKey(Side.SOURCE)), policy.expandRecurring());
+            SideSnapshot target = reader.read(Side.TARGET, pair.target(), db.skipped(Side.TARGET),
+                    db.meta(tokenKey(Side.TARGET)), false);
+            report.read(source, target);
+
+            Set<String> heldBefore = heldKeys(db);
+            SyncPlan plan = new Planner(policy, ical).plan(rows, source, target,
+                    options.approveDeletions() ? heldBefore : Set.of(),
+                    options.rejectDeletions() ? heldBefore : Set.of());
+            report.guard(plan.guard());
+            if (options.dryRun()) {
+                report.planned(plan);
+                return report.finish(SyncOutcome.OK, null, requestsBefore, startNanos);
+            }
+
+            PlanApplier applier = new PlanApplier(pair.name(), Map.of(Side.SOURCE, pair.source(),
+                    Side.TARGET, pair.target()), db, journal, ical, policy, window, options.cancelled());
+            applier.apply(plan, rows);
+            report.applied(applier);
+            db.replaceSkipped(Side.SOURCE, source.skipped());
+            db.replaceSkipped(Side.TARGET, target.skipped());
+            rememberHeld(db, plan.guard());
+            if (recheck) {
+                db.putMeta("window_checked_at", started.toString());
+                journal.prune(Journal.DEFAULT_RETENTION);
+            }
+
+            String mismatch = applier.changes.isEmpty() ? null : verify(pair, db, policy);
+            boolean clean = applier.errors.isEmpty() && !plan.guard().holding() && mismatch == null
+                    && !options.cancelled().getAsBoolean();
+            if (clean) {
+                // A token is kept only after a clean run: otherwise items to retry would look unchanged.
+                saveToken(db, Side.SOURCE, source.syncToken());
+                saveToken(db, Side.TARGET, target.syncToken());
+            }
+            if (mismatch != null) {
+                return report.finish(SyncOutcome.FAILED, mismatch, requestsBefore, startNanos);
+            }
+            SyncOutcome outcome = clean || options.cancelled().getAsBoolean() && applier.errors.isEmpty()
+                    && !plan.guard().holding() ? SyncOutcome.OK : SyncOutcome.PARTIAL;
+            return report.finish(outcome, null, requestsBefore, startNanos);
+        } catch (StoreException | SyncStateException | java.io.UncheckedIOException e) {
+            log.warn("{}: sync stopped: {}", pair.name(), e.getMessage());
+            return report.finish(SyncOutcome.FAILED, e.getMessage(), requestsBefore, startNanos);
+        }
+    }
+
+    /** Lists the written sides again; more mismatches than the threshold fail the run. */
+    private String verify(SyncPair pair, StatusDb db, SyncPolicy policy) {
+        List<Side> sides = policy.mode() == SyncMode.MIRROR ? List.of(Side.TARGET) : List.of(Side.SOURCE, Side.TARGET);
+        Map<String, StatusRow> rows = db.rows();
+        int mismatches = 0;
+        List<String> examples = new ArrayList<>();
+        for (Side side : sides) {
+            if (pair.store(side).capabilities().readOnly()) {
+                continue;
+            }
+            Listing listing = pair.store(side).list(TimeWindow.ALL);
+            for (StatusRow row : rows.values()) {
+                if (!row.isOn(side)) {
+                    continue;
+                }
+                boolean present = listing.etags().containsKey(row.href(side));
+                String etag = listing.etags().get(row.href(side));
+                if (!present || row.etag(side) != null && etag != null && !etag.equals(row.etag(side))) {
+                    mismatches++;
+                    if (examples.size() < 3) {
+                        examples.add(row.key() + (present ? " (changed)" : " (missing)") + " on the " + side.label());
+                    }
+                }
+            }
+        }
+        if (mismatches > policy.verifyThreshold()) {
+            return "verification failed: " + mismatches + " items differ from what was just written (threshold "
+                    + policy.verifyThreshold() + "), e.g. " + String.join(", ", examples)
+                    + "; the next run compares them again";
+        }
+        return null;
+    }
+
+    private static String tokenKey(Side side) {
+        return "token." + side.label();
+    }
+
+    private static void saveToken(StatusDb db, Side side, Optional<String> token) {
+        db.putMeta(tokenKey(side), token.orElse(null));
+    }
+
+    private static Set<String> heldKeys(StatusDb db) {
+        return db.meta("held_keys").map(v -> new LinkedHashSet<>(Arrays.asList(v.split("\n"))))
+                .map(s -> (Set<String>) s).orElse(Set.of());
+    }
+
+    private static void rememberHeld(StatusDb db, GuardVerdict guard) {
+        db.putMeta("held_keys", guard.holding()
+                ? String.join("\n", guard.held().stream().map(DeleteItem::key).toList()) : null);
+        db.putMeta("held_note", guard.holding() ? guard.reason() : null);
+    }
+
+    private static Map<Side, Long> requests(SyncPair pair) {
+        Map<Side, Long> counts = new EnumMap<>(Side.class);
+        counts.put(Side.SOURCE, pair.source().requestCount());
+        counts.put(Side.TARGET, pair.target().requestCount());
+        return counts;
+    }
+
+    /** Gathers what a run did into a {@link SyncReport}. */
+    private static final class Report {
+        private final SyncPair pair;
+        private final boolean dryRun;
+        private final Instant started;
+        private final List<ItemChange> changes = new ArrayList<>();
+        private final List<ItemError> errors = new ArrayList<>();
+        private final List<SkippedItem> skipped = new ArrayList<>();
+        private final List<ItemChange> held = new ArrayList<>();
+        private final Map<Side, Integer> fetched = new EnumMap<>(Side.class);
+        private String guardNote;
+
+        Report(SyncPair pair, boolean dryRun, Instant started) {
+            this.pair = pair;
+            this.dryRun = dryRun;
+            this.started = started;
+        }
+
+        void read(SideSnapshot source, SideSnapshot target) {
+            skipped.addAll(source.skipped());
+            skipped.addAll(target.skipped());
+            fetched.put(Side.SOURCE, source.fetched());
+            fetched.put(Side.TARGET, target.fetched());
+        }
+
+        void guard(GuardVerdict verdict) {
+            for (DeleteItem d : verdict.held()) {
+                held.add(new ItemChange(d.on(), ItemChange.Kind.DELETED, d.key(), title(d.existing()), d.why()));
+            }
+            if (verdict.holding()) {
+                guardNote = verdict.reason() + " Check the " + verdict.vanishedFrom().label()
+                        + ", then run `calsync sync --pair " + pair.name() + " --approve-deletions` to delete them, or `"
+                        + "calsync sync --pair " + pair.name() + " --reject-deletions` to keep them.";
+            }
+        }
+
+        void planned(SyncPlan plan) {
+            for (SyncAction action : plan.writes()) {
+                if (action instanceof CopyItem c) {
+                    changes.add(new ItemChange(c.to(), c.isCreate() ? ItemChange.Kind.CREATED
+                            : ItemChange.Kind.UPDATED, c.key(), title(c.from()), c.why()));
+                } else if (action instanceof MergeItem m) {
+                    changes.add(new ItemChange(Side.SOURCE, ItemChange.Kind.UPDATED, m.key(), title(m.source()), m.why()));
+                    changes.add(new ItemChange(Side.TARGET, ItemChange.Kind.UPDATED, m.key(), title(m.target()), m.why()));
+                } else if (action instanceof DeleteItem d) {
+                    changes.add(new ItemChange(d.on(), ItemChange.Kind.DELETED, d.key(), title(d.existing()), d.why()));
+                }
+            }
+        }
+
+        void applied(PlanApplier applier) {
+            changes.addAll(applier.changes);
+            errors.addAll(applier.errors);
+        }
+
+        private static String title(SideItem item) {
+            return item.fetched() ? new com.calsync.ical.ItemTitle().of(item.item()) : item.key();
+        }
+
+        SyncReport finish(SyncOutcome outcome, String failure, Map<Side, Long> before, long startNanos) {
+            Map<Side, Long> requests = new EnumMap<>(Side.class);
+            requests.put(Side.SOURCE, pair.source().requestCount() - before.get(Side.SOURCE));
+            requests.put(Side.TARGET, pair.target().requestCount() - before.get(Side.TARGET));
+            long ms = (System.nanoTime() - startNanos) / 1_000_000;
+            SyncReport report = new SyncReport(pair.name(), pair.policy().mode(), dryRun, started, ms, outcome,
+                    changes, skipped, held, guardNote, errors, failure, requests, fetched);
+            log.info("{}{}: {}, {} created, {} updated, {} deleted; {} skipped, {} held, {} errors; {} ms",
+                    pair.name(), dryRun ? " (dry run)" : "", outcome.label(),
+                    changes.stream().filter(c -> c.kind() == ItemChange.Kind.CREATED).count(),
+                    changes.stream().filter(c -> c.kind() == ItemChange.Kind.UPDATED).count(),
+                    changes.stream().filter(c -> c.kind() == ItemChange.Kind.DELETED).count(),
+                    skipped.size(), held.size(), errors.size(), ms);
+            return report;
+        }
+    }
+
+}

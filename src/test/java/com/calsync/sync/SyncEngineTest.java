@@ -1,0 +1,386 @@
+package com.calsync.sync;
+
+import static com.calsync.sync.Events.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.calsync.store.StoredItem;
+import com.calsync.store.memory.MemoryStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyncEngineTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final Instant SOON = NOW.plus(Duration.ofDays(3));
+
+    @TempDir
+    Path home;
+
+    private final TestClock clock = new TestClock(NOW);
+    private final MemoryStore source = new MemoryStore("source");
+    private final MemoryStore target = new MemoryStore("target");
+    private Journal journal;
+    private SyncEngine engine;
+    private StatusDb db;
+
+    @BeforeEach
+    void setUp() {
+        journal = new Journal(home.resolve("journal"), clock);
+        engine = new SyncEngine(IcalKit.standard(), journal, clock);
+        db = StatusDb.open(home.resolve("pair.db"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private SyncReport sync(SyncPolicy policy) {
+        return engine.sync(new SyncPair("p", source, target, policy), db, SyncOptions.normal());
+    }
+
+    private SyncReport mirror() {
+        return sync(SyncPolicy.defaults(SyncMode.MIRROR));
+    }
+
+    private SyncReport twoWay() {
+        return sync(SyncPolicy.defaults(SyncMode.TWO_WAY));
+    }
+
+    private static String textOf(MemoryStore store, String uid) {
+        return Optional.ofNullable(store.snapshot().get(MemoryStore.hrefFor(uid))).map(StoredItem::ics).orElse(null);
+    }
+
+    @Test
+    void firstMirrorCreatesEverythingAndASecondRunHasNothingToDo() {
+        source.put("a", event("a", "Dentist", SOON));
+        source.put("b", event("b", "Team meeting", SOON.plusSeconds(7200)));
+
+        SyncReport first = mirror();
+
+        assertThat(first.outcome()).isEqualTo(SyncOutcome.OK);
+        assertThat(first.count(Side.TARGET, ItemChange.Kind.CREATED)).isEqualTo(2);
+        assertThat(first.changes()).extracting(ItemChange::title).containsExactlyInAnyOrder("Dentist", "Team meeting");
+        assertThat(textOf(target, "a")).isEqualTo(textOf(source, "a"));
+
+        SyncReport second = mirror();
+        assertThat(second.nothingChanged()).isTrue();
+        assertThat(second.fetched()).containsEntry(Side.SOURCE, 0).containsEntry(Side.TARGET, 0);
+    }
+
+    @Test
+    void mirrorCopiesAnEditAndJournalsTheOverwrittenCopy() {
+        source.put("a", event("a", "Dentist", SOON));
+        mirror();
+        source.put("a", event("a", "Dentist (moved)", SOON.plusSeconds(3600)));
+
+        SyncReport report = mirror();
+
+        assertThat(report.count(Side.TARGET, ItemChange.Kind.UPDATED)).isEqualTo(1);
+        assertThat(textOf(target, "a")).contains("Dentist (moved)");
+        assertThat(journal.entries(Optional.empty())).singleElement()
+                .satisfies(e -> assertThat(journal.text(e)).contains("SUMMARY:Dentist\r\n"));
+    }
+
+    @Test
+    void aServerRewritingNoiseIsNotAChange() {
+        source.put("a", event("a", "Dentist", SOON));
+        mirror();
+        String rewritten = textOf(target, "a").replace("DTSTAMP:20261101T000000Z", "DTSTAMP:20261125T101010Z")
+                .replace("PRODID:-//CalSync tests//EN", "PRODID:-//Some Server//EN");
+        target.put("a", rewritten);
+
+        SyncReport report = mirror();
+
+        assertThat(report.nothingChanged()).isTrue();
+        assertThat(textOf(target, "a")).isEqualTo(rewritten);
+    }
+
+    @Test
+    void mirrorOverwritesATargetEditButKeepsTheEditInTheJournal() {
+        source.put("a", event("a", "Dentist", SOON));
+        mirror();
+        target.put("a", event("a", "Edited on the phone", SOON));
+
+        SyncReport report = mirror();
+
+        assertThat(report.count(Side.TARGET, ItemChange.Kind.UPDATED)).isEqualTo(1);
+        assertThat(textOf(target, "a")).contains("SUMMARY:Dentist");
+        assertThat(journal.entries(Optional.empty())).extracting(journal::text)
+                .anySatisfy(t -> assertThat(t).contains("Edited on the phone"));
+    }
+
+    @Test
+    void aSourceDeletionDeletesTheTargetCopyAfterJournalingIt() {
+        for (int i = 0; i < 10; i++) {
+            source.put("e" + i, event("e" + i, "Event " + i, SOON.plusSeconds(i * 3600L)));
+        }
+        mirror();
+        source.remove(MemoryStore.hrefFor("e3"));
+
+        SyncReport report = mirror();
+
+        assertThat(report.count(Side.TARGET, ItemChange.Kind.DELETED)).isEqualTo(1);
+        assertThat(textOf(target, "e3")).isNull();
+        assertThat(journal.entries(Optional.empty())).singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("deleted on the source"));
+    }
+
+    @Test
+    void anEmptiedSourceHoldsTheDeletionsUntilApproved() {
+        for (int i = 0; i < 12; i++) {
+            source.put("e" + i, event("e" + i, "Event " + i, SOON.plusSeconds(i * 3600L)));
+        }
+        mirror();
+        source.snapshot().keySet().forEach(source::remove);
+
+        SyncReport held = mirror();
+
+        assertThat(held.outcome()).isEqualTo(SyncOutcome.PARTIAL);
+        assertThat(held.held()).hasSize(12);
+        assertThat(held.guardNote()).contains("12 of 12 items vanished from the source")
+                .contains("--approve-deletions");
+        assertThat(target.snapshot()).hasSize(12);
+        assertThat(mirror().held()).as("still held on the next run").hasSize(12);
+
+        SyncReport approved = engine.sync(new SyncPair("p", source, target, SyncPolicy.defaults(SyncMode.MIRROR)),
+                db, new SyncOptions(false, true, false, () -> false));
+
+        assertThat(approved.count(Side.TARGET, ItemChange.Kind.DELETED)).isEqualTo(12);
+        assertThat(target.snapshot()).isEmpty();
+        assertThat(journal.entries(Optional.empty())).hasSize(12);
+    }
+
+    @Test
+    void rejectedDeletionsInAMirrorLeaveTheTargetAloneForGood() {
+        source.put("a", event("a", "A", SOON));
+        source.put("b", event("b", "B", SOON));
+        mirror();
+        source.remove(MemoryStore.hrefFor("a"));
+        source.remove(MemoryStore.hrefFor("b"));
+        assertThat(mirror().held()).hasSize(2);
+
+        engine.sync(new SyncPair("p", source, target, SyncPolicy.defaults(SyncMode.MIRROR)), db,
+                new SyncOptions(false, false, true, () -> false));
+
+        SyncReport after = mirror();
+        assertThat(after.held()).isEmpty();
+        assertThat(after.nothingChanged()).isTrue();
+        assertThat(target.snapshot()).hasSize(2);
+    }
+
+    @Test
+    void aTargetDeletionIsPutBackWhenOverrideIsOnAndRespectedWhenOff() {
+        source.put("a", event("a", "A", SOON));
+        mirror();
+        target.remove(MemoryStore.hrefFor("a"));
+
+        assertThat(mirror().count(Side.TARGET, ItemChange.Kind.CREATED)).isEqualTo(1);
+        assertThat(textOf(target, "a")).isNotNull();
+
+        SyncPolicy noOverride = new SyncPolicy(SyncMode.MIRROR, ConflictPolicy.SOURCE_WINS, 30, 365, false, 1,
+                false, true, 20, 30);
+        target.remove(MemoryStore.hrefFor("a"));
+        assertThat(sync(noOverride).nothingChanged()).isTrue();
+        assertThat(sync(noOverride).nothingChanged()).isTrue();
+        assertThat(textOf(target, "a")).isNull();
+    }
+
+    @Test
+    void theUsersOwnTargetItemsAreNotTouchedByAMirror() {
+        source.put("a", event("a", "A", SOON));
+        target.put("mine", event("mine", "My own", SOON));
+
+        mirror();
+        mirror();
+
+        assertThat(textOf(target, "mine")).contains("My own");
+    }
+
+    @Test
+    void itemsOutsideTheWindowDoNotTakePartButAreNotDeletedWhenTheyLeaveIt() {
+        source.put("old", event("old", "Long ago", NOW.minus(Duration.ofDays(400))));
+        source.put("soon", event("soon", "Soon", NOW.plus(Duration.ofDays(1))));
+
+        SyncReport first = mirror();
+        assertThat(first.changes()).extracting(ItemChange::key).containsExactly("soon");
+        assertThat(first.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("no occurrence"));
+
+        clock.advance(Duration.ofDays(60)); // "soon" is now 59 days in the past: out of the window
+        SyncReport later = mirror();
+        assertThat(later.nothingChanged()).isTrue();
+        assertThat(textOf(target, "soon")).isNotNull();
+    }
+
+    @Test
+    void aToDoIsSkippedWithAReasonAndAnUnreadableItemDoesNotDeleteItsCopy() {
+        source.put("t", Events.todo("t", "Buy milk"));
+        source.put("a", event("a", "A", SOON));
+        mirror();
+        source.put("a", "BEGIN:VCALENDAR\r\nthis is not iCalendar\r\n");
+
+        SyncReport report = mirror();
+
+        assertThat(report.skipped()).extracting(SkippedItem::reason)
+                .anySatisfy(r -> assertThat(r).contains("VTODO").contains("events only"))
+                .anySatisfy(r -> assertThat(r).contains("cannot be read"));
+        assertThat(report.changes()).isEmpty();
+        assertThat(textOf(target, "a")).contains("SUMMARY:A");
+        assertThat(textOf(target, "t")).isNull();
+    }
+
+    @Test
+    void aDryRunChangesNothing() {
+        source.put("a", event("a", "A", SOON));
+
+        SyncReport dry = engine.sync(new SyncPair("p", source, target, SyncPolicy.defaults(SyncMode.MIRROR)), db,
+                SyncOptions.dryRunOnly());
+
+        assertThat(dry.dryRun()).isTrue();
+        assertThat(dry.count(Side.TARGET, ItemChange.Kind.CREATED)).isEqualTo(1);
+        assertThat(target.snapshot()).isEmpty();
+        assertThat(db.rows()).isEmpty();
+        assertThat(mirror().count(Side.TARGET, ItemChange.Kind.CREATED)).isEqualTo(1);
+    }
+
+    @Test
+    void twoWayCopiesEachSidesEditsAndDeletions() {
+        source.put("a", event("a", "A", SOON));
+        target.put("b", event("b", "B", SOON));
+        twoWay();
+        assertThat(textOf(source, "b")).contains("SUMMARY:B");
+        assertThat(textOf(target, "a")).contains("SUMMARY:A");
+
+        target.put("a", event("a", "A edited on target", SOON));
+        source.remove(MemoryStore.hrefFor("b"));
+        SyncReport report = twoWay();
+
+        assertThat(textOf(source, "a")).contains("A edited on target");
+        assertThat(textOf(target, "b")).isNull();
+        assertThat(report.count(Side.SOURCE, ItemChange.Kind.UPDATED)).isEqualTo(1);
+        assertThat(report.count(Side.TARGET, ItemChange.Kind.DELETED)).isEqualTo(1);
+    }
+
+    @Test
+    void twoWayMergesEditsOfDifferentProperties() {
+        source.put("a", event("a", "Planning", SOON, "LOCATION:Room 1\r\n"));
+        twoWay();
+        source.put("a", event("a", "Planning (agenda attached)", SOON, "LOCATION:Room 1\r\n"));
+        target.put("a", event("a", "Planning", SOON, "LOCATION:Room 2\r\n"));
+
+        SyncReport report = twoWay();
+
+        assertThat(report.changes()).allSatisfy(c -> assertThat(c.why()).contains("both edits kept"));
+        for (MemoryStore side : new MemoryStore[] {source, target}) {
+            assertThat(textOf(side, "a")).contains("Planning (agenda attached)").contains("Room 2");
+        }
+    }
+
+    @Test
+    void twoWayConflictFollowsThePolicy() {
+        source.put("a", event("a", "Original", SOON));
+        SyncPolicy targetWins = new SyncPolicy(SyncMode.TWO_WAY, ConflictPolicy.TARGET_WINS, 30, 365, false, 1,
+                true, true, 20, 30);
+        sync(targetWins);
+        source.put("a", event("a", "Source title", SOON));
+        target.put("a", event("a", "Target title", SOON));
+
+        sync(targetWins);
+
+        assertThat(textOf(source, "a")).contains("Target title");
+        assertThat(journal.entries(Optional.empty())).extracting(journal::text)
+                .anySatisfy(t -> assertThat(t).contains("Source title"));
+    }
+
+    @Test
+    void newerWinsUsesLastModified() {
+        source.put("a", event("a", "Original", SOON));
+        twoWay();
+        source.put("a", event("a", "Older edit", SOON, "LAST-MODIFIED:20261120T000000Z\r\n"));
+        target.put("a", event("a", "Newer edit", SOON, "LAST-MODIFIED:20261125T000000Z\r\n"));
+
+        twoWay();
+
+        assertThat(textOf(source, "a")).contains("Newer edit");
+        assertThat(textOf(target, "a")).contains("Newer edit");
+    }
+
+    @Test
+    void twoWayKeepsAChangeWhenTheOtherSideDeletedIt() {
+        source.put("a", event("a", "A", SOON));
+        twoWay();
+        source.put("a", event("a", "A changed", SOON));
+        target.remove(MemoryStore.hrefFor("a"));
+
+        twoWay();
+
+        assertThat(textOf(target, "a")).contains("A changed");
+        assertThat(textOf(source, "a")).contains("A changed");
+    }
+
+    @Test
+    void failedWritesAreReportedAndRetriedNextRun() {
+        source.put("a", event("a", "A", SOON));
+        source.put("b", event("b", "B", SOON));
+        target.failNextWrites(1);
+
+        SyncReport first = mirror();
+        assertThat(first.outcome()).isEqualTo(SyncOutcome.PARTIAL);
+        assertThat(first.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("Injected"));
+
+        SyncReport second = mirror();
+        assertThat(second.outcome()).isEqualTo(SyncOutcome.OK);
+        assertThat(target.snapshot()).hasSize(2);
+    }
+
+    @Test
+    void aCrashBetweenAWriteAndItsStatusRowNeitherLosesNorDuplicates() {
+        source.put("a", event("a", "A", SOON));
+        CrashingStore crashing = new CrashingStore(target, 1);
+        SyncPair pair = new SyncPair("p", source, crashing, SyncPolicy.defaults(SyncMode.MIRROR));
+        try {
+            engine.sync(pair, db, SyncOptions.normal());
+        } catch (CrashingStore.SimulatedCrash expected) {
+            // the process "died" right after the store write
+        }
+        assertThat(target.snapshot()).hasSize(1);
+
+        SyncReport after = mirror();
+
+        assertThat(after.changes()).isEmpty();
+        assertThat(target.snapshot()).hasSize(1);
+        assertThat(db.rows()).containsKey("a");
+    }
+
+    @Test
+    void missingEtagsFromWritesDoNotCauseChurn() {
+        target.setMissingEtags(true);
+        source.put("a", event("a", "A", SOON));
+        mirror();
+
+        SyncReport second = mirror();
+        SyncReport third = mirror();
+
+        assertThat(second.changes()).isEmpty();
+        assertThat(third.changes()).isEmpty();
+        assertThat(third.fetched().get(Side.TARGET)).isZero();
+    }
+
+    @Test
+    void verificationFailsTheRunWhenWritesDoNotStick() {
+        source.put("a", event("a", "A", SOON));
+        source.put("b", event("b", "B", SOON));
+        ForgetfulStore forgetful = new ForgetfulStore(target);
+
+        SyncReport report = engine.sync(new SyncPair("p", source, forgetful, SyncPolicy.defaults(SyncMode.MIRROR)),
+                db, SyncOptions.normal());
+
+        assertThat(report.outcome()).isEqualTo(SyncOutcome.FAILED);
+        assertThat(report.failure()).contains("verification failed: 2 items");
+    }
+}

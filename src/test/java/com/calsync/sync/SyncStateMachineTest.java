@@ -1,0 +1,254 @@
+package com.calsync.sync;
+
+import static com.calsync.sync.Events.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.calsync.ical.CalendarItem;
+import com.calsync.ical.MalformedItemException;
+import com.calsync.store.CalendarStore;
+import com.calsync.store.StoredItem;
+import com.calsync.store.memory.MemoryStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The engine as a state machine, after vdirsyncer's best test: random creates, edits, deletes,
+ * flaky and missing etags, failing writes and crashes between a write and its status row, on
+ * both sides between syncs. After every sync (and one clean retry when faults interfered) the
+ * invariants must hold.
+ */
+class SyncStateMachineTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final IcalKit ICAL = IcalKit.standard();
+
+    /** One thing that happens between (or as) syncs. */
+    sealed interface Step permits Put, Delete, Touch, FailWrites, CrashNextSync, MissingEtags, Empty, Sync {}
+
+    /** Create or edit item {@code n} on a side. */
+    record Put(Side side, int n) implements Step {}
+
+    record Delete(Side side, int n) implements Step {}
+
+    /** A new etag with the same content (flaky etags). */
+    record Touch(Side side, int n) implements Step {}
+
+    record FailWrites(Side side, int count) implements Step {}
+
+    record CrashNextSync(Side side, int onWrite) implements Step {}
+
+    record MissingEtags(Side side, boolean missing) implements Step {}
+
+    /** The side comes back empty (an unmounted disk, a wrong account). */
+    record Empty(Side side) implements Step {}
+
+    /** Sync; held deletions are then approved or rejected. */
+    record Sync(boolean approveHeld) implements Step {}
+
+    @Provide
+    Arbitrary<List<Step>> steps() {
+        Arbitrary<Side> side = Arbitraries.of(Side.class);
+        Arbitrary<Integer> item = Arbitraries.integers().between(0, 6);
+        Arbitrary<Step> put = Combinators.combine(side, item).as(Put::new);
+        Arbitrary<Step> delete = Combinators.combine(side, item).as(Delete::new);
+        Arbitrary<Step> touch = Combinators.combine(side, item).as(Touch::new);
+        Arbitrary<Step> fail = Combinators.combine(side, Arbitraries.integers().between(1, 3)).as(FailWrites::new);
+        Arbitrary<Step> crash = Combinators.combine(side, Arbitraries.integers().between(1, 3)).as(CrashNextSync::new);
+        Arbitrary<Step> missing = Combinators.combine(side, Arbitraries.of(true, false)).as(MissingEtags::new);
+        Arbitrary<Step> empty = side.map(Empty::new);
+        Arbitrary<Step> sync = Arbitraries.of(true, false).map(Sync::new);
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(10, put), net.jqwik.api.Tuple.of(4, delete), net.jqwik.api.Tuple.of(2, touch),
+                net.jqwik.api.Tuple.of(2, fail), net.jqwik.api.Tuple.of(2, crash), net.jqwik.api.Tuple.of(1, missing),
+                net.jqwik.api.Tuple.of(1, empty), net.jqwik.api.Tuple.of(6, sync)).list().ofMinSize(1).ofMaxSize(30);
+    }
+
+    @Property(tries = 80)
+    void twoWayConverges(@ForAll("steps") List<Step> steps) throws IOException {
+        new Machine(SyncMode.TWO_WAY).run(steps);
+    }
+
+    @Property(tries = 80)
+    void mirrorConverges(@ForAll("steps") List<Step> steps) throws IOException {
+        new Machine(SyncMode.MIRROR).run(steps);
+    }
+
+    /** Two memory stores, a status database, a journal, and the steps applied to them. */
+    private static final class Machine {
+        private final SyncMode mode;
+        private final Map<Side, MemoryStore> stores = new EnumMap<>(Side.class);
+        private final Map<Side, RecordingStore> recorders = new EnumMap<>(Side.class);
+        private final Map<Side, Integer> crashOn = new EnumMap<>(Side.class);
+        private final Set<Side> emptied = new HashSet<>();
+        private final Path dir;
+        private final Journal journal;
+        private final SyncEngine engine;
+        private final SyncPolicy policy;
+        private int edits;
+
+        Machine(SyncMode mode) throws IOException {
+            this.mode = mode;
+            this.dir = Files.createTempDirectory("calsync-sm");
+            TestClock clock = new TestClock(NOW);
+            this.journal = new Journal(dir.resolve("journal"), clock);
+            this.engine = new SyncEngine(ICAL, journal, clock);
+            this.policy = SyncPolicy.defaults(mode);
+            for (Side side : Side.values()) {
+                MemoryStore store = new MemoryStore(side.label());
+                stores.put(side, store);
+                recorders.put(side, new RecordingStore(store));
+            }
+        }
+
+        void run(List<Step> steps) {
+            try (StatusDb db = StatusDb.open(dir.resolve("status.db"))) {
+                for (Step step : steps) {
+                    apply(step, db);
+                }
+                apply(new Sync(true), db);
+            } finally {
+                deleteTree(dir);
+            }
+        }
+
+        private void apply(Step step, StatusDb db) {
+            if (step instanceof Put p) {
+                edits++;
+                stores.get(p.side()).put(uid(p.n()), event(uid(p.n()), "edit " + edits + " on " + p.side().label(),
+                        NOW.plus(Duration.ofDays(1 + p.n()))));
+            } else if (step instanceof Delete d) {
+                stores.get(d.side()).remove(MemoryStore.hrefFor(uid(d.n())));
+            } else if (step instanceof Touch t) {
+                MemoryStore store = stores.get(t.side());
+                if (store.snapshot().containsKey(MemoryStore.hrefFor(uid(t.n())))) {
+                    store.touch(MemoryStore.hrefFor(uid(t.n())));
+                }
+            } else if (step instanceof FailWrites f) {
+                stores.get(f.side()).failNextWrites(f.count());
+            } else if (step instanceof CrashNextSync c) {
+                crashOn.put(c.side(), c.onWrite());
+            } else if (step instanceof MissingEtags m) {
+                stores.get(m.side()).setMissingEtags(m.missing());
+            } else if (step instanceof Empty e) {
+                MemoryStore store = stores.get(e.side());
+                store.snapshot().keySet().forEach(store::remove);
+                emptied.add(e.side());
+            } else if (step instanceof Sync s) {
+                sync(db, s.approveHeld());
+            }
+        }
+
+        private void sync(StatusDb db, boolean approveHeld) {
+            Map<Side, Integer> trackedBefore = new EnumMap<>(Side.class);
+            for (Side side : Side.values()) {
+                trackedBefore.put(side, (int) db.rows().values().stream().filter(r -> r.isOn(side)).count());
+            }
+            int deletions = 0;
+            emptied.removeIf(side -> !stores.get(side).snapshot().isEmpty());
+            Map<Side, CalendarStore> wired = new EnumMap<>(Side.class);
+            for (Side side : Side.values()) {
+                Integer crash = crashOn.remove(side);
+                wired.put(side, crash == null ? recorders.get(side) : new CrashingStore(recorders.get(side), crash));
+            }
+            SyncReport report = null;
+            try {
+                report = engine.sync(new SyncPair("p", wired.get(Side.SOURCE), wired.get(Side.TARGET), policy), db,
+                        SyncOptions.normal());
+            } catch (CrashingStore.SimulatedCrash crashed) {
+                // the process died; the next run must pick up the pieces
+            }
+            deletions += report == null ? 0 : deletionsOn(report);
+            stores.values().forEach(s -> s.failNextWrites(0));
+            SyncReport clean = syncOnce(db, SyncOptions.normal());
+            deletions += deletionsOn(clean);
+
+            for (Side side : emptied) {
+                if (trackedBefore.get(side) >= 2 && stores.get(side).snapshot().isEmpty()) {
+                    assertThat(deletions).as("deletions after the %s was emptied", side.label()).isLessThanOrEqualTo(0);
+                }
+            }
+            emptied.clear();
+            if (!clean.held().isEmpty()) {
+                syncOnce(db, new SyncOptions(false, approveHeld, !approveHeld, () -> false));
+                syncOnce(db, SyncOptions.normal());
+            }
+            checkInvariants(db);
+        }
+
+        private SyncReport syncOnce(StatusDb db, SyncOptions options) {
+            SyncReport report = engine.sync(new SyncPair("p", recorders.get(Side.SOURCE), recorders.get(Side.TARGET),
+                    policy), db, options);
+            assertThat(report.outcome()).as("a run without faults: %s %s", report.failure(), report.errors())
+                    .isNotEqualTo(SyncOutcome.FAILED);
+            assertThat(report.errors()).isEmpty();
+            return report;
+        }
+
+        private static int deletionsOn(SyncReport report) {
+            return (int) report.changes().stream().filter(c -> c.kind() == ItemChange.Kind.DELETED).count();
+        }
+
+        private void checkInvariants(StatusDb db) {
+            Map<String, String> source = fingerprints(stores.get(Side.SOURCE));
+            Map<String, String> target = fingerprints(stores.get(Side.TARGET));
+            if (mode == SyncMode.TWO_WAY) {
+                assertThat(target).as("two-way: both sides hold the same items").isEqualTo(source);
+            } else {
+                source.forEach((uid, fp) -> assertThat(target).as("mirror: target has the source's %s", uid)
+                        .containsEntry(uid, fp));
+                Map<String, StatusRow> rows = db.rows();
+                target.keySet().stream().filter(uid -> !source.containsKey(uid)).forEach(uid ->
+                        assertThat(rows.get(uid)).as("target-only %s is not managed", uid)
+                                .satisfiesAnyOf(r -> assertThat(r).isNull(), r -> assertThat(r.isOn(Side.SOURCE)).isFalse()));
+            }
+            Set<String> journaled = journal.entries(Optional.empty()).stream().map(journal::text)
+                    .collect(Collectors.toSet());
+            for (RecordingStore recorder : recorders.values()) {
+                assertThat(journaled).as("every overwritten or deleted item was journaled first")
+                        .containsAll(recorder.replaced);
+            }
+        }
+
+        private static Map<String, String> fingerprints(MemoryStore store) {
+            Map<String, String> result = new HashMap<>();
+            for (StoredItem item : store.snapshot().values()) {
+                try {
+                    CalendarItem parsed = ICAL.parser().parse(item.ics());
+                    result.put(parsed.uid(), ICAL.fingerprinter().fingerprint(parsed));
+                } catch (MalformedItemException e) {
+                    throw new AssertionError(item.href() + " became unreadable", e);
+                }
+            }
+            return result;
+        }
+
+        private static String uid(int n) {
+            return "item-" + n + "@calsync.test";
+        }
+
+        private static void deleteTree(Path dir) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
