@@ -10,8 +10,9 @@ final class Suggestions {
     }
 
     static Optional<String> closest(String typed, Collection<String> candidates) {
-        // a third of the word, at least 1 and at most 3 edits: "intervl" → "interval", not "mode" → "name"
-        int limit = Math.max(1, Math.min(3, typed.length() / 3));
+        // a third of the word, at most 3 edits: "wrok" → "work", "intervl_minutes" → "interval_minutes",
+        // but no guesses for two-letter names, where any other short name is "close"
+        int limit = Math.min(3, typed.length() / 3);
         return candidates.stream()
                 .filter(c -> distance(typed.toLowerCase(), c.toLowerCase()) <= limit)
                 .min(Comparator.comparingInt(c -> distance(typed.toLowerCase(), c.toLowerCase())));
