@@ -1,0 +1,30 @@
+package com.calsync.config;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A CalDAV account: where the server is and who logs in. There is deliberately no password
+ * here: passwords are looked up by account name, first in the environment variable
+ * {@link #passwordVariable(String) CALSYNC_PASSWORD_<ACCOUNT>}, then in the Keychain / Secret
+ * Service, then in a 0600 file (see {@code calsync account add NAME}).
+ *
+ * @param name     the key under {@code accounts}
+ * @param url      the server's http(s) address (the start of discovery)
+ * @param username the login, absent for servers without authentication
+ */
+public record AccountConfig(String name, URI url, Optional<String> username) {
+
+    /** The one account type there is today; kept in the file so others can be added. */
+    public static final String TYPE_CALDAV = "caldav";
+
+    /** {@code CALSYNC_PASSWORD_} plus the account name in upper case, other characters as '_'. */
+    public static String passwordVariable(String accountName) {
+        return "CALSYNC_PASSWORD_" + accountName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    public String passwordVariable() {
+        return passwordVariable(name);
+    }
+}

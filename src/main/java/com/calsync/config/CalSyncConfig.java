@@ -1,0 +1,49 @@
+package com.calsync.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A loaded, valid config.json. Build it with {@link ConfigLoader}, which checks that every
+ * pair's calendars and every calendar's account exist.
+ *
+ * @param sync      the top-level {@code sync} section merged over the defaults
+ * @param accounts  by name, in file order
+ * @param calendars by name, in file order
+ * @param pairs     in file order
+ */
+public record CalSyncConfig(
+        SyncSettings sync,
+        Map<String, AccountConfig> accounts,
+        Map<String, CalendarConfig> calendars,
+        List<PairConfig> pairs) {
+
+    public CalSyncConfig {
+        // LinkedHashMap copies keep file order, which `config check` and the tray show
+        accounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(accounts));
+        calendars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(calendars));
+        pairs = List.copyOf(pairs);
+    }
+
+    /** The settings one pair runs with: defaults, then the top-level section, then the pair's. */
+    public SyncSettings settingsFor(PairConfig pair) {
+        return pair.sync().applyTo(sync);
+    }
+
+    public Optional<PairConfig> pair(String name) {
+        return pairs.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public List<PairConfig> enabledPairs() {
+        return pairs.stream().filter(PairConfig::enabled).toList();
+    }
+
+    public CalendarConfig sourceOf(PairConfig pair) {
+        return calendars.get(pair.source());
+    }
+
+    public CalendarConfig targetOf(PairConfig pair) {
+        return calendars.get(pair.target());
+    }
+}

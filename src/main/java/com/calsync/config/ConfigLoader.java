@@ -1,0 +1,90 @@
+package com.calsync.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads config.json (JSON with {@code //} and {@code /* *}{@code /} comments and trailing
+ * commas), validates all of it and builds a {@link CalSyncConfig}. Never throws for a bad file:
+ * every problem comes back in the {@link ConfigLoadResult} with line and column.
+ */
+public final class ConfigLoader {
+    private final Path userHome;
+
+    /** @param userHome what {@code ~} in paths stands for */
+    public ConfigLoader(Path userHome) {
+        this.userHome = userHome;
+    }
+
+    /** Reads and checks a file; relative paths inside it are relative to its folder. */
+    public ConfigLoadResult load(Path file) {
+        String shown = file.toString();
+        String text;
+        try {
+            // a strict decoder: a Latin-1 file should be named, not silently turned into U+FFFD
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (NoSuchFileException e) {
+            return ConfigTreeReader.syntaxError(shown, null, "no such file");
+        } catch (CharacterCodingException e) {
+            return ConfigTreeReader.syntaxError(shown, null, "is not UTF-8 text; save it as UTF-8");
+        } catch (IOException e) {
+            return ConfigTreeReader.syntaxError(shown, null, "cannot be read: " + e.getMessage());
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(text, shown, dir == null ? Path.of("").toAbsolutePath() : dir);
+    }
+
+    /**
+     * Checks config text.
+     *
+     * @param fileName shown in problems
+     * @param baseDir  what relative paths in the text are relative to
+     */
+    public ConfigLoadResult parse(String text, String fileName, Path baseDir) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a BOM from Windows editors is not an error worth a message
+        }
+        LocatedJson.Parsed parsed;
+        try {
+            parsed = LocatedJson.parse(text);
+        } catch (StreamReadException e) {
+            return ConfigTreeReader.syntaxError(fileName, e.getLocation(), plainSyntaxMessage(e.getOriginalMessage()));
+        } catch (IOException e) {
+            return ConfigTreeReader.syntaxError(fileName, (JsonLocation) null, "cannot be read: " + e.getMessage());
+        }
+        return new ConfigTreeReader(parsed, fileName, baseDir, userHome).read();
+    }
+
+    private static final Pattern CHAR_CODE = Pattern.compile("\\(('.{1,2}') \\(code \\d+\\)\\)|\\((CTRL-CHAR), code \\d+\\)");
+    private static final Pattern START_MARKER = Pattern.compile("\\(start marker at \\[[^\\]]*line: (\\d+), column: (\\d+)\\]\\)");
+
+    /** Jackson's parser messages, shortened and worded for people editing a config file. */
+    static String plainSyntaxMessage(String jackson) {
+        String m = jackson == null ? "syntax error" : jackson;
+        Matcher marker = START_MARKER.matcher(m);
+        String opened = marker.find() ? " opened at line " + marker.group(1) + ":" + marker.group(2) : "";
+        if (m.startsWith("Unexpected end-of-input")) {
+            String what = m.contains("Array") ? "list [" : m.contains("Object") ? "object {" : "value";
+            return "the file ends before the " + what + opened + " is closed";
+        }
+        m = CHAR_CODE.matcher(m).replaceAll(r -> r.group(1) != null ? Matcher.quoteReplacement(r.group(1)) : "a control character");
+        m = m.replace("was expecting comma to separate Object entries", "expected a comma between entries")
+                .replace("was expecting comma to separate Array entries", "expected a comma between list items")
+                .replace("was expecting double-quote to start field name", "expected a key in double quotes")
+                .replace("was expecting a colon to separate field name and value", "expected a colon after the key")
+                .replace("(JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+                        "a value: \"text\", a number, true, false, null, an object or a list")
+                .replace("Unrecognized token", "unrecognized word")
+                .replace("Unexpected character", "unexpected character");
+        m = m.replaceAll("\\s*\\n.*", "");
+        return m.isEmpty() ? "syntax error" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    }
+}
