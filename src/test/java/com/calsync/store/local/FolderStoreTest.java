@@ -129,17 +129,24 @@ class FolderStoreTest {
     }
 
     @Test
-    void sameSizeWritesWithinOneClockTickStillChangeTheEtag() {
-        // a frozen clock stands in for a coarse mtime: every write lands in the same tick
-        Clock frozen = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
-        FolderStore store = new FolderStore(temp.resolve("cal"), frozen);
+    void sameSizeWritesWithinOneClockTickStillChangeTheEtag() throws Exception {
+        // A frozen clock stands in for a coarse mtime: every write lands in the same tick. It is
+        // set after today so that only the store's own stamping can put mtimes there.
+        Instant tick = Instant.parse("2030-01-01T00:00:00Z");
+        FolderStore store = new FolderStore(temp.resolve("cal"), Clock.fixed(tick, ZoneOffset.UTC));
         ItemRef ref = store.create("tick", event("tick", "Version A"));
+        Path file = temp.resolve("cal").resolve(ref.href());
         Set<String> etags = new HashSet<>(List.of(ref.etag()));
+        Instant mtime = Files.getLastModifiedTime(file).toInstant();
+        assertThat(mtime).isEqualTo(tick);
 
         String etag = ref.etag();
         for (String version : List.of("Version B", "Version C", "Version A", "Version B")) {
             etag = store.update(ref.href(), event("tick", version), etag);
             assertThat(etags.add(etag)).as("etag %s after writing %s is new", etag, version).isTrue();
+            Instant next = Files.getLastModifiedTime(file).toInstant();
+            assertThat(next).as("mtime moves on although the clock stands still").isAfter(mtime);
+            mtime = next;
         }
         assertThat(store.list(TimeWindow.ALL).etags()).containsEntry(ref.href(), etag);
     }
