@@ -132,7 +132,7 @@ public final class FeedStore implements CalendarStore {
 
     @Override
     public String describe() {
-        return url != null ? "feed " + url : "file feed " + file;
+        return url != null ? "feed " + redacted(url) : "file feed " + file;
     }
 
     @Override
@@ -281,7 +281,7 @@ public final class FeedStore implements CalendarStore {
 
     private StoreException statusError(HttpResponse<?> response) {
         int status = response.statusCode();
-        String where = response.uri().toString();
+        String where = redacted(response.uri());
         if (status == 429 || status >= 500) {
             Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
             return new StoreUnavailableException("The server of " + where + " answered HTTP " + status
@@ -298,6 +298,12 @@ public final class FeedStore implements CalendarStore {
                     + "); feeds are fetched without credentials, check that the URL is a public subscription link");
         }
         return new StoreException("The feed " + where + " answered HTTP " + status + "; check the subscription URL");
+    }
+
+    /** The URL without any user:password part, for messages and logs. */
+    static String redacted(URI uri) {
+        String raw = uri.getRawUserInfo();
+        return raw == null ? uri.toString() : uri.toString().replace(raw + "@", "");
     }
 
     /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */

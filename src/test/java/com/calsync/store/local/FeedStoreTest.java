@@ -196,6 +196,17 @@ class FeedStoreTest {
     }
 
     @Test
+    void credentialsInTheUrlNeverReachMessages() {
+        server.answer("/private.ics", new FeedServer.Answer(404, Map.of(), "no"));
+        String url = "http://me:s3cret@127.0.0.1:" + server.uri("/").getPort() + "/private.ics";
+        FeedStore store = new FeedStore(url);
+
+        assertThat(store.describe()).doesNotContain("s3cret");
+        assertThatThrownBy(() -> store.list(TimeWindow.ALL)).isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret").contains("/private.ics"));
+    }
+
+    @Test
     void aCacheFolderCarriesTheLastBodyToTheNextInstance() {
         server.feed("/cal.ics", feed("a@x", "A"));
         Path cache = temp.resolve("cache");
