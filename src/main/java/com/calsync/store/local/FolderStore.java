@@ -263,8 +263,9 @@ public final class FolderStore implements CalendarStore {
     }
 
     /**
-     * Gives a just-written file an mtime after {@code previousEtag}'s and the file's own, so the
-     * new etag differs from every etag the file had before, whatever the clock's resolution.
+     * Stamps a just-written file with the clock's time, or just after the mtime in
+     * {@code previousEtag} when the clock has not moved past it (coarse file-system ticks), so
+     * successive writes get strictly increasing mtimes and never repeat an etag.
      */
     private String stampAfter(Path target, String previousEtag) throws IOException {
         Instant floor = previousEtag == null ? Instant.MIN : mtimeOf(previousEtag);
