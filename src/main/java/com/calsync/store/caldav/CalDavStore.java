@@ -1,0 +1,495 @@
+package com.calsync.store.caldav;
+
+import static com.calsync.store.caldav.DavNames.CALDAV;
+import static com.calsync.store.caldav.DavNames.DAV;
+
+import com.calsync.ical.TimeWindow;
+import com.calsync.store.CalendarStore;
+import com.calsync.store.ChangeSet;
+import com.calsync.store.ItemNotFoundException;
+import com.calsync.store.ItemRef;
+import com.calsync.store.Listing;
+import com.calsync.store.PreconditionFailedException;
+import com.calsync.store.ReadOnlyStoreException;
+import com.calsync.store.StoreCapabilities;
+import com.calsync.store.StoreException;
+import com.calsync.store.StoredItem;
+import com.calsync.store.SyncTokenExpiredException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.xml.stream.XMLStreamException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One CalDAV calendar collection as a {@link CalendarStore} (RFC 4791, RFC 6578).
+ *
+ * <p>Listing is always complete ({@code serverSideTimeRange} is false): a calendar-query with a
+ * time-range would be cheaper, but Xandikos does not expand RRULEs there, so a series whose first
+ * instance lies before the window would vanish from the listing and look deleted. When the
+ * collection supports sync-collection, the first listing is a sync-collection REPORT with an
+ * empty token, which gives the etags and the current token in one request.
+ */
+public final class CalDavStore implements CalendarStore {
+    private static final Logger log = LoggerFactory.getLogger(CalDavStore.class);
+    private static final int MAX_SYNC_ROUNDS = 100;
+
+    private final CalDavClient client;
+    private final CalendarInfo calendar;
+    private final URI url;
+    private final String collectionPath;
+    private final int batchSize;
+    private final ExecutorService pool;
+    private final MultistatusParser parser = new MultistatusParser();
+
+    /** A store on {@code calendar}, fetching 100 items per multiget, 3 multigets at a time. */
+    public CalDavStore(CalDavClient client, CalendarInfo calendar) {
+        this(client, calendar, 100, 3);
+    }
+
+    /**
+     * @param client            the account's client; the store counts its own requests on a copy
+     * @param multigetBatchSize hrefs per calendar-multiget REPORT
+     * @param parallelism       calendar-multiget REPORTs in flight at once
+     */
+    public CalDavStore(CalDavClient client, CalendarInfo calendar, int multigetBatchSize, int parallelism) {
+        if (multigetBatchSize < 1 || parallelism < 1) {
+            throw new IllegalArgumentException("batch size and parallelism must be at least 1");
+        }
+        this.client = client.withOwnCounter();
+        this.calendar = calendar;
+        this.url = calendar.url();
+        String path = Hrefs.pathOf(url);
+        this.collectionPath = path.endsWith("/") ? path : path + "/";
+        this.batchSize = multigetBatchSize;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "caldav-multiget-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Discovers the account's calendars and opens the one named by display name or path. */
+    public static CalDavStore open(CalDavAccount account, String calendarNameOrPath) {
+        CalDavClient client = CalDavClient.create(account);
+        return new CalDavStore(client, new CalDavDiscovery(client).pick(calendarNameOrPath));
+    }
+
+    public CalendarInfo calendar() {
+        return calendar;
+    }
+
+    @Override
+    public String describe() {
+        return "CalDAV calendar \"" + calendar.displayName() + "\" at " + url + " (account " + client.account().name() + ")";
+    }
+
+    @Override
+    public StoreCapabilities capabilities() {
+        return new StoreCapabilities(!calendar.writable(), calendar.syncCollection(), false, true);
+    }
+
+    @Override
+    public long requestCount() {
+        return client.requestCount();
+    }
+
+    @Override
+    public Listing list(TimeWindow window) {
+        if (calendar.syncCollection()) {
+            SyncAnswer all = syncCollection("");
+            return new Listing(all.changed(), Optional.of(all.token()));
+        }
+        CalDavClient.Answer answer = client.send(CalDavClient.Request.xml("PROPFIND", url, "1",
+                CalDavDiscovery.propfindBody("<d:resourcetype/><d:getetag/><d:getcontenttype/>")));
+        if (answer.status() != 207) {
+            throw readFailure(answer, "PROPFIND");
+        }
+        Map<String, String> etags = new LinkedHashMap<>();
+        for (Multistatus.Response r : parse(answer, "PROPFIND").responses()) {
+            String href = Hrefs.canonical(url, r.href());
+            if (r.status() != 404 && isItem(r, href)) {
+                etags.put(href, r.propText(DAV, "getetag").orElse(null));
+            }
+        }
+        return Listing.of(etags);
+    }
+
+    @Override
+    public ChangeSet changesSince(String token) {
+        if (!calendar.syncCollection()) {
+            return CalendarStore.super.changesSince(token);
+        }
+        SyncAnswer changes = syncCollection(token == null ? "" : token);
+        return new ChangeSet(changes.changed(), changes.removed(), changes.token());
+    }
+
+    @Override
+    public List<StoredItem> get(Collection<String> hrefs) {
+        List<String> unique = hrefs.stream().map(h -> Hrefs.canonical(url, h)).distinct().toList();
+        List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < unique.size(); i += batchSize) {
+            batches.add(unique.subList(i, Math.min(unique.size(), i + batchSize)));
+        }
+        if (batches.size() <= 1) {
+            return batches.isEmpty() ? List.of() : multiget(batches.get(0));
+        }
+        List<CompletableFuture<List<StoredItem>>> running = batches.stream()
+                .map(batch -> CompletableFuture.supplyAsync(() -> multiget(batch), pool))
+                .toList();
+        List<StoredItem> items = new ArrayList<>();
+        try {
+            for (CompletableFuture<List<StoredItem>> f : running) {
+                items.addAll(f.join());
+            }
+        } catch (CompletionException e) {
+            running.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("fetching items from " + describe() + " failed: " + e.getCause(), e.getCause());
+        }
+        return items;
+    }
+
+    @Override
+    public ItemRef create(String uid, String ics) {
+        String href = collectionPath + Hrefs.encodeSegment(ResourceNames.forUid(uid));
+        CalDavClient.Answer answer = client.send(put(href, ics, "If-None-Match", "*"));
+        if (answer.status() == 207) {
+            checkWrappedPut(answer, href, uid);
+            return new ItemRef(href, etagAfterWrite(answer, href));
+        }
+        if (answer.isSuccess()) {
+            return new ItemRef(href, etagAfterWrite(answer, href));
+        }
+        if (answer.status() == 412) {
+            if (answer.outcomeUnknownBefore()) {
+                Optional<StoredItem> stored = fetchOne(href);
+                if (stored.isPresent() && SameContent.sameItem(ics, stored.get().ics())) {
+                    log.info("create of {} was retried and had gone through the first time", href);
+                    return new ItemRef(href, stored.get().etag());
+                }
+            }
+            throw new PreconditionFailedException(href, "an item named " + href + " already exists in " + describe()
+                    + " (UID " + uid + "); update it instead");
+        }
+        if (answer.status() == 409 && hasErrorCondition(answer, CALDAV, "no-uid-conflict")) {
+            throw uidConflict(href, uid);
+        }
+        throw writeFailure(answer, "create", href);
+    }
+
+    @Override
+    public String update(String href, String ics, String etag) {
+        if (etag == null) {
+            throw new IllegalArgumentException("update of " + href + " needs the etag it was read with");
+        }
+        String path = Hrefs.canonical(url, href);
+        CalDavClient.Answer answer = client.send(put(path, ics, "If-Match", etag));
+        if (answer.status() == 207) {
+            checkWrappedPut(answer, path, null);
+            return etagAfterWrite(answer, path);
+        }
+        if (answer.isSuccess()) {
+            return etagAfterWrite(answer, path);
+        }
+        if (answer.status() == 412 || answer.status() == 404) {
+            if (answer.outcomeUnknownBefore()) {
+                Optional<StoredItem> stored = fetchOne(path);
+                if (stored.isPresent() && SameContent.sameItem(ics, stored.get().ics())) {
+                    log.info("update of {} was retried and had gone through the first time", path);
+                    return stored.get().etag();
+                }
+            }
+            throw new PreconditionFailedException(path, "item " + path + " in " + describe()
+                    + (answer.status() == 404 ? " is gone" : " changed since it was read (etag " + etag + ")")
+                    + "; read it again before writing");
+        }
+        if (answer.status() == 409 && hasErrorCondition(answer, CALDAV, "no-uid-conflict")) {
+            throw uidConflict(path, null);
+        }
+        throw writeFailure(answer, "update", path);
+    }
+
+    @Override
+    public void delete(String href, String etag) {
+        if (etag == null) {
+            throw new IllegalArgumentException("delete of " + href + " needs the etag it was read with");
+        }
+        String path = Hrefs.canonical(url, href);
+        CalDavClient.Answer answer = client.send(new CalDavClient.Request("DELETE", Hrefs.resolve(url, path),
+                Map.of("If-Match", etag), null, true));
+        int status = answer.status();
+        if (status == 207) {
+            status = firstInnerStatus(answer, path);
+        }
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        if (status == 404 || (status == 412 && fetchEtag(path).isEmpty())) {
+            if (answer.outcomeUnknownBefore()) {
+                log.info("delete of {} was retried and had gone through the first time", path);
+                return;
+            }
+            throw new ItemNotFoundException(path, "item " + path + " is not in " + describe() + " (already deleted)");
+        }
+        if (status == 412) {
+            throw new PreconditionFailedException(path, "item " + path + " in " + describe()
+                    + " changed since it was read (etag " + etag + "); not deleted");
+        }
+        throw writeFailure(answer, "delete", path);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    // --- sync-collection -------------------------------------------------------------------
+
+    private record SyncAnswer(Map<String, String> changed, Set<String> removed, String token) {}
+
+    /** Runs sync-collection from {@code token} ("" = everything), following truncated answers (507). */
+    private SyncAnswer syncCollection(String token) {
+        Map<String, String> changed = new LinkedHashMap<>();
+        Set<String> removed = new LinkedHashSet<>();
+        String current = token;
+        for (int round = 0; round < MAX_SYNC_ROUNDS; round++) {
+            String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:sync-collection xmlns:d=\"DAV:\">"
+                    + "<d:sync-token>" + escape(current) + "</d:sync-token><d:sync-level>1</d:sync-level>"
+                    + "<d:prop><d:getetag/><d:getcontenttype/><d:resourcetype/></d:prop></d:sync-collection>";
+            CalDavClient.Request request = CalDavClient.Request.xml("REPORT", url, "0", body);
+            if (!current.isEmpty()) {
+                // Xandikos answers an unknown token with 500: that is an answer, not an outage.
+                request = request.withoutServerErrorRetries();
+            }
+            CalDavClient.Answer answer = client.send(request);
+            if (answer.status() != 207) {
+                throw syncFailure(answer, current);
+            }
+            Multistatus ms = parse(answer, "REPORT sync-collection");
+            boolean truncated = false;
+            for (Multistatus.Response r : ms.responses()) {
+                String href = Hrefs.canonical(url, r.href());
+                if (isCollectionItself(href)) {
+                    truncated |= r.status() == 507;
+                } else if (r.status() == 404) {
+                    // Radicale's first listing also names items deleted long ago: they are not items.
+                    changed.remove(href);
+                    removed.add(href);
+                } else if (isItem(r, href)) {
+                    changed.put(href, r.propText(DAV, "getetag").orElse(null));
+                    removed.remove(href);
+                }
+            }
+            current = ms.syncToken().orElseThrow(() -> new StoreException("the sync-collection answer of "
+                    + describe() + " carries no sync-token"));
+            if (!truncated) {
+                return new SyncAnswer(changed, removed, current);
+            }
+        }
+        throw new StoreException("the sync-collection answers of " + describe() + " stayed truncated after "
+                + MAX_SYNC_ROUNDS + " rounds");
+    }
+
+    private StoreException syncFailure(CalDavClient.Answer answer, String token) {
+        int status = answer.status();
+        if (!token.isEmpty() && (status == 403 || status == 409 || status == 400)
+                && (hasErrorCondition(answer, DAV, "valid-sync-token") || status != 400)) {
+            return new SyncTokenExpiredException(describe() + " no longer accepts sync token " + token
+                    + " (HTTP " + status + "): list the calendar again");
+        }
+        if (!token.isEmpty() && status == 500) {
+            return new SyncTokenExpiredException(describe() + " failed on sync token " + token
+                    + " (HTTP 500, Xandikos's answer to an unknown token): list the calendar again");
+        }
+        if (!token.isEmpty() && (status == 502 || status == 504)) {
+            return new com.calsync.store.StoreUnavailableException("REPORT sync-collection on " + describe()
+                    + " answered HTTP " + status + ": try again later", null, null);
+        }
+        return readFailure(answer, "REPORT sync-collection");
+    }
+
+    // --- multiget ----------------------------------------------------------------------------
+
+    private List<StoredItem> multiget(List<String> hrefs) {
+        StringBuilder body = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+                + "<c:calendar-multiget xmlns:d=\"DAV:\" xmlns:c=\"" + CALDAV + "\">"
+                + "<d:prop><d:getetag/><c:calendar-data/></d:prop>");
+        hrefs.forEach(h -> body.append("<d:href>").append(escape(h)).append("</d:href>"));
+        body.append("</c:calendar-multiget>");
+        CalDavClient.Answer answer = client.send(CalDavClient.Request.xml("REPORT", url, "1", body.toString()));
+        if (answer.status() != 207) {
+            throw readFailure(answer, "REPORT calendar-multiget");
+        }
+        List<StoredItem> items = new ArrayList<>();
+        for (Multistatus.Response r : parse(answer, "REPORT calendar-multiget").responses()) {
+            if (r.status() == 404) {
+                continue;
+            }
+            Optional<XmlNode> data = r.prop(CALDAV, "calendar-data");
+            if (data.isPresent() && !data.get().text().isBlank()) {
+                items.add(new StoredItem(Hrefs.canonical(url, r.href()), r.propText(DAV, "getetag").orElse(null),
+                        data.get().text()));
+            }
+        }
+        return items;
+    }
+
+    private Optional<StoredItem> fetchOne(String href) {
+        return multiget(List.of(href)).stream().findFirst();
+    }
+
+    private Optional<String> fetchEtag(String href) {
+        CalDavClient.Answer answer = client.send(CalDavClient.Request.xml("PROPFIND", Hrefs.resolve(url, href), "0",
+                CalDavDiscovery.propfindBody("<d:getetag/>")));
+        if (answer.status() != 207) {
+            return Optional.empty();
+        }
+        return parse(answer, "PROPFIND").responses().stream()
+                .filter(r -> r.status() != 404)
+                .flatMap(r -> r.propText(DAV, "getetag").stream())
+                .findFirst();
+    }
+
+    // --- writes --------------------------------------------------------------------------------
+
+    private CalDavClient.Request put(String path, String ics, String condition, String value) {
+        return new CalDavClient.Request("PUT", Hrefs.resolve(url, path),
+                Map.of(condition, value, "Content-Type", "text/calendar; charset=utf-8"),
+                ics.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /** The new etag: from the answer's ETag header, else asked for (some servers leave it out). */
+    private String etagAfterWrite(CalDavClient.Answer answer, String href) {
+        return answer.header("ETag").or(() -> fetchEtag(href)).orElse(null);
+    }
+
+    /** Xandikos answers some failed PUTs with 207 and the real status inside. */
+    private void checkWrappedPut(CalDavClient.Answer answer, String href, String uid) {
+        Multistatus ms = parse(answer, "PUT");
+        for (Multistatus.Response r : ms.responses()) {
+            if (r.hasErrorCondition(CALDAV, "no-uid-conflict")) {
+                throw uidConflict(href, uid);
+            }
+            if (r.hasErrorCondition(CALDAV, "valid-calendar-data")
+                    || r.hasErrorCondition(CALDAV, "valid-calendar-object-resource")
+                    || r.hasErrorCondition(CALDAV, "supported-calendar-component")) {
+                throw new StoreException(describe() + " refused item " + href + " as invalid iCalendar: "
+                        + r.description().orElse("no reason given"));
+            }
+            int status = r.status();
+            if (status == 412) {
+                throw new PreconditionFailedException(href, "item " + href + " in " + describe()
+                        + " changed, appeared or vanished since it was read; read it again before writing");
+            }
+            if (status == 403) {
+                throw readOnly();
+            }
+            if (status != 0 && (status < 200 || status >= 300)) {
+                throw new StoreException(describe() + " refused to store " + href + " (HTTP " + status + " inside 207: "
+                        + r.description().orElse("no reason given") + ")");
+            }
+        }
+    }
+
+    private int firstInnerStatus(CalDavClient.Answer answer, String href) {
+        return parse(answer, "DELETE").responses().stream().mapToInt(Multistatus.Response::status)
+                .filter(s -> s != 0).findFirst().orElse(200);
+    }
+
+    private PreconditionFailedException uidConflict(String href, String uid) {
+        return new PreconditionFailedException(href, "another item in " + describe() + " already uses UID "
+                + (uid == null ? "of " + href : uid) + " under a different name (CalDAV no-uid-conflict):"
+                + " update that item instead of creating a new one");
+    }
+
+    private StoreException writeFailure(CalDavClient.Answer answer, String what, String href) {
+        return switch (answer.status()) {
+            case 403 -> readOnly();
+            case 404 -> collectionMissing();
+            case 400, 415, 422 -> new StoreException(describe() + " refused to " + what + " item " + href + " (HTTP "
+                    + answer.status() + "): " + answer.bodyExcerpt());
+            default -> new StoreException(what + " of " + href + " in " + describe() + " failed with HTTP "
+                    + answer.status() + ": " + answer.bodyExcerpt());
+        };
+    }
+
+    private StoreException readFailure(CalDavClient.Answer answer, String what) {
+        if (answer.status() == 404) {
+            return collectionMissing();
+        }
+        if (answer.status() == 403) {
+            return new StoreException("account " + client.account().name() + " may not read " + url
+                    + " (HTTP 403 to " + what + "): check the calendar's sharing settings");
+        }
+        return new StoreException(what + " on " + describe() + " answered HTTP " + answer.status() + ": "
+                + answer.bodyExcerpt());
+    }
+
+    private ReadOnlyStoreException readOnly() {
+        return new ReadOnlyStoreException("calendar \"" + calendar.displayName() + "\" at " + url
+                + " is read-only for account " + client.account().name() + " (HTTP 403 on write):"
+                + " use it only as a source, or ask its owner for write access");
+    }
+
+    private StoreException collectionMissing() {
+        return new StoreException("calendar collection " + url + " does not exist (HTTP 404, account "
+                + client.account().name() + "): it may have been deleted or renamed; check the calendar in the config");
+    }
+
+    // --- parsing helpers -------------------------------------------------------------------------
+
+    private Multistatus parse(CalDavClient.Answer answer, String what) {
+        try {
+            return parser.parseMultistatus(answer.body());
+        } catch (XMLStreamException e) {
+            throw new StoreException("the answer to " + what + " on " + describe() + " is not valid XML: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private boolean hasErrorCondition(CalDavClient.Answer answer, String ns, String name) {
+        if (answer.body().length == 0) {
+            return false;
+        }
+        try {
+            return parser.parseTree(answer.body()).contains(ns, name);
+        } catch (XMLStreamException e) {
+            return false;
+        }
+    }
+
+    private boolean isCollectionItself(String href) {
+        return href.equals(collectionPath) || (href + "/").equals(collectionPath);
+    }
+
+    /** A calendar object resource: not the collection, not a sub-collection, not some other file. */
+    private boolean isItem(Multistatus.Response r, String href) {
+        if (isCollectionItself(href) || r.isCollection() || href.endsWith("/")) {
+            return false;
+        }
+        Optional<String> type = r.propText(DAV, "getcontenttype");
+        return type.map(t -> t.toLowerCase(Locale.ROOT).startsWith("text/calendar")).orElse(true);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
