@@ -192,8 +192,8 @@ public final class SyncEngine {
             }
             if (verdict.holding()) {
                 guardNote = verdict.reason() + " Check the " + verdict.vanishedFrom().label()
-                        + ", then run `calsync sync --pair " + pair.name() + " --approve-deletions` to delete them, or `"
-                        + "calsync sync --pair " + pair.name() + " --reject-deletions` to keep them.";
+                        + ", then run `calsync sync --approve-deletions " + pair.name() + "` to delete them, or `"
+                        + "calsync sync --reject-deletions " + pair.name() + "` to keep them.";
             }
         }
 

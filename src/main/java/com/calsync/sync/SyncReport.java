@@ -27,6 +27,12 @@ public record SyncReport(String pair, SyncMode mode, boolean dryRun, Instant sta
         fetched = Map.copyOf(fetched);
     }
 
+    /** A run that could not start, e.g. because a calendar could not be opened. */
+    public static SyncReport failed(String pair, SyncMode mode, boolean dryRun, Instant started, String why) {
+        return new SyncReport(pair, mode, dryRun, started, 0, SyncOutcome.FAILED, List.of(), List.of(), List.of(),
+                null, List.of(), why, Map.of(Side.SOURCE, 0L, Side.TARGET, 0L), Map.of(Side.SOURCE, 0, Side.TARGET, 0));
+    }
+
     public long count(Side side, ItemChange.Kind kind) {
         return changes.stream().filter(c -> c.side() == side && c.kind() == kind).count();
     }

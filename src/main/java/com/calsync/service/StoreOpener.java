@@ -1,0 +1,57 @@
+package com.calsync.service;
+
+import com.calsync.config.AccountConfig;
+import com.calsync.config.CalSyncConfig;
+import com.calsync.config.CalendarConfig;
+import com.calsync.secrets.PasswordLookup;
+import com.calsync.store.CalendarStore;
+import com.calsync.store.StoreException;
+import com.calsync.store.caldav.CalDavAccount;
+import com.calsync.store.caldav.CalDavStore;
+import com.calsync.store.local.FeedStore;
+import com.calsync.store.local.FolderStore;
+import java.nio.file.Path;
+
+/** Opens the store a calendar of config.json describes. */
+public final class StoreOpener {
+    private final PasswordLookup passwords;
+    private final Path feedCache;
+
+    /** @param feedCache where feeds keep their last download, to ask only for changes next time */
+    public StoreOpener(PasswordLookup passwords, Path feedCache) {
+        this.passwords = passwords;
+        this.feedCache = feedCache;
+    }
+
+    public CalendarStore open(CalSyncConfig config, CalendarConfig calendar) {
+        if (calendar instanceof CalendarConfig.Folder folder) {
+            return new FolderStore(folder.path());
+        }
+        if (calendar instanceof CalendarConfig.Feed feed) {
+            String location = feed.localFile().map(Path::toString).orElse(feed.url().toString());
+            return new FeedStore(location, feedCache);
+        }
+        if (calendar instanceof CalendarConfig.CalDav caldav) {
+            return openCalDav(config.accounts().get(caldav.account()), caldav);
+        }
+        if (calendar instanceof CalendarConfig.EventKit eventKit) {
+            throw new StoreException("calendar \"" + eventKit.name() + "\" is a macOS Calendar (EventKit) calendar;"
+                    + " this build of CalSync cannot open those yet");
+        }
+        throw new StoreException("calendar \"" + calendar.name() + "\" has type " + calendar.type()
+                + ", which this build cannot open");
+    }
+
+    private CalendarStore openCalDav(AccountConfig account, CalendarConfig.CalDav calendar) {
+        CalDavAccount dav;
+        if (account.username().isPresent()) {
+            String user = account.username().get();
+            dav = new CalDavAccount(account.name(), account.url(), user, () -> passwords.find(account.name())
+                    .orElseThrow(() -> new StoreException("no password for account " + account.name() + " ("
+                            + user + "): " + PasswordLookup.howToSet(account.name()))));
+        } else {
+            dav = CalDavAccount.anonymous(account.name(), account.url());
+        }
+        return CalDavStore.open(dav, calendar.path().orElseGet(() -> calendar.displayName().orElseThrow()));
+    }
+}
