@@ -122,7 +122,7 @@ final class CalendarSplitter {
                         parser.parse(text(header, zones, List.of(part), eol));
                         readable.add(part);
                     } catch (MalformedItemException e) {
-                        skipped.add(part.name() + " UID " + entry.getKey() + " at line " + part.firstLine()
+                        skipped.add(part.name() + " UID " + entry.getKey() + " starting at line " + part.firstLine()
                                 + ": " + e.getMessage());
                     }
                 }
