@@ -1,103 +1,122 @@
 package com.calsync.ical;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.CalendarComponent;
 
 /**
  * Reads iCalendar text as real producers write it (Outlook zone names, missing or stale
  * VTIMEZONEs, bare LF, floating times, DURATION instead of DTEND) into {@link CalendarItem}s.
+ *
+ * <p>ical4j's relaxed parsing, unfolding and validation and its Outlook compatibility are switched
+ * on, and its zone updates from tzurl.org off, by {@code ical4j.properties} on the class path.
+ *
+ * <p>A component without UID gets a derived one, {@code calsync-} and the start of the SHA-256
+ * of its text, stable as long as the text is: {@link #parse} reports it as the item's UID and
+ * leaves the text alone, {@link #split} also writes it into the item's text.
  */
 public final class ItemParser {
+    private final CalendarSplitter splitter = new CalendarSplitter();
 
     /** Parses one item (one UID). */
     public CalendarItem parse(String ics) throws MalformedItemException {
-        throw new UnsupportedOperationException("TODO");
+        if (ics == null || ics.isBlank()) {
+            throw new MalformedItemException("empty text where an iCalendar item (BEGIN:VCALENDAR …) was expected");
+        }
+        if (!ics.toUpperCase(Locale.ROOT).contains("BEGIN:VCALENDAR")) {
+            throw new MalformedItemException("not iCalendar text: no BEGIN:VCALENDAR line (text starts with \""
+                    + abbreviate(ics.strip()) + "\")");
+        }
+        Calendar calendar = build(ics);
+        List<CalendarComponent> main = new ArrayList<>();
+        for (CalendarComponent c : calendar.getComponents()) {
+            if (!Component.VTIMEZONE.equals(c.getName())) {
+                main.add(c);
+            }
+        }
+        if (main.isEmpty()) {
+            throw new MalformedItemException("the VCALENDAR holds no VEVENT, VTODO or VJOURNAL (nothing to sync)");
+        }
+        Set<String> uids = new LinkedHashSet<>();
+        for (CalendarComponent c : main) {
+            c.getProperty(Property.UID).map(Property::getValue).filter(v -> !v.isBlank()).ifPresent(uids::add);
+        }
+        if (uids.size() > 1) {
+            throw new MalformedItemException("the VCALENDAR holds " + uids.size() + " UIDs " + uids
+                    + " but an item has one; split a whole calendar with ItemParser.split");
+        }
+        String uid = uids.isEmpty() ? CalendarSplitter.derivedUid(ics) : uids.iterator().next();
+        return new CalendarItem(uid, kindOf(main), ics, calendar);
     }
 
     /**
      * Splits a whole calendar (a feed, an exported .ics) into one item per UID, each with the
-     * VTIMEZONEs it uses. Components that cannot be read are reported through the exception
+     * VTIMEZONEs it uses. Components that cannot be read are reported through the skipped
      * list, not dropped silently.
+     *
+     * <p>Each component's lines are copied verbatim (not re-serialized), so X- properties, folding
+     * and escapes survive byte for byte; the item gets the calendar's VERSION, PRODID and CALSCALE
+     * (METHOD is dropped: CalDAV forbids it in stored resources).
      */
     public SplitResult split(String ics) throws MalformedItemException {
-        return NaiveSplit.split(ics); // TEMPORARY (wip-stores): replaced by the real parser at merge
-    }
-
-    /**
-     * TEMPORARY, written in the wip-stores worktree only so the feed store's tests run before the
-     * real parser lands; this whole class goes away when ItemParser is merged. Line-based: groups
-     * top-level components by UID and copies in the VTIMEZONEs whose TZID the item mentions.
-     * {@link CalendarItem#calendar()} is null here.
-     */
-    private static final class NaiveSplit {
-        static SplitResult split(String ics) throws MalformedItemException {
-            String[] lines = ics.replace("\r\n", "\n").replace("\r", "\n").split("\n");
-            if (lines.length == 0 || !lines[0].strip().replace("\uFEFF", "").equalsIgnoreCase("BEGIN:VCALENDAR")) {
-                throw new MalformedItemException("not an iCalendar text: it does not start with BEGIN:VCALENDAR");
-            }
-            java.util.Map<String, String> timezones = new java.util.LinkedHashMap<>();
-            java.util.Map<String, StringBuilder> byUid = new java.util.LinkedHashMap<>();
-            java.util.Map<String, ComponentKind> kinds = new java.util.HashMap<>();
-            List<String> skipped = new java.util.ArrayList<>();
-            int i = 1;
-            while (i < lines.length) {
-                String line = lines[i];
-                if (!line.regionMatches(true, 0, "BEGIN:", 0, 6)) {
-                    i++;
-                    continue;
-                }
-                String name = line.substring(6).strip().toUpperCase(java.util.Locale.ROOT);
-                StringBuilder block = new StringBuilder();
-                int depth = 0;
-                for (; i < lines.length; i++) {
-                    String l = lines[i];
-                    block.append(l).append("\r\n");
-                    if (l.regionMatches(true, 0, "BEGIN:", 0, 6)) depth++;
-                    if (l.regionMatches(true, 0, "END:", 0, 4) && --depth == 0) { i++; break; }
-                }
-                String unfolded = block.toString().replace("\r\n ", "").replace("\r\n\t", "");
-                if (name.equals("VTIMEZONE")) {
-                    String tzid = value(unfolded, "TZID");
-                    if (tzid != null) timezones.put(tzid, block.toString());
-                    continue;
-                }
-                String uid = value(unfolded, "UID");
-                if (uid == null) {
-                    skipped.add(name + " without UID skipped");
-                    continue;
-                }
-                byUid.computeIfAbsent(uid, u -> new StringBuilder()).append(block);
-                kinds.putIfAbsent(uid, switch (name) {
-                    case "VEVENT" -> ComponentKind.VEVENT;
-                    case "VTODO" -> ComponentKind.VTODO;
-                    case "VJOURNAL" -> ComponentKind.VJOURNAL;
-                    default -> ComponentKind.OTHER;
-                });
-            }
-            List<CalendarItem> items = new java.util.ArrayList<>();
-            for (var entry : byUid.entrySet()) {
-                String body = entry.getValue().toString();
-                StringBuilder text = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//CalSync//split//EN\r\n");
-                String unfoldedBody = body.replace("\r\n ", "");
-                timezones.forEach((tzid, tz) -> {
-                    if (unfoldedBody.contains("TZID=" + tzid) || unfoldedBody.contains("TZID=\"" + tzid + "\"")) text.append(tz);
-                });
-                text.append(body).append("END:VCALENDAR\r\n");
-                items.add(new CalendarItem(entry.getKey(), kinds.get(entry.getKey()), text.toString(), null));
-            }
-            return new SplitResult(items, skipped);
-        }
-
-        private static String value(String unfolded, String property) {
-            for (String l : unfolded.split("\r\n")) {
-                if (l.regionMatches(true, 0, property, 0, property.length()) && l.length() > property.length()
-                        && (l.charAt(property.length()) == ':' || l.charAt(property.length()) == ';')) {
-                    return l.substring(l.indexOf(':') + 1);
-                }
-            }
-            return null;
-        }
+        return splitter.split(ics, this);
     }
 
     /** The items found, and one message per component that was skipped. */
     public record SplitResult(List<CalendarItem> items, List<String> skipped) {}
+
+    Calendar build(String ics) throws MalformedItemException {
+        try {
+            return new CalendarBuilder().build(new StringReader(ics));
+        } catch (ParserException e) {
+            String where = e.getLineNo() > 0 ? " at line " + e.getLineNo() : "";
+            throw new MalformedItemException("unreadable iCalendar text" + where + ": " + rootMessage(e), e);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedItemException("unreadable iCalendar text: " + rootMessage(e), e);
+        }
+    }
+
+    private static ComponentKind kindOf(List<CalendarComponent> main) {
+        Map<String, ComponentKind> kinds = new LinkedHashMap<>();
+        kinds.put(Component.VEVENT, ComponentKind.VEVENT);
+        kinds.put(Component.VTODO, ComponentKind.VTODO);
+        kinds.put(Component.VJOURNAL, ComponentKind.VJOURNAL);
+        for (Map.Entry<String, ComponentKind> kind : kinds.entrySet()) {
+            if (main.stream().anyMatch(c -> kind.getKey().equals(c.getName()))) {
+                return kind.getValue();
+            }
+        }
+        return ComponentKind.OTHER;
+    }
+
+    private static String abbreviate(String s) {
+        String line = s.lines().findFirst().orElse("");
+        return line.length() > 40 ? line.substring(0, 40) + "…" : line;
+    }
+
+    private static String rootMessage(Throwable e) {
+        StringBuilder message = new StringBuilder(Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()));
+        Throwable cause = e.getCause();
+        while (cause != null && cause != e) {
+            if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+                message.append(" (").append(cause.getMessage()).append(')');
+            }
+            e = cause;
+            cause = cause.getCause();
+        }
+        return message.toString();
+    }
 }
