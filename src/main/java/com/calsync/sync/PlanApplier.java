@@ -125,7 +125,7 @@ final class PlanApplier {
         db.put(row);
         rows.put(c.key(), row);
         changes.add(new ItemChange(c.to(), c.isCreate() ? ItemChange.Kind.CREATED : ItemChange.Kind.UPDATED,
-                c.key(), title, c.why()));
+                c.key(), title, href, c.why()));
     }
 
     private void merge(MergeItem m, Map<String, StatusRow> rows) {
@@ -146,7 +146,7 @@ final class PlanApplier {
             row = row.with(side, existing.href(), etag, hash).withBase(m.mergedText());
             db.put(row);
             rows.put(m.key(), row);
-            changes.add(new ItemChange(side, ItemChange.Kind.UPDATED, m.key(), title, m.why()));
+            changes.add(new ItemChange(side, ItemChange.Kind.UPDATED, m.key(), title, existing.href(), m.why()));
         }
     }
 
@@ -160,7 +160,7 @@ final class PlanApplier {
         }
         db.remove(d.key());
         rows.remove(d.key());
-        changes.add(new ItemChange(d.on(), ItemChange.Kind.DELETED, d.key(), title, d.why()));
+        changes.add(new ItemChange(d.on(), ItemChange.Kind.DELETED, d.key(), title, d.existing().href(), d.why()));
     }
 
     private boolean keepsBase() {

@@ -82,7 +82,7 @@ public final class SyncEngine {
                 journal.prune(Journal.DEFAULT_RETENTION);
             }
 
-            String mismatch = applier.changes.isEmpty() ? null : verify(pair, db, policy);
+            String mismatch = applier.changes.isEmpty() ? null : verify(pair, db, policy, applier.changes);
             boolean clean = applier.errors.isEmpty() && !plan.guard().holding() && mismatch == null
                     && !options.cancelled().getAsBoolean();
             if (clean) {
@@ -102,28 +102,36 @@ public final class SyncEngine {
         }
     }
 
-    /** Lists the written sides again; more mismatches than the threshold fail the run. */
-    private String verify(SyncPair pair, StatusDb db, SyncPolicy policy) {
-        List<Side> sides = policy.mode() == SyncMode.MIRROR ? List.of(Side.TARGET) : List.of(Side.SOURCE, Side.TARGET);
+    /**
+     * Lists the written sides again and checks that what this run wrote is there as written (and
+     * what it deleted is gone); more mismatches than the threshold fail the run.
+     */
+    private String verify(SyncPair pair, StatusDb db, SyncPolicy policy, List<ItemChange> written) {
         Map<String, StatusRow> rows = db.rows();
+        Map<Side, Listing> listings = new EnumMap<>(Side.class);
         int mismatches = 0;
         List<String> examples = new ArrayList<>();
-        for (Side side : sides) {
-            if (pair.store(side).capabilities().readOnly()) {
-                continue;
-            }
-            Listing listing = pair.store(side).list(TimeWindow.ALL);
-            for (StatusRow row : rows.values()) {
-                if (!row.isOn(side)) {
-                    continue;
+        for (ItemChange change : written) {
+            Side side = change.side();
+            Listing listing = listings.computeIfAbsent(side, s -> pair.store(s).list(TimeWindow.ALL));
+            StatusRow row = rows.get(change.key());
+            String problem = null;
+            if (change.kind() == ItemChange.Kind.DELETED) {
+                if (listing.etags().containsKey(change.href())) {
+                    problem = "still there";
                 }
-                boolean present = listing.etags().containsKey(row.href(side));
+            } else if (row == null || !row.isOn(side) || !listing.etags().containsKey(row.href(side))) {
+                problem = "missing";
+            } else {
                 String etag = listing.etags().get(row.href(side));
-                if (!present || row.etag(side) != null && etag != null && !etag.equals(row.etag(side))) {
-                    mismatches++;
-                    if (examples.size() < 3) {
-                        examples.add(row.key() + (present ? " (changed)" : " (missing)") + " on the " + side.label());
-                    }
+                if (row.etag(side) != null && etag != null && !etag.equals(row.etag(side))) {
+                    problem = "changed";
+                }
+            }
+            if (problem != null) {
+                mismatches++;
+                if (examples.size() < 3) {
+                    examples.add("\"" + change.title() + "\" (" + problem + " on the " + side.label() + ")");
                 }
             }
         }
@@ -188,7 +196,8 @@ public final class SyncEngine {
 
         void guard(GuardVerdict verdict) {
             for (DeleteItem d : verdict.held()) {
-                held.add(new ItemChange(d.on(), ItemChange.Kind.DELETED, d.key(), title(d.existing()), d.why()));
+                held.add(new ItemChange(d.on(), ItemChange.Kind.DELETED, d.key(), title(d.existing()), d.existing().href(),
+                        d.why()));
             }
             if (verdict.holding()) {
                 guardNote = verdict.reason() + " Check the " + verdict.vanishedFrom().label()
@@ -201,12 +210,16 @@ public final class SyncEngine {
             for (SyncAction action : plan.writes()) {
                 if (action instanceof CopyItem c) {
                     changes.add(new ItemChange(c.to(), c.isCreate() ? ItemChange.Kind.CREATED
-                            : ItemChange.Kind.UPDATED, c.key(), title(c.from()), c.why()));
+                            : ItemChange.Kind.UPDATED, c.key(), title(c.from()),
+                            c.isCreate() ? null : c.existing().href(), c.why()));
                 } else if (action instanceof MergeItem m) {
-                    changes.add(new ItemChange(Side.SOURCE, ItemChange.Kind.UPDATED, m.key(), title(m.source()), m.why()));
-                    changes.add(new ItemChange(Side.TARGET, ItemChange.Kind.UPDATED, m.key(), title(m.target()), m.why()));
+                    changes.add(new ItemChange(Side.SOURCE, ItemChange.Kind.UPDATED, m.key(), title(m.source()),
+                            m.source().href(), m.why()));
+                    changes.add(new ItemChange(Side.TARGET, ItemChange.Kind.UPDATED, m.key(), title(m.target()),
+                            m.target().href(), m.why()));
                 } else if (action instanceof DeleteItem d) {
-                    changes.add(new ItemChange(d.on(), ItemChange.Kind.DELETED, d.key(), title(d.existing()), d.why()));
+                    changes.add(new ItemChange(d.on(), ItemChange.Kind.DELETED, d.key(), title(d.existing()),
+                            d.existing().href(), d.why()));
                 }
             }
         }
