@@ -1,0 +1,68 @@
+package com.calsync.cli;
+
+import com.calsync.config.CalSyncPaths;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code calsync}: the root command. Subcommands are listed in {@code subcommands}; each lives in
+ * its own class with a constructor taking a {@link CliEnvironment}. Exit codes: {@link ExitCodes}.
+ */
+@Command(name = "calsync",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Keeps calendars in sync in the background.",
+        subcommands = {CommandLine.HelpCommand.class, ConfigCommand.class})
+public final class CalSyncCommand implements Callable<Integer> {
+    private final CliEnvironment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--home", paramLabel = "PATH", scope = CommandLine.ScopeType.INHERIT,
+            description = "Keep config, state and logs in this folder (overrides CALSYNC_HOME).")
+    Path home;
+
+    public CalSyncCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** A ready command line writing to the environment's out/err, with CalSync's exit codes. */
+    public static CommandLine commandLine(CliEnvironment environment) {
+        CommandLine cl = new CommandLine(CalSyncCommand.class, new CliFactory(environment));
+        cl.setOut(environment.out());
+        cl.setErr(environment.err());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // the message is meant for the user; the stack trace only helps when reporting a bug
+            commandLine.getErr().println("calsync: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (environment.env().containsKey("CALSYNC_DEBUG")) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return ExitCodes.INTERNAL_ERROR;
+        });
+        return cl;
+    }
+
+    /** The folders for this run; every subcommand resolves them here so --home means the same everywhere. */
+    public CalSyncPaths paths() {
+        return environment.paths(Optional.ofNullable(home));
+    }
+
+    /** The root command object of the command line {@code spec} belongs to. */
+    static CalSyncCommand root(CommandSpec spec) {
+        return (CalSyncCommand) spec.root().userObject();
+    }
+
+    @Override
+    public Integer call() {
+        // The lead's tray app takes over here when a display is present; until then, usage.
+        spec.commandLine().usage(environment.out());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,39 @@
+package com.calsync.cli;
+
+import com.calsync.config.CalSyncPaths;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a command reads from the outside world, so commands run in-process in tests.
+ *
+ * @param out      the command's output
+ * @param err      errors and hints
+ * @param env      environment variables (CALSYNC_HOME, XDG_*, CALSYNC_PASSWORD_*)
+ * @param clock    the time commands work with
+ * @param osName   {@code os.name}, which picks the platform's folders
+ * @param userHome what {@code ~} stands for
+ */
+public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock, String osName, Path userHome) {
+
+    /** The real process: System.out/err, the process environment, the system clock. */
+    public static CliEnvironment system() {
+        Charset charset = Charset.defaultCharset();
+        return new CliEnvironment(
+                new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true),
+                new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true),
+                System.getenv(),
+                Clock.systemDefaultZone(),
+                System.getProperty("os.name", ""),
+                Path.of(System.getProperty("user.home")));
+    }
+
+    /** CalSync's folders, with {@code --home} (when given) beating CALSYNC_HOME. */
+    public CalSyncPaths paths(Optional<Path> homeOption) {
+        return CalSyncPaths.resolve(homeOption, env, osName, userHome);
+    }
+}

@@ -1,0 +1,16 @@
+package com.calsync.cli;
+
+import picocli.CommandLine;
+
+/** {@code calsync --version}: the jar's version plus the Java and OS, which bug reports need. */
+final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        String version = VersionProvider.class.getPackage().getImplementationVersion();
+        return new String[] {
+            "calsync " + (version == null ? "(development build)" : version),
+            "Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                    + System.getProperty("os.arch")
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package com.calsync.config;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Creates folders (0700) and files (0600) that only the user can read: config, state and logs
+ * describe someone's calendars. On file systems without POSIX permissions the defaults apply.
+ */
+public final class PrivateFiles {
+    private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+
+    private PrivateFiles() {
+    }
+
+    /** Creates {@code dir} and missing parents; the folders created get 0700. */
+    public static Path createDirectories(Path dir) throws IOException {
+        Path absolute = dir.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return absolute;
+        }
+        Path parent = absolute.getParent();
+        if (parent != null) {
+            createDirectories(parent);
+        }
+        try {
+            if (posix(parent)) {
+                Files.createDirectory(absolute, asAttribute(DIR));
+                Files.setPosixFilePermissions(absolute, DIR); // the umask may have cut the attribute
+            } else {
+                Files.createDirectory(absolute);
+            }
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(absolute)) {
+                throw e;
+            }
+        }
+        return absolute;
+    }
+
+    /**
+     * Writes a new 0600 file atomically (temp file + rename) and only if {@code file} does not
+     * exist yet, so a file someone else just created is never overwritten.
+     *
+     * @throws FileAlreadyExistsException when {@code file} exists
+     */
+    public static void writeNew(Path file, String text) throws IOException {
+        Path dir = createDirectories(file.toAbsolutePath().getParent());
+        Path temp = posix(dir)
+                ? Files.createTempFile(dir, ".calsync-", ".tmp", asAttribute(FILE))
+                : Files.createTempFile(dir, ".calsync-", ".tmp");
+        try {
+            Files.writeString(temp, text);
+            if (Files.exists(file)) {
+                throw new FileAlreadyExistsException(file.toString());
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static boolean posix(Path existing) throws IOException {
+        return existing != null && Files.getFileStore(existing).supportsFileAttributeView("posix");
+    }
+
+    private static FileAttribute<Set<PosixFilePermission>> asAttribute(Set<PosixFilePermission> perms) {
+        return PosixFilePermissions.asFileAttribute(perms);
+    }
+}
