@@ -103,6 +103,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void blockCommentsAndTrailingCommasAreAllowed() {
+        String text = """
+                /* written by hand */
+                {
+                  "sync": { "interval_minutes": 5, /* was 30 */ },
+                  "pairs": [],
+                }
+                """;
+        assertThat(parse(text).config().orElseThrow().sync().intervalMinutes()).isEqualTo(5);
+    }
+
+    @Test
     void missingKeysTakeTheDefaults() {
         CalSyncConfig config = parse("{ \"sync\": { \"interval_minutes\": 15 } }").config().orElseThrow();
 
