@@ -300,6 +300,13 @@ class ConfigLoaderTest {
         ConfigProblem unclosed = parse("{\n  \"sync\": {\n    \"interval_minutes\": 30\n").errors().get(0);
         assertThat(unclosed.message()).isEqualTo("the file ends before the object { opened at line 2:11 is closed");
 
+        ConfigProblem unclosedList = parse("{\n \"pairs\": [1,\n").errors().get(0);
+        assertThat(unclosedList.toString()).isEqualTo("config.json:3:1: the file ends before the list [ opened at line 2:11 is closed");
+
+        assertThat(parse("# comment\n{}").errors().get(0).toString()).isEqualTo(
+                "config.json:1:1: unexpected character '#': expected a value: \"text\", a number, true, false, null, an object or a list");
+        assertThat(parse("{} {}").errors().get(0).toString()).isEqualTo("config.json:1:4: more content after the end of the top-level value");
+
         ConfigProblem bareWord = parse("{ \"sync\": { \"interval_minutes\": ten } }").errors().get(0);
         assertThat(bareWord.toString()).startsWith("config.json:1:33: unrecognized word 'ten'");
     }
