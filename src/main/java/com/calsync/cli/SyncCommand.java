@@ -66,7 +66,8 @@ final class SyncCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         CalSyncPaths paths = CalSyncCommand.root(spec).paths();
-        Optional<CalSyncConfig> loaded = new ConfigAccess(environment).load(paths, true);
+        Optional<CalSyncConfig> loaded = new ConfigAccess(environment).load(paths, true,
+                json ? environment.err() : environment.out());
         if (loaded.isEmpty()) {
             return ExitCodes.PROBLEMS;
         }
