@@ -1,5 +1,7 @@
 package com.calsync.config;
 
+import com.calsync.sync.ConflictPolicy;
+import com.calsync.sync.SyncMode;
 import com.calsync.config.ConfigProblem.Severity;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package com.calsync.config;
 
+import com.calsync.sync.ConflictPolicy;
+import com.calsync.sync.SyncMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
