@@ -11,9 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.CalendarParserImpl;
+import net.fortuna.ical4j.data.DefaultComponentFactorySupplier;
+import net.fortuna.ical4j.data.DefaultParameterFactorySupplier;
+import net.fortuna.ical4j.data.DefaultPropertyFactorySupplier;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.ComponentFactory;
+import net.fortuna.ical4j.model.ParameterFactory;
+import net.fortuna.ical4j.model.PropertyFactory;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.CalendarComponent;
 
@@ -30,6 +37,12 @@ import net.fortuna.ical4j.model.component.CalendarComponent;
  */
 public final class ItemParser {
     private final CalendarSplitter splitter = new CalendarSplitter();
+    private final ZoneResolver zones = new ZoneResolver();
+    // ical4j's default suppliers build ~100 factory objects on every call, and it calls them per
+    // property; the factories are stateless, so one list each serves every parse.
+    private final List<ParameterFactory<?>> parameterFactories = new DefaultParameterFactorySupplier().get();
+    private final List<PropertyFactory<?>> propertyFactories = new DefaultPropertyFactorySupplier().get();
+    private final List<ComponentFactory<?>> componentFactories = new DefaultComponentFactorySupplier().get();
 
     /** Parses one item (one UID). */
     public CalendarItem parse(String ics) throws MalformedItemException {
@@ -80,7 +93,8 @@ public final class ItemParser {
 
     Calendar build(String ics) throws MalformedItemException {
         try {
-            return new CalendarBuilder().build(new StringReader(ics));
+            return new CalendarBuilder(new CalendarParserImpl(), () -> parameterFactories, () -> propertyFactories,
+                    () -> componentFactories, new LocalZoneRegistry(zones)).build(new StringReader(ics));
         } catch (ParserException e) {
             String where = e.getLineNo() > 0 ? " at line " + e.getLineNo() : "";
             throw new MalformedItemException("unreadable iCalendar text" + where + ": " + rootMessage(e), e);

@@ -1,9 +1,11 @@
 package com.calsync.ical;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,14 +14,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.WeekDay;
 import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.parameter.Range;
 import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.transform.recurrence.Frequency;
 
 /**
  * The occurrences of one item in a window: RRULE (bounded by the window, never fully expanded),
@@ -149,7 +154,8 @@ final class Occurrences {
         for (Property p : master.getProperties(Property.RRULE)) {
             @SuppressWarnings("unchecked")
             Recur<Temporal> recur = ((RRule<Temporal>) p).getRecur();
-            for (Temporal t : recur.getDates(seed, searchFrom, searchTo, (int) Math.min(Integer.MAX_VALUE, Math.max(1000L, limit * 2L + 10)))) {
+            Temporal start = fastForward(recur, seed, searchFrom);
+            for (Temporal t : recur.getDates(start, searchFrom, searchTo, (int) Math.min(Integer.MAX_VALUE, Math.max(1000L, limit * 2L + 10)))) {
                 starts.putIfAbsent(reader.key(t), new Temporal[] {t, null});
             }
         }
@@ -186,6 +192,35 @@ final class Occurrences {
                 result.add(new Occurrence(candidate[0], start, end, source, shifted));
             }
         }
+    }
+
+    /**
+     * A later start for evaluating the rule: a series begun years ago then costs only what the
+     * window holds. Only for DAILY and WEEKLY rules without COUNT whose BY-parts (at most BYDAY)
+     * include the start's weekday, where stepping whole intervals keeps every occurrence.
+     */
+    private static Temporal fastForward(Recur<Temporal> recur, Temporal seed, Temporal searchFrom) {
+        Frequency freq = recur.getFrequency();
+        if (recur.getCount() > 0 || (freq != Frequency.DAILY && freq != Frequency.WEEKLY)) {
+            return seed;
+        }
+        String rule = recur.toString().toUpperCase(java.util.Locale.ROOT);
+        for (String part : rule.split(";")) {
+            String key = part.split("=", 2)[0];
+            if (!Set.of("FREQ", "INTERVAL", "UNTIL", "WKST", "BYDAY").contains(key)) {
+                return seed;
+            }
+        }
+        DayOfWeek weekday = DayOfWeek.from(seed);
+        boolean dayListed = recur.getDayList().isEmpty() || recur.getDayList().stream()
+                .anyMatch(d -> d.getOffset() == 0 && WeekDay.getDayOfWeek(d) == weekday);
+        if (!dayListed) {
+            return seed;
+        }
+        long stepDays = (freq == Frequency.DAILY ? 1L : 7L) * Math.max(1, recur.getInterval());
+        long days = ChronoUnit.DAYS.between(LocalDate.from(seed), LocalDate.from(searchFrom));
+        long steps = days / stepDays - 1;
+        return steps > 0 ? seed.plus(steps * stepDays, ChronoUnit.DAYS) : seed;
     }
 
     /** How far a THISANDFUTURE override moves the occurrences from its RECURRENCE-ID on. */
