@@ -36,6 +36,26 @@ class OccurrenceFinderTest {
     }
 
     @Test
+    void intervalsKeepTheirRhythmOverTheYears() throws Exception {
+        CalendarItem fortnightly = parser.parse(event("DTSTART;TZID=Europe/Berlin:20150105T090000",
+                "DTEND;TZID=Europe/Berlin:20150105T100000", "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO"));
+        // 2026-11-30 is 621 weeks after the start (odd: no meeting), 2026-12-07 is 622 weeks after.
+        assertThat(finder.hasOccurrenceIn(fortnightly, window("2026-11-30T00:00:00Z", "2026-12-01T00:00:00Z"))).isFalse();
+        assertThat(finder.hasOccurrenceIn(fortnightly, window("2026-12-07T00:00:00Z", "2026-12-08T00:00:00Z"))).isTrue();
+        CalendarItem everyThirdDay = parser.parse(event("DTSTART:20150101T120000Z", "DTEND:20150101T130000Z",
+                "RRULE:FREQ=DAILY;INTERVAL=3"));
+        // 2026-11-26 is 4347 = 3 x 1449 days after the start.
+        assertThat(finder.hasOccurrenceIn(everyThirdDay, window("2026-11-26T00:00:00Z", "2026-11-27T00:00:00Z"))).isTrue();
+        assertThat(finder.hasOccurrenceIn(everyThirdDay, window("2026-11-27T00:00:00Z", "2026-11-28T00:00:00Z"))).isFalse();
+        // A start that is not one of the rule's days still counts once, and does not shift the rule.
+        CalendarItem offDay = parser.parse(event("DTSTART:20150103T120000Z", "DTEND:20150103T130000Z",
+                "RRULE:FREQ=WEEKLY;BYDAY=MO"));
+        assertThat(finder.hasOccurrenceIn(offDay, window("2015-01-03T00:00:00Z", "2015-01-04T00:00:00Z"))).isTrue();
+        assertThat(finder.hasOccurrenceIn(offDay, window("2026-11-28T00:00:00Z", "2026-11-30T00:00:00Z"))).isFalse();
+        assertThat(finder.hasOccurrenceIn(offDay, window("2026-11-30T00:00:00Z", "2026-12-01T00:00:00Z"))).isTrue();
+    }
+
+    @Test
     void aCountedSeriesFrom2015IsNotInTodaysWindow() throws Exception {
         assertThat(finder.hasOccurrenceIn(corpus("count-series-2015.ics"), USUAL)).isFalse();
         assertThat(finder.hasOccurrenceIn(corpus("count-series-2015.ics"), window("2015-03-09T00:00:00Z", "2015-03-10T00:00:00Z"))).isTrue();
