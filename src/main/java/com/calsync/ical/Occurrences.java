@@ -141,8 +141,8 @@ final class Occurrences {
                 shiftReach = shift;
             }
         }
-        Instant from = window.isUnbounded() ? window.start() : window.start().minus(reach).minus(shiftReach);
-        Instant to = window.isUnbounded() ? window.end() : window.end().plus(shiftReach).plusSeconds(86_400);
+        Instant from = window.isUnbounded() ? window.start() : minus(window.start(), reach.plus(shiftReach));
+        Instant to = window.isUnbounded() ? window.end() : minus(window.end(), shiftReach.plusDays(1).negated());
         Temporal searchFrom = reader.sameShape(from, seed);
         Temporal searchTo = reader.sameShape(to, seed);
 
@@ -164,8 +164,15 @@ final class Occurrences {
                 starts.putIfAbsent(reader.key(period.start()), new Temporal[] {period.start(), period.end()});
             }
         }
+        Set<LocalDate> excludedDays = new java.util.HashSet<>();
         for (Temporal ex : reader.readList(master, Property.EXDATE)) {
             starts.remove(reader.key(ex));
+            if (ex instanceof LocalDate day) {
+                excludedDays.add(day); // some producers exclude a timed occurrence by its date
+            }
+        }
+        if (!excludedDays.isEmpty() && !(seed instanceof LocalDate)) {
+            starts.values().removeIf(c -> excludedDays.contains(LocalDate.from(c[0])));
         }
         Map<String, Boolean> seen = new HashMap<>();
         for (Temporal[] candidate : starts.values()) {
@@ -221,6 +228,15 @@ final class Occurrences {
         long days = ChronoUnit.DAYS.between(LocalDate.from(seed), LocalDate.from(searchFrom));
         long steps = days / stepDays - 1;
         return steps > 0 ? seed.plus(steps * stepDays, ChronoUnit.DAYS) : seed;
+    }
+
+    // Saturating: a window may start at Instant.MIN or end at Instant.MAX.
+    private static Instant minus(Instant instant, Duration amount) {
+        try {
+            return instant.minus(amount);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            return amount.isNegative() ? Instant.MAX : Instant.MIN;
+        }
     }
 
     /** How far a THISANDFUTURE override moves the occurrences from its RECURRENCE-ID on. */

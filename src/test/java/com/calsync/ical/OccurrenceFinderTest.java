@@ -85,6 +85,21 @@ class OccurrenceFinderTest {
     }
 
     @Test
+    void anExdateGivenAsADateRemovesTheTimedOccurrenceThatDay() throws Exception {
+        CalendarItem item = parser.parse(event("DTSTART:20261020T080000Z", "DTEND:20261020T090000Z",
+                "RRULE:FREQ=DAILY;COUNT=5", "EXDATE;VALUE=DATE:20261022"));
+        assertThat(finder.hasOccurrenceIn(item, window("2026-10-22T00:00:00Z", "2026-10-23T00:00:00Z"))).isFalse();
+        assertThat(finder.hasOccurrenceIn(item, window("2026-10-23T00:00:00Z", "2026-10-24T00:00:00Z"))).isTrue();
+    }
+
+    @Test
+    void windowsReachingTheEndsOfTimeDoNotOverflow() throws Exception {
+        CalendarItem item = corpus("weekly-since-2015.ics");
+        assertThat(finder.hasOccurrenceIn(item, new TimeWindow(Instant.MIN, Instant.parse("2015-01-06T00:00:00Z")))).isTrue();
+        assertThat(finder.hasOccurrenceIn(corpus("count-series-2015.ics"), new TimeWindow(Instant.parse("2020-01-01T00:00:00Z"), Instant.MAX))).isFalse();
+    }
+
+    @Test
     void exdatesAndRdatesInAZone() throws Exception {
         CalendarItem item = corpus("rdate-exdate.ics");
         assertThat(finder.hasOccurrenceIn(item, window("2026-11-16T09:00:00Z", "2026-11-16T09:30:00Z"))).isTrue();

@@ -120,4 +120,17 @@ class RecurrenceExpanderTest {
                 .contains("X-GOOGLE-CONFERENCE:https://meet.google.com/abc-defg-hij")
                 .contains("DTSTART;TZID=Europe/Berlin:20261212T190000");
     }
+
+    @Test
+    void zonesWithoutABlockGetTheBundledDefinition() throws Exception {
+        String series = Corpus.read("outlook-china-no-vtimezone.ics")
+                .replace("DTEND;TZID=Pacific Standard Time:20261209T180000", "DTEND;TZID=Pacific Standard Time:20261209T180000\r\nRRULE:FREQ=DAILY;COUNT=2");
+        List<CalendarItem> items = expander.expand(parser.parse(series), TimeWindow.ALL);
+        assertThat(items).hasSize(2);
+        String text = items.get(0).text();
+        assertThat(text).contains("BEGIN:VTIMEZONE").contains("TZID:China Standard Time\r\n").contains("TZID:Pacific Standard Time")
+                .doesNotContain("TZURL");
+        assertThat(items.get(1).uid()).isEqualTo("outlook-china-1@example.com-20261211T010000Z");
+        assertThat(items.get(1).text()).contains("DTSTART;TZID=China Standard Time:20261211T090000");
+    }
 }
