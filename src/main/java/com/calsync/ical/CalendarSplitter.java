@@ -38,7 +38,7 @@ final class CalendarSplitter {
     }
 
     ItemParser.SplitResult split(String ics, ItemParser parser) throws MalformedItemException {
-        if (ics == null || !ics.toUpperCase(Locale.ROOT).contains("BEGIN:VCALENDAR")) {
+        if (ics == null || !ItemParser.CALENDAR_START.matcher(ics).find()) {
             throw new MalformedItemException("not iCalendar text: no BEGIN:VCALENDAR line");
         }
         String eol = ics.contains("\r\n") ? "\r\n" : "\n";
