@@ -129,4 +129,15 @@ class PropertyMergerTest {
         assertThat(props.get("VEVENT")).contains("SUMMARY:Stand-up");
         assertThat(props.get("VEVENT/20261105T090000")).contains("SUMMARY:Daily stand-up (moved)");
     }
+
+    @Test
+    void overridesMatchByInstantWhateverZoneTheyWereWrittenIn() throws Exception {
+        String zoned = Corpus.read("recurrence-id-override.ics");
+        // The same override, its RECURRENCE-ID rewritten in UTC by a server, with a new summary.
+        String theirs = zoned.replace("RECURRENCE-ID;TZID=Europe/Berlin:20261105T090000", "RECURRENCE-ID:20261105T080000Z")
+                .replace("(moved to the afternoon)", "(moved)");
+        String merged = merge(zoned, zoned, theirs).orElseThrow();
+        assertThat(parser.parse(merged).calendar().getComponents("VEVENT")).hasSize(2);
+        assertThat(merged).contains("SUMMARY:Daily stand-up (moved)");
+    }
 }
