@@ -42,7 +42,7 @@ final class CalendarSplitter {
             throw new MalformedItemException("not iCalendar text: no BEGIN:VCALENDAR line");
         }
         String eol = ics.contains("\r\n") ? "\r\n" : "\n";
-        String[] lines = ics.split("\r?\n", -1);
+        String[] lines = (ics.startsWith("\uFEFF") ? ics.substring(1) : ics).split("\r?\n", -1);
         List<String> header = new ArrayList<>();
         List<Chunk> chunks = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

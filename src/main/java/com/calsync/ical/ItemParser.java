@@ -54,7 +54,8 @@ public final class ItemParser {
             throw new MalformedItemException("not iCalendar text: no BEGIN:VCALENDAR line (text starts with \""
                     + abbreviate(ics.strip()) + "\")");
         }
-        Calendar calendar = build(ics);
+        // A UTF-8 byte order mark (Windows exports) is not part of the text ical4j should see.
+        Calendar calendar = build(ics.charAt(0) == '\uFEFF' ? ics.substring(1) : ics);
         List<CalendarComponent> main = new ArrayList<>();
         for (CalendarComponent c : calendar.getComponents()) {
             if (!Component.VTIMEZONE.equals(c.getName())) {
