@@ -54,20 +54,17 @@ final class CalendarSplitter {
             String line = lines[i];
             String upper = line.strip().toUpperCase(Locale.ROOT);
             boolean continuation = line.startsWith(" ") || line.startsWith("\t");
-            if (open != null) {
+            if (open != null && !continuation && upper.equals("END:VCALENDAR")) {
+                skipped.add(open.name() + " starting at line " + open.firstLine() + " has no END:" + open.name());
+                open = null;
+                inCalendar = false;
+            } else if (open != null) {
                 open.lines().add(line);
                 if (!continuation && upper.startsWith("BEGIN:")) {
                     depth++;
-                } else if (!continuation && upper.startsWith("END:")) {
-                    depth--;
-                    if (depth == 0) {
-                        chunks.add(open);
-                        open = null;
-                    } else if (upper.equals("END:VCALENDAR")) {
-                        skipped.add(open.name() + " starting at line " + open.firstLine() + " has no END:" + open.name());
-                        open = null;
-                        inCalendar = false;
-                    }
+                } else if (!continuation && upper.startsWith("END:") && --depth == 0) {
+                    chunks.add(open);
+                    open = null;
                 }
             } else if (upper.equals("BEGIN:VCALENDAR")) {
                 inCalendar = true;

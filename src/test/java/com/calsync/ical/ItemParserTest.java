@@ -226,6 +226,9 @@ class ItemParserTest {
         ItemParser.SplitResult result = parser.split(cut);
         assertThat(result.items()).extracting(CalendarItem::uid).containsExactly("ok");
         assertThat(result.skipped()).singleElement().asString().contains("line 8").contains("no END:VEVENT");
+        ItemParser.SplitResult closed = parser.split(cut + "END:VCALENDAR\n");
+        assertThat(closed.items()).extracting(CalendarItem::uid).containsExactly("ok");
+        assertThat(closed.skipped()).singleElement().asString().contains("line 8").contains("no END:VEVENT");
     }
 
     @Test
