@@ -140,4 +140,19 @@ class PropertyMergerTest {
         assertThat(parser.parse(merged).calendar().getComponents("VEVENT")).hasSize(2);
         assertThat(merged).contains("SUMMARY:Daily stand-up (moved)");
     }
+
+    static java.util.stream.Stream<java.nio.file.Path> corpus() {
+        return Corpus.files().stream();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("corpus")
+    void anEditOnOneSideOfAnyCorpusItemComesThroughWhole(java.nio.file.Path file) throws Exception {
+        String base = Corpus.read(file);
+        String edited = base.replaceFirst("(?m)^SUMMARY([;:])", "COMMENT:edited\r\nSUMMARY$1");
+        assertThat(edited).isNotEqualTo(base);
+        assertThat(MeaningfulProperties.of(merge(base, edited, base).orElseThrow())).isEqualTo(MeaningfulProperties.of(edited));
+        assertThat(MeaningfulProperties.of(merge(base, base, edited).orElseThrow())).isEqualTo(MeaningfulProperties.of(edited));
+        assertThat(MeaningfulProperties.of(merge(base, base, base).orElseThrow())).isEqualTo(MeaningfulProperties.of(base));
+    }
 }

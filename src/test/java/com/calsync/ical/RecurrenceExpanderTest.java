@@ -133,4 +133,12 @@ class RecurrenceExpanderTest {
         assertThat(items.get(1).uid()).isEqualTo("outlook-china-1@example.com-20261211T010000Z");
         assertThat(items.get(1).text()).contains("DTSTART;TZID=China Standard Time:20261211T090000");
     }
+
+    @Test
+    void anEndlessSeriesInTheUnboundedWindowStopsAtTheCap() throws Exception {
+        List<CalendarItem> items = expand("weekly-since-2015.ics", TimeWindow.ALL);
+        assertThat(items).hasSize(RecurrenceExpander.MAX_OCCURRENCES);
+        assertThat(items.get(0).uid()).isEqualTo("weekly-2015@example.com-20150105T080000Z");
+        assertThat(items.get(1).uid()).isEqualTo("weekly-2015@example.com-20150112T080000Z");
+    }
 }
