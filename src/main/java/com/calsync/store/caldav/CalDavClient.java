@@ -44,6 +44,7 @@ public final class CalDavClient {
     private final Sleeper sleeper;
     private final Clock clock;
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong staleConnectionRetries = new AtomicLong();
 
     public CalDavClient(CalDavAccount account, HttpClient http, Duration requestTimeout, RetryPolicy retryPolicy,
                         Sleeper sleeper, Clock clock) {
@@ -79,9 +80,19 @@ public final class CalDavClient {
         return account;
     }
 
-    /** HTTP requests sent by this client so far, retries included. */
+    /** HTTP requests sent by this client so far, retries included (not the stale-connection resends). */
     public long requestCount() {
         return requests.get();
+    }
+
+    /**
+     * Requests resent at once because they went out on a pooled connection the server had
+     * already closed. Radicale answers HTTP/1.0 and closes every connection, but the JDK's client
+     * pools it unless the answer says "Connection: close", so the next request sometimes meets a
+     * dead socket and gets no bytes back.
+     */
+    public long staleConnectionRetries() {
+        return staleConnectionRetries.get();
     }
 
     /**
@@ -97,6 +108,7 @@ public final class CalDavClient {
         Duration lastRetryAfter = null;
         Exception lastFailure = null;
         String lastProblem = "";
+        int staleResends = 0;
         for (int attempt = 1; attempt <= retryPolicy.maxAttempts(); attempt++) {
             Duration wait;
             long started = System.nanoTime();
@@ -132,6 +144,15 @@ public final class CalDavClient {
                     return new Answer(status, response.headers().map(), response.body(), response.uri(), outcomeUnknown);
                 }
             } catch (IOException e) {
+                if (isStaleConnection(e) && staleResends < 2) {
+                    // Not the server's doing: resend at once, without counting an attempt or a request.
+                    staleResends++;
+                    staleConnectionRetries.incrementAndGet();
+                    requests.decrementAndGet();
+                    outcomeUnknown = true;
+                    attempt--;
+                    continue;
+                }
                 log.debug("{} {} failed after {} ms (attempt {}): {}", request.method(), request.uri(),
                         (System.nanoTime() - started) / 1_000_000, attempt, e.toString());
                 // A refused connection never carried the request; anything later may have.
@@ -153,6 +174,10 @@ public final class CalDavClient {
         throw new StoreUnavailableException(describe(request) + " failed " + retryPolicy.maxAttempts()
                 + " times (last: " + lastProblem + "): the server is unreachable or overloaded, try again later",
                 lastRetryAfter, lastFailure);
+    }
+
+    private static boolean isStaleConnection(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("header parser received no bytes");
     }
 
     private void pause(Duration wait, Request request) {

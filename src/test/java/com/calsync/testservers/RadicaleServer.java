@@ -1,0 +1,132 @@
+package com.calsync.testservers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Radicale 3 on a free loopback port, with its own config (htpasswd auth with a plain password,
+ * owner_only rights, multifilesystem storage in a temp folder, web UI off). Radicale speaks
+ * HTTP/1.0 and closes the connection after each answer; a wrong password is answered with 401
+ * after a delay of about a second.
+ */
+public final class RadicaleServer extends LoopbackServer {
+    private final String user;
+    private final String password;
+
+    private RadicaleServer(String user, String password) {
+        super("calsync-radicale-");
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Starts Radicale with user {@code alice}, password {@code secret}. */
+    public static RadicaleServer start() {
+        return start("alice", "secret");
+    }
+
+    public static RadicaleServer start(String user, String password) {
+        Path binary = requireBinary("radicale");
+        requirePasslib(binary);
+        RadicaleServer server = new RadicaleServer(user, password);
+        try {
+            server.writeConfig();
+            server.startProcess(List.of(binary.toString(), "-C", server.dataDir.resolve("config").toString()),
+                    server.baseUrl());
+            // The principal collection /USER/ appears on the user's first authenticated request.
+            server.send("PROPFIND", server.calendarHome(), Map.of("Depth", "0"), null);
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "radicale";
+    }
+
+    @Override
+    public String username() {
+        return user;
+    }
+
+    @Override
+    public String password() {
+        return password;
+    }
+
+    @Override
+    public URI calendarHome() {
+        return baseUrl().resolve("/" + user + "/");
+    }
+
+    private void writeConfig() {
+        try {
+            Path users = dataDir.resolve("users");
+            Files.writeString(users, user + ":" + password + "\n", StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-------"));
+            String config = """
+                    [server]
+                    hosts = 127.0.0.1:%d
+                    ssl = False
+
+                    [auth]
+                    type = htpasswd
+                    htpasswd_filename = %s
+                    htpasswd_encryption = plain
+
+                    [rights]
+                    type = owner_only
+
+                    [storage]
+                    type = multifilesystem
+                    filesystem_folder = %s
+
+                    [web]
+                    type = none
+
+                    [logging]
+                    level = warning
+                    mask_passwords = True
+                    """.formatted(port, users, dataDir.resolve("collections"));
+            Files.writeString(dataDir.resolve("config"), config, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write Radicale's config in " + dataDir, e);
+        }
+    }
+
+    /** Radicale 3.1's htpasswd auth imports passlib even for plain passwords. */
+    private static void requirePasslib(Path radicale) {
+        String python = "python3";
+        try {
+            String first = Files.readAllLines(radicale, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+            if (first.startsWith("#!")) {
+                python = first.substring(2).trim().split("\\s+")[0];
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a binary launcher: try python3
+        }
+        try {
+            Process p = new ProcessBuilder(python, "-c", "import passlib.hash").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("Radicale's htpasswd auth needs passlib, which is missing; install with: "
+                        + INSTALL_HINT);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + python + " to check for passlib; install with: " + INSTALL_HINT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
