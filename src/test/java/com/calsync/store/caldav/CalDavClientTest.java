@@ -1,0 +1,38 @@
+package com.calsync.store.caldav;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class CalDavClientTest {
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void retryAfterIsReadAsSecondsOrAsADate() {
+        assertThat(CalDavClient.parseRetryAfter("120", clock)).contains(Duration.ofSeconds(120));
+        assertThat(CalDavClient.parseRetryAfter("Thu, 26 Nov 2026 12:01:30 GMT", clock)).contains(Duration.ofSeconds(90));
+        assertThat(CalDavClient.parseRetryAfter("Thu, 26 Nov 2026 11:00:00 GMT", clock)).contains(Duration.ZERO);
+        assertThat(CalDavClient.parseRetryAfter("soon", clock)).isEmpty();
+    }
+
+    @Test
+    void backoffDoublesUpToItsCap() {
+        RetryPolicy policy = new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(60));
+        assertThat(policy.backoffAfter(1)).isEqualTo(Duration.ofMillis(500));
+        assertThat(policy.backoffAfter(2)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.backoffAfter(3)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(policy.backoffAfter(4)).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void theAccountNeverPrintsItsPassword() {
+        CalDavAccount account = new CalDavAccount("icloud", URI.create("https://caldav.icloud.com/"), "me@icloud.com",
+                "hunter2"::toCharArray);
+        assertThat(account.toString()).contains("icloud", "me@icloud.com").doesNotContain("hunter2");
+    }
+}

@@ -1,0 +1,34 @@
+package com.calsync.store.caldav;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+class HrefsTest {
+    private final URI base = URI.create("https://dav.example.org/cal/work/");
+
+    @Test
+    void everySpellingOfAnHrefBecomesOne() {
+        String expected = "/cal/work/a%20b%C3%BC.ics";
+        assertThat(Hrefs.canonical(base, "/cal/work/a b\u00fc.ics")).isEqualTo(expected);
+        assertThat(Hrefs.canonical(base, "/cal/work/a%20b%c3%bc.ics")).isEqualTo(expected);
+        assertThat(Hrefs.canonical(base, "https://dav.example.org/cal/work/a%20b%C3%BC.ics")).isEqualTo(expected);
+        assertThat(Hrefs.canonical(base, "a%20b%C3%BC.ics")).isEqualTo(expected);
+    }
+
+    @Test
+    void encodedSlashesAndPercentsStayPartOfTheirSegment() {
+        assertThat(Hrefs.canonical(base, "/cal/work/a%2Fb.ics")).isEqualTo("/cal/work/a%2Fb.ics");
+        assertThat(Hrefs.canonical(base, "/cal/work/100%25.ics")).isEqualTo("/cal/work/100%25.ics");
+        assertThat(Hrefs.canonical(base, "/cal/work/stray%zz.ics")).isEqualTo("/cal/work/stray%25zz.ics");
+        assertThat(Hrefs.canonical(base, "/cal/work/a+b@c.ics")).isEqualTo("/cal/work/a%2Bb%40c.ics");
+    }
+
+    @Test
+    void resolvedHrefsPointAtTheSameServer() {
+        assertThat(Hrefs.resolve(base, "/cal/work/x%20y.ics"))
+                .isEqualTo(URI.create("https://dav.example.org/cal/work/x%20y.ics"));
+        assertThat(Hrefs.pathOf(URI.create("http://h:8080/a%7eb/"))).isEqualTo("/a~b/");
+    }
+}
