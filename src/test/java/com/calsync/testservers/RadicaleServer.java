@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Radicale 3 on a free loopback port, with its own config (htpasswd auth with a plain password,
- * owner_only rights, multifilesystem storage in a temp folder, web UI off). Radicale speaks
+ * owner-only rights from a rights file, multifilesystem storage in a temp folder, web UI off).
+ * Calendars named {@code readonly-*} are read-only for their owner, see {@link #newReadOnlyCalendar}. Radicale speaks
  * HTTP/1.0 and closes the connection after each answer; a wrong password is answered with 401
  * after a delay of about a second.
  */
@@ -69,6 +70,28 @@ public final class RadicaleServer extends LoopbackServer {
         return baseUrl().resolve("/" + user + "/");
     }
 
+    /**
+     * Makes a calendar its owner may read but not write, holding one event with UID
+     * {@code readonly-item}. Written straight into Radicale's storage, since the owner may not
+     * MKCALENDAR or PUT there.
+     */
+    public URI newReadOnlyCalendar(String displayName) {
+        String name = "readonly-" + System.nanoTime() % 1_000_000;
+        Path dir = dataDir.resolve("collections").resolve("collection-root").resolve(user).resolve(name);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(".Radicale.props"),
+                    "{\"tag\": \"VCALENDAR\", \"D:displayname\": \"" + displayName + "\"}", StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("readonly-item.ics"), String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0",
+                    "PRODID:-//CalSync//tests//EN", "BEGIN:VEVENT", "UID:readonly-item", "DTSTAMP:20240101T000000Z",
+                    "DTSTART:20240301T100000Z", "SUMMARY:Read me", "END:VEVENT", "END:VCALENDAR", ""),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a read-only calendar in " + dir, e);
+        }
+        return calendarHome().resolve(name + "/");
+    }
+
     private void writeConfig() {
         try {
             Path users = dataDir.resolve("users");
@@ -85,7 +108,8 @@ public final class RadicaleServer extends LoopbackServer {
                     htpasswd_encryption = plain
 
                     [rights]
-                    type = owner_only
+                    type = from_file
+                    file = %s
 
                     [storage]
                     type = multifilesystem
@@ -97,7 +121,30 @@ public final class RadicaleServer extends LoopbackServer {
                     [logging]
                     level = warning
                     mask_passwords = True
-                    """.formatted(port, users, dataDir.resolve("collections"));
+                    """.formatted(port, users, dataDir.resolve("rights"), dataDir.resolve("collections"));
+            // owner_only, except that the owner may only read calendars named readonly-*.
+            String rights = """
+                    [root]
+                    user: .+
+                    collection:
+                    permissions: R
+
+                    [principal]
+                    user: .+
+                    collection: {user}
+                    permissions: RW
+
+                    [readonly]
+                    user: .+
+                    collection: {user}/readonly-[^/]+
+                    permissions: r
+
+                    [calendars]
+                    user: .+
+                    collection: {user}/[^/]+
+                    permissions: rw
+                    """;
+            Files.writeString(dataDir.resolve("rights"), rights, StandardCharsets.UTF_8);
             Files.writeString(dataDir.resolve("config"), config, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write Radicale's config in " + dataDir, e);
