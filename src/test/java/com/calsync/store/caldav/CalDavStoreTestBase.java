@@ -303,6 +303,24 @@ abstract class CalDavStoreTestBase {
     }
 
     @Test
+    void withoutSyncCollectionTheListingIsAPropfindWithoutToken() {
+        CalDavStore syncing = newEmptyStore();
+        ItemRef a = syncing.create("pf-a", TestItems.event("pf-a", "A"));
+        ItemRef b = syncing.create("pf-b", TestItems.weeklySeries("pf-b", "B"));
+        CalendarInfo info = syncing.calendar();
+        CalendarInfo noSync = new CalendarInfo(info.url(), info.displayName(), info.color(), info.ctag(), false,
+                info.components(), info.writable());
+        try (CalDavStore store = new CalDavStore(client(), noSync)) {
+            Listing listing = store.list(TimeWindow.ALL);
+
+            assertThat(listing.etags()).containsOnly(Map.entry(a.href(), a.etag()), Map.entry(b.href(), b.etag()));
+            assertThat(listing.syncToken()).isEmpty();
+            assertThat(store.capabilities().syncTokens()).isFalse();
+            assertThatThrownBy(() -> store.changesSince("x")).isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+
+    @Test
     void capabilitiesSayWhatTheServerOffers() {
         CalDavStore store = newEmptyStore();
 
