@@ -19,6 +19,9 @@ public interface CalDavTestServer extends AutoCloseable {
 
     String password();
 
+    /** The user's principal (what current-user-principal names). */
+    URI principal();
+
     /** The principal's calendar home, where {@link #newCalendar} makes collections. */
     URI calendarHome();
 

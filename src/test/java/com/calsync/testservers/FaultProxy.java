@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FaultProxy implements AutoCloseable {
     /** What the proxy does with one request. */
-    public enum Kind { PASS, STATUS, RESET, TRUNCATE, STALL }
+    public enum Kind { PASS, STATUS, RESET, TRUNCATE, STALL, REDIRECT }
 
     /**
      * One scripted fault.
@@ -46,8 +48,18 @@ public final class FaultProxy implements AutoCloseable {
      * @param status     for STATUS: the status code sent back
      * @param retryAfter for STATUS: the Retry-After header in seconds, or -1 for none
      * @param stall      for STALL: how long to hold the connection before closing it
+     * @param location   for REDIRECT: where to send the client
      */
-    public record Fault(Kind kind, boolean forward, int status, long retryAfter, Duration stall) {
+    public record Fault(Kind kind, boolean forward, int status, long retryAfter, Duration stall, URI location) {
+        public Fault(Kind kind, boolean forward, int status, long retryAfter, Duration stall) {
+            this(kind, forward, status, retryAfter, stall, null);
+        }
+
+        /** Answers {@code status} (301, 302, 307, 308) with a Location header, as a server that moved would. */
+        public static Fault redirect(int status, URI location) {
+            return new Fault(Kind.REDIRECT, false, status, -1, Duration.ZERO, location);
+        }
+
         public static Fault pass() {
             return new Fault(Kind.PASS, true, 0, -1, Duration.ZERO);
         }
@@ -95,6 +107,7 @@ public final class FaultProxy implements AutoCloseable {
         return t;
     });
     private final Queue<Fault> script = new ConcurrentLinkedQueue<>();
+    private final Map<String, Fault> standing = new ConcurrentHashMap<>();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -126,6 +139,15 @@ public final class FaultProxy implements AutoCloseable {
     /** Appends faults to the script; each request takes the next one. */
     public void enqueue(Fault... faults) {
         Collections.addAll(script, faults);
+    }
+
+    /** Answers every request for {@code path} with {@code fault}, ahead of the script, until {@link #clearStanding()}. */
+    public void always(String path, Fault fault) {
+        standing.put(path, fault);
+    }
+
+    public void clearStanding() {
+        standing.clear();
     }
 
     public int pendingFaults() {
@@ -180,7 +202,10 @@ public final class FaultProxy implements AutoCloseable {
                 if (request == null) {
                     return;
                 }
-                Fault fault = script.poll();
+                Fault fault = standing.get(request.path);
+                if (fault == null) {
+                    fault = script.poll();
+                }
                 if (fault == null) {
                     fault = Fault.pass();
                 }
@@ -213,6 +238,12 @@ public final class FaultProxy implements AutoCloseable {
                     head.append("Retry-After: ").append(fault.retryAfter()).append("\r\n");
                 }
                 out.write((head + "\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                return true;
+            }
+            case REDIRECT -> {
+                out.write(("HTTP/1.1 " + fault.status() + " Moved\r\nLocation: " + fault.location()
+                        + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 return true;
             }

@@ -129,14 +129,20 @@ abstract class LoopbackServer implements CalDavTestServer {
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (username() + ":" + password()).getBytes(StandardCharsets.UTF_8)));
         }
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + url + " on " + name() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpRequest request = b.build();
+        IOException last = null;
+        // Radicale closes every connection (HTTP/1.0) but the JDK pools it: a request may meet a dead socket.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                last = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
+        throw new UncheckedIOException(method + " " + url + " on " + name() + " failed", last);
     }
 
     @Override

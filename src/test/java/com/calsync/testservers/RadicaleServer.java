@@ -66,6 +66,11 @@ public final class RadicaleServer extends LoopbackServer {
     }
 
     @Override
+    public URI principal() {
+        return calendarHome();
+    }
+
+    @Override
     public URI calendarHome() {
         return baseUrl().resolve("/" + user + "/");
     }

@@ -44,6 +44,11 @@ public final class XandikosServer extends LoopbackServer {
     }
 
     @Override
+    public URI principal() {
+        return baseUrl().resolve("/user/");
+    }
+
+    @Override
     public URI calendarHome() {
         return baseUrl().resolve("/user/calendars/");
     }

@@ -176,8 +176,15 @@ public final class CalDavClient {
                 lastRetryAfter, lastFailure);
     }
 
-    private static boolean isStaleConnection(IOException e) {
-        return e.getMessage() != null && e.getMessage().contains("header parser received no bytes");
+    /** The two ways the JDK reports a pooled connection that was closed before any answer came. */
+    static boolean isStaleConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("header parser received no bytes") || m.equals("EOF reached while reading"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void pause(Duration wait, Request request) {

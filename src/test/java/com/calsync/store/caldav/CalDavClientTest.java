@@ -30,6 +30,16 @@ class CalDavClientTest {
     }
 
     @Test
+    void onlyAConnectionClosedBeforeAnyAnswerCountsAsStale() {
+        assertThat(CalDavClient.isStaleConnection(new java.io.IOException("HTTP/1.1 header parser received no bytes"))).isTrue();
+        assertThat(CalDavClient.isStaleConnection(new java.io.IOException("x", new java.io.EOFException("EOF reached while reading"))))
+                .isTrue();
+        assertThat(CalDavClient.isStaleConnection(new java.io.IOException("fixed content-length: 10, bytes received: 5")))
+                .isFalse();
+        assertThat(CalDavClient.isStaleConnection(new java.net.http.HttpTimeoutException("request timed out"))).isFalse();
+    }
+
+    @Test
     void theAccountNeverPrintsItsPassword() {
         CalDavAccount account = new CalDavAccount("icloud", URI.create("https://caldav.icloud.com/"), "me@icloud.com",
                 "hunter2"::toCharArray);

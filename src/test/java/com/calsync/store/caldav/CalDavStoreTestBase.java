@@ -286,8 +286,13 @@ abstract class CalDavStoreTestBase {
         ItemRef gone = store.create("was-here", TestItems.event("was-here", "W"));
         store.delete(gone.href(), gone.etag());
         ItemRef here = store.create("is-here", TestItems.event("is-here", "I"));
+        ItemRef back = store.create("came-back", TestItems.event("came-back", "1"));
+        store.delete(back.href(), back.etag());
+        ItemRef again = store.create("came-back", TestItems.event("came-back", "2"));
 
-        assertThat(store.list(TimeWindow.ALL).etags()).containsOnlyKeys(here.href());
+        assertThat(again.href()).isEqualTo(back.href());
+        assertThat(store.list(TimeWindow.ALL).etags()).containsOnly(Map.entry(here.href(), here.etag()),
+                Map.entry(again.href(), again.etag()));
     }
 
     @Test
@@ -387,6 +392,7 @@ abstract class CalDavStoreTestBase {
 
         List<CalendarInfo> calendars = discovery.calendars();
 
+        assertThat(discovery.principal()).isEqualTo(server.principal());
         assertThat(discovery.calendarHome()).isEqualTo(server.calendarHome());
         CalendarInfo found = calendars.stream().filter(c -> c.url().equals(work)).findFirst().orElseThrow();
         assertThat(found.displayName()).isEqualTo(workName);
