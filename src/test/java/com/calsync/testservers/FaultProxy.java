@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FaultProxy implements AutoCloseable {
     /** What the proxy does with one request. */
-    public enum Kind { PASS, STATUS, RESET, TRUNCATE, STALL, REDIRECT }
+    public enum Kind { PASS, STATUS, RESET, TRUNCATE, STALL, STALL_MID_BODY, REDIRECT }
 
     /**
      * One scripted fault.
@@ -91,6 +91,11 @@ public final class FaultProxy implements AutoCloseable {
         /** Holds the connection without answering (and without asking the server), then closes it. */
         public static Fault stall(Duration duration) {
             return new Fault(Kind.STALL, false, 0, -1, duration);
+        }
+
+        /** Sends the answer's headers and half its body, then stops sending for {@code duration}. */
+        public static Fault stallMidBody(Duration duration) {
+            return new Fault(Kind.STALL_MID_BODY, true, 0, -1, duration);
         }
 
         /** Lets the server do the work, then holds the answer back until the client gave up. */
@@ -259,6 +264,17 @@ public final class FaultProxy implements AutoCloseable {
                 int bodyLength = answer.length - headEnd;
                 out.write(answer, 0, headEnd + bodyLength / 2);
                 out.flush();
+                return false;
+            }
+            case STALL_MID_BODY -> {
+                int headEnd = indexOf(answer, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII)) + 4;
+                out.write(answer, 0, headEnd + (answer.length - headEnd) / 2);
+                out.flush();
+                try {
+                    Thread.sleep(fault.stall().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 return false;
             }
             case STALL -> {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +119,7 @@ public final class CalDavClient {
             long started = System.nanoTime();
             requests.incrementAndGet();
             try {
-                HttpResponse<byte[]> response = http.send(toHttpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = exchange(toHttpRequest(request));
                 int status = response.statusCode();
                 log.debug("{} {} -> {} in {} ms (attempt {})", request.method(), request.uri(), status,
                         (System.nanoTime() - started) / 1_000_000, attempt);
@@ -185,6 +190,33 @@ public final class CalDavClient {
             }
         }
         return false;
+    }
+
+    /**
+     * One exchange, bounded as a whole: the request timeout alone only covers the wait for the
+     * answer's headers, so a body that stops flowing would otherwise hang the sync for good.
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest httpRequest) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> future =
+                http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + requestTimeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
     }
 
     private void pause(Duration wait, Request request) {

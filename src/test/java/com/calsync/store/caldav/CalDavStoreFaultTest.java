@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The store behind a {@link FaultProxy} in front of a real Radicale: every fault is retried or
@@ -202,6 +203,16 @@ class CalDavStoreFaultTest {
 
         proxy.enqueue(Fault.stall(TIMEOUT.multipliedBy(2)));
         assertThat(store.get(hrefs)).extracting(StoredItem::href).containsExactlyInAnyOrderElementsOf(hrefs);
+    }
+
+    @Test
+    @Timeout(30) // without a whole-exchange timeout the client would wait for the body for ten minutes
+    void anAnswerWhoseBodyStopsFlowingTimesOutAndIsRetried() {
+        ItemRef ref = store.create("body", TestItems.event("body", "B"));
+        proxy.enqueue(Fault.stallMidBody(Duration.ofMinutes(10)));
+
+        assertThat(store.get(List.of(ref.href()))).extracting(StoredItem::href).containsExactly(ref.href());
+        assertThat(proxy.log()).anyMatch(l -> l.startsWith("REPORT") && l.contains("STALL_MID_BODY"));
     }
 
     @Test

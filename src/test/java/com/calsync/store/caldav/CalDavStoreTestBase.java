@@ -14,14 +14,11 @@ import com.calsync.store.StoredItem;
 import com.calsync.store.SyncTokenExpiredException;
 import com.calsync.testservers.CalDavTestServer;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,50 +34,39 @@ import org.junit.jupiter.api.TestInstance;
 @Tag("caldav")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CalDavStoreTestBase {
+    protected CalDavStoreFixture fixture;
     protected CalDavTestServer server;
-    private final List<CalDavStore> opened = new ArrayList<>();
-    private final AtomicInteger calendarCounter = new AtomicInteger();
 
     protected abstract CalDavTestServer startServer();
 
     @BeforeAll
     void startTheServer() {
-        server = startServer();
+        fixture = CalDavStoreFixture.start(this::startServer);
+        server = fixture.server();
     }
 
     @AfterAll
     void stopTheServer() {
-        if (server != null) {
-            server.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
     @AfterEach
     void closeStores() {
-        opened.forEach(CalDavStore::close);
-        opened.clear();
+        fixture.closeStores();
     }
 
     protected CalDavAccount account() {
-        String user = server.username();
-        String pass = server.password();
-        return new CalDavAccount(server.name() + "-test", server.baseUrl(), user,
-                pass == null ? null : pass::toCharArray);
+        return fixture.account();
     }
 
     protected CalDavClient client() {
-        return new CalDavClient(account(), CalDavClient.httpClient(Duration.ofSeconds(5)), Duration.ofSeconds(20),
-                new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5)),
-                Sleeper.real(), Clock.systemUTC());
+        return fixture.client();
     }
 
-    /** A store on a new, empty calendar; multiget batches of 10 so small tests cross batches. */
     protected CalDavStore newEmptyStore() {
-        URI url = server.newCalendar("Test " + calendarCounter.incrementAndGet());
-        CalDavClient client = client();
-        CalDavStore store = new CalDavStore(client, new CalDavDiscovery(client).inspect(url), 10, 3);
-        opened.add(store);
-        return store;
+        return fixture.newEmptyStore();
     }
 
     // --- create / get / update / delete ---------------------------------------------------------
@@ -386,8 +372,8 @@ abstract class CalDavStoreTestBase {
 
     @Test
     void discoveryFindsTheCalendarsFromTheBaseUrl() {
-        URI work = server.newCalendar("Work " + calendarCounter.incrementAndGet());
-        String workName = "Work " + calendarCounter.get();
+        String workName = "Work " + fixture.nextCalendarNumber();
+        URI work = server.newCalendar(workName);
         CalDavDiscovery discovery = new CalDavDiscovery(client());
 
         List<CalendarInfo> calendars = discovery.calendars();
@@ -412,8 +398,9 @@ abstract class CalDavStoreTestBase {
 
     @Test
     void openByNameGivesAWorkingStore() {
-        URI url = server.newCalendar("Opened " + calendarCounter.incrementAndGet());
-        try (CalDavStore store = CalDavStore.open(account(), "Opened " + calendarCounter.get())) {
+        String name = "Opened " + fixture.nextCalendarNumber();
+        URI url = server.newCalendar(name);
+        try (CalDavStore store = CalDavStore.open(account(), name)) {
             assertThat(store.calendar().url()).isEqualTo(url);
             ItemRef ref = store.create("opened", TestItems.event("opened", "O"));
             assertThat(store.list(TimeWindow.ALL).etags()).containsOnlyKeys(ref.href());
