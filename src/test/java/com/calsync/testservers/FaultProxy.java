@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FaultProxy implements AutoCloseable {
     /** What the proxy does with one request. */
-    public enum Kind { PASS, STATUS, RESET, TRUNCATE, STALL, STALL_MID_BODY, REDIRECT }
+    public enum Kind { PASS, STRIP_HEADER, STATUS, RESET, TRUNCATE, STALL, STALL_MID_BODY, REDIRECT }
 
     /**
      * One scripted fault.
@@ -48,20 +48,25 @@ public final class FaultProxy implements AutoCloseable {
      * @param status     for STATUS: the status code sent back
      * @param retryAfter for STATUS: the Retry-After header in seconds, or -1 for none
      * @param stall      for STALL: how long to hold the connection before closing it
-     * @param location   for REDIRECT: where to send the client
+     * @param detail     for REDIRECT: the Location to send the client to; for STRIP_HEADER: the header's name
      */
-    public record Fault(Kind kind, boolean forward, int status, long retryAfter, Duration stall, URI location) {
+    public record Fault(Kind kind, boolean forward, int status, long retryAfter, Duration stall, String detail) {
         public Fault(Kind kind, boolean forward, int status, long retryAfter, Duration stall) {
             this(kind, forward, status, retryAfter, stall, null);
         }
 
         /** Answers {@code status} (301, 302, 307, 308) with a Location header, as a server that moved would. */
         public static Fault redirect(int status, URI location) {
-            return new Fault(Kind.REDIRECT, false, status, -1, Duration.ZERO, location);
+            return new Fault(Kind.REDIRECT, false, status, -1, Duration.ZERO, location.toString());
         }
 
         public static Fault pass() {
             return new Fault(Kind.PASS, true, 0, -1, Duration.ZERO);
+        }
+
+        /** Passes the server's answer on without the header {@code name} (e.g. a server that sends no ETag). */
+        public static Fault stripHeader(String name) {
+            return new Fault(Kind.STRIP_HEADER, true, 0, -1, Duration.ZERO, name);
         }
 
         /** Answers {@code status} without asking the server. */
@@ -245,6 +250,21 @@ public final class FaultProxy implements AutoCloseable {
                 out.write((head + "\r\n" + body).getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 return true;
+            }
+            case STRIP_HEADER -> {
+                String header = fault.detail().toLowerCase(Locale.ROOT) + ":";
+                int headEnd = indexOf(answer, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                String head = new String(answer, 0, headEnd, StandardCharsets.ISO_8859_1);
+                StringBuilder kept = new StringBuilder();
+                for (String line : head.split("\r\n")) {
+                    if (!line.toLowerCase(Locale.ROOT).startsWith(header)) {
+                        kept.append(line).append("\r\n");
+                    }
+                }
+                out.write(kept.toString().getBytes(StandardCharsets.ISO_8859_1));
+                out.write(answer, headEnd + 2, answer.length - headEnd - 2);
+                out.flush();
+                return !answerSaysClose(answer);
             }
             case REDIRECT -> {
                 out.write(("HTTP/1.1 " + fault.status() + " Moved\r\nLocation: " + fault.location()

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +51,20 @@ public final class CalDavClient {
     private final Clock clock;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong staleConnectionRetries = new AtomicLong();
+    /**
+     * The Authorization header, built on first use and kept: asking the password supplier (a
+     * keychain) on every request would be slow and may prompt the user. Dropped after a 401.
+     */
+    private final AtomicReference<String> authorization;
 
     public CalDavClient(CalDavAccount account, HttpClient http, Duration requestTimeout, RetryPolicy retryPolicy,
                         Sleeper sleeper, Clock clock) {
+        this(account, http, requestTimeout, retryPolicy, sleeper, clock, new AtomicReference<>());
+    }
+
+    private CalDavClient(CalDavAccount account, HttpClient http, Duration requestTimeout, RetryPolicy retryPolicy,
+                         Sleeper sleeper, Clock clock, AtomicReference<String> authorization) {
+        this.authorization = authorization;
         this.account = account;
         this.http = http;
         this.requestTimeout = requestTimeout;
@@ -78,7 +90,7 @@ public final class CalDavClient {
 
     /** Another client on the same connection pool and settings, with its own request count. */
     public CalDavClient withOwnCounter() {
-        return new CalDavClient(account, http, requestTimeout, retryPolicy, sleeper, clock);
+        return new CalDavClient(account, http, requestTimeout, retryPolicy, sleeper, clock, authorization);
     }
 
     public CalDavAccount account() {
@@ -124,6 +136,7 @@ public final class CalDavClient {
                 log.debug("{} {} -> {} in {} ms (attempt {})", request.method(), request.uri(), status,
                         (System.nanoTime() - started) / 1_000_000, attempt);
                 if (status == 401) {
+                    authorization.set(null);
                     throw new CalDavAuthenticationException("authentication failed for account " + account.name()
                             + " at " + request.uri() + ": check the user name and password"
                             + " (iCloud needs an app-specific password, made at appleid.apple.com;"
@@ -241,7 +254,7 @@ public final class CalDavClient {
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach(builder::header);
         if (account.hasCredentials()) {
-            builder.header("Authorization", basicCredentials());
+            builder.header("Authorization", authorization.updateAndGet(a -> a != null ? a : basicCredentials()));
         }
         return builder.build();
     }

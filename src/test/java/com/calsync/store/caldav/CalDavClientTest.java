@@ -1,6 +1,7 @@
 package com.calsync.store.caldav;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Clock;
@@ -44,5 +45,14 @@ class CalDavClientTest {
         CalDavAccount account = new CalDavAccount("icloud", URI.create("https://caldav.icloud.com/"), "me@icloud.com",
                 "hunter2"::toCharArray);
         assertThat(account.toString()).contains("icloud", "me@icloud.com").doesNotContain("hunter2");
+    }
+
+    @Test
+    void aPasswordInTheUrlIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(() -> new CalDavAccount("work", URI.create("https://me:hunter2@dav.example.org/"), "me",
+                "hunter2"::toCharArray))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("keychain")
+                .hasMessageNotContaining("hunter2");
     }
 }

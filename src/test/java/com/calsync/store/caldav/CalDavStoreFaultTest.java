@@ -123,7 +123,7 @@ class CalDavStoreFaultTest {
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("3600")
                 .satisfies(e -> assertThat(((StoreUnavailableException) e).retryAfter()).contains(Duration.ofHours(1)));
-        assertThat(store.requestCount()).as("inspect + one REPORT").isEqualTo(1);
+        assertThat(store.requestCount()).as("one REPORT, no retry").isEqualTo(1);
         assertThat(waits).isEmpty();
         assertThat(store.list(TimeWindow.ALL).etags()).isEmpty();
     }
@@ -213,6 +213,18 @@ class CalDavStoreFaultTest {
 
         assertThat(store.get(List.of(ref.href()))).extracting(StoredItem::href).containsExactly(ref.href());
         assertThat(proxy.log()).anyMatch(l -> l.startsWith("REPORT") && l.contains("STALL_MID_BODY"));
+    }
+
+    @Test
+    void aWriteAnsweredWithoutAnEtagAsksForIt() {
+        proxy.enqueue(Fault.stripHeader("ETag"));
+        long before = store.requestCount();
+
+        ItemRef ref = store.create("no-etag", TestItems.event("no-etag", "N"));
+
+        assertThat(store.requestCount() - before).as("PUT, then PROPFIND for getetag").isEqualTo(2);
+        assertThat(ref.etag()).isNotBlank();
+        assertThat(store.list(TimeWindow.ALL).etags()).containsOnly(Map.entry(ref.href(), ref.etag()));
     }
 
     @Test
