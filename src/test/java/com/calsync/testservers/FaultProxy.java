@@ -267,7 +267,7 @@ public final class FaultProxy implements AutoCloseable {
                 return !answerSaysClose(answer);
             }
             case REDIRECT -> {
-                out.write(("HTTP/1.1 " + fault.status() + " Moved\r\nLocation: " + fault.location()
+                out.write(("HTTP/1.1 " + fault.status() + " Moved\r\nLocation: " + fault.detail()
                         + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 return true;
