@@ -33,6 +33,7 @@ abstract class LoopbackServer implements CalDavTestServer {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
+    private Thread shutdownHook;
 
     protected LoopbackServer(String prefix) {
         try {
@@ -66,12 +67,19 @@ abstract class LoopbackServer implements CalDavTestServer {
 
     /** Starts {@code command} with its output in DATA_DIR/server.log, and waits until {@code probe} answers. */
     protected void startProcess(List<String> command, URI probe) {
+        if (answers(probe)) {
+            throw new PortTakenException("port " + port + " on 127.0.0.1 is already in use");
+        }
         Path log = dataDir.resolve("server.log");
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
+            // A test JVM that ends without closing us (Ctrl-C, a crash) must not leave the server running.
+            Process started = process;
+            shutdownHook = new Thread(started::destroyForcibly, "stop-" + name());
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + command.get(0) + " (" + e.getMessage() + "); install with: "
                     + INSTALL_HINT, e);
@@ -85,6 +93,10 @@ abstract class LoopbackServer implements CalDavTestServer {
             try {
                 http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).GET().build(),
                         HttpResponse.BodyHandlers.discarding());
+                if (!process.isAlive()) {
+                    // Someone else took the port between our check and the server's bind.
+                    throw new PortTakenException(name() + " exited while port " + port + " answered:\n" + tail(log));
+                }
                 return;
             } catch (IOException notYet) {
                 sleep(100);
@@ -96,6 +108,38 @@ abstract class LoopbackServer implements CalDavTestServer {
         }
         close();
         throw new IllegalStateException(name() + " did not answer on " + probe + " within 15 s:\n" + tail(log));
+    }
+
+    /** Starts a server, on a new port when the first one turned out to be taken (other test runs share the machine). */
+    static <T extends LoopbackServer> T startOnFreePort(java.util.function.Supplier<T> attempt) {
+        PortTakenException last = null;
+        for (int i = 0; i < 3; i++) {
+            try {
+                return attempt.get();
+            } catch (PortTakenException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    static final class PortTakenException extends IllegalStateException {
+        PortTakenException(String message) {
+            super(message);
+        }
+    }
+
+    private boolean answers(URI probe) {
+        try {
+            http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(1)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override
@@ -147,6 +191,14 @@ abstract class LoopbackServer implements CalDavTestServer {
 
     @Override
     public void close() {
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook runs anyway
+            }
+            shutdownHook = null;
+        }
         if (process != null && process.isAlive()) {
             process.destroy();
             try {

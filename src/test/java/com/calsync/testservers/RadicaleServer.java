@@ -36,6 +36,10 @@ public final class RadicaleServer extends LoopbackServer {
     public static RadicaleServer start(String user, String password) {
         Path binary = requireBinary("radicale");
         requirePasslib(binary);
+        return startOnFreePort(() -> startOnce(binary, user, password));
+    }
+
+    private static RadicaleServer startOnce(Path binary, String user, String password) {
         RadicaleServer server = new RadicaleServer(user, password);
         try {
             server.writeConfig();

@@ -16,6 +16,10 @@ public final class XandikosServer extends LoopbackServer {
 
     public static XandikosServer start() {
         Path binary = requireBinary("xandikos");
+        return startOnFreePort(() -> startOnce(binary));
+    }
+
+    private static XandikosServer startOnce(Path binary) {
         XandikosServer server = new XandikosServer();
         try {
             server.startProcess(List.of(binary.toString(), "-d", server.dataDir.resolve("store").toString(),
