@@ -276,6 +276,12 @@ public final class FaultProxy implements AutoCloseable {
                 byte[] part = answer == null ? new byte[0] : java.util.Arrays.copyOf(answer, Math.max(1, answer.length / 2));
                 out.write(part);
                 out.flush();
+                // Let the client read the part before the RST, which would otherwise discard it.
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 client.setSoLinger(true, 0); // close with RST, not FIN
                 return false;
             }

@@ -163,11 +163,16 @@ public final class CalDavClient {
                 }
             } catch (IOException e) {
                 if (isStaleConnection(e) && staleResends < 2) {
-                    // Not the server's doing: resend at once, without counting an attempt or a request.
+                    // No byte came back on a connection the server had closed while it sat in the
+                    // pool: the server never saw the request. Resend at once, counting neither an
+                    // attempt nor a request, and without marking the outcome unknown (that would turn
+                    // a real 404 on DELETE into "already done"). Should the server in truth have
+                    // processed it and died without a byte, the conditional request makes the resend
+                    // harmless: a 412 or 404 that the caller handles like any other.
+                    log.debug("{} met a closed pooled connection; resending", describe(request));
                     staleResends++;
                     staleConnectionRetries.incrementAndGet();
                     requests.decrementAndGet();
-                    outcomeUnknown = true;
                     attempt--;
                     continue;
                 }
@@ -194,15 +199,13 @@ public final class CalDavClient {
                 lastRetryAfter, lastFailure);
     }
 
-    /** The two ways the JDK reports a pooled connection that was closed before any answer came. */
+    /**
+     * How the JDK reports a pooled connection that the server had closed: not one byte of an
+     * answer came back. (A cut-off body also ends in "EOF reached while reading", but below a
+     * different message, so only this one counts.)
+     */
     static boolean isStaleConnection(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && (m.contains("header parser received no bytes") || m.equals("EOF reached while reading"))) {
-                return true;
-            }
-        }
-        return false;
+        return e.getMessage() != null && e.getMessage().contains("header parser received no bytes");
     }
 
     /**
