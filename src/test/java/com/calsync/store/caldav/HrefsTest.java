@@ -26,6 +26,16 @@ class HrefsTest {
     }
 
     @Test
+    void anAbsoluteHrefMayNameAnotherHost() {
+        // iCloud names the calendar home on a partition host of its own.
+        URI principal = URI.create("https://caldav.icloud.com/123456/principal/");
+        assertThat(CalDavDiscovery.absolute(principal, "https://p42-caldav.icloud.com:443/123456/calendars/"))
+                .isEqualTo(URI.create("https://p42-caldav.icloud.com:443/123456/calendars/"));
+        assertThat(CalDavDiscovery.absolute(principal, "/123456/calendars/"))
+                .isEqualTo(URI.create("https://caldav.icloud.com/123456/calendars/"));
+    }
+
+    @Test
     void resolvedHrefsPointAtTheSameServer() {
         assertThat(Hrefs.resolve(base, "/cal/work/x%20y.ics"))
                 .isEqualTo(URI.create("https://dav.example.org/cal/work/x%20y.ics"));
