@@ -143,6 +143,7 @@ class SyncEngineTest {
 
         assertThat(held.outcome()).isEqualTo(SyncOutcome.PARTIAL);
         assertThat(held.held()).hasSize(12);
+        assertThat(held.held()).extracting(ItemChange::title).as("titles, not UIDs").contains("Event 0", "Event 11");
         assertThat(held.guardNote()).contains("12 of 12 items vanished from the source")
                 .contains("--approve-deletions");
         assertThat(target.snapshot()).hasSize(12);
