@@ -18,7 +18,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Keeps calendars in sync in the background.",
-        subcommands = {CommandLine.HelpCommand.class, ConfigCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ConfigCommand.class,
+            SyncCommand.class,
+            RestoreCommand.class,
+            BenchCommand.class,
+        })
 public final class CalSyncCommand implements Callable<Integer> {
     private final CliEnvironment environment;
 

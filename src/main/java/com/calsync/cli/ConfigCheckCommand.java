@@ -5,10 +5,12 @@ import com.calsync.config.ConfigLoadResult;
 import com.calsync.config.ConfigLoader;
 import com.calsync.config.ConfigProblem;
 import com.calsync.config.PairConfig;
+import com.calsync.config.SyncMode;
 import com.calsync.config.SyncSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +52,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
         }
         ConfigLoadResult result = new ConfigLoader(environment.userHome()).load(config);
         result.problems().stream()
-                .sorted(java.util.Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column))
+                .sorted(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column))
                 .forEach(out::println);
         if (!result.isValid()) {
             out.println(config + ": " + count(result.errors().size(), "error") + ", "
@@ -66,9 +68,9 @@ final class ConfigCheckCommand implements Callable<Integer> {
         }
         for (PairConfig pair : c.pairs()) {
             SyncSettings s = c.settingsFor(pair);
-            out.println("  " + pair.name() + ": " + pair.source() + (pair.mode() == com.calsync.config.SyncMode.MIRROR ? " → " : " ↔ ")
+            out.println("  " + pair.name() + ": " + pair.source() + (pair.mode() == SyncMode.MIRROR ? " → " : " ↔ ")
                     + pair.target() + " (" + pair.mode().jsonName()
-                    + (pair.mode() == com.calsync.config.SyncMode.TWO_WAY ? ", " + pair.conflict().jsonName() : "")
+                    + (pair.mode() == SyncMode.TWO_WAY ? ", " + pair.conflict().jsonName() : "")
                     + ", every " + s.intervalMinutes() + " min" + (pair.enabled() ? "" : ", disabled") + ")");
         }
         out.flush();

@@ -1,5 +1,7 @@
 package com.calsync.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +23,8 @@ public record CalSyncConfig(
 
     public CalSyncConfig {
         // LinkedHashMap copies keep file order, which `config check` and the tray show
-        accounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(accounts));
-        calendars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(calendars));
+        accounts = Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
+        calendars = Collections.unmodifiableMap(new LinkedHashMap<>(calendars));
         pairs = List.copyOf(pairs);
     }
 

@@ -76,14 +76,15 @@ public final class ConfigLoader {
             return "the file ends before the " + what + opened + " is closed";
         }
         m = CHAR_CODE.matcher(m).replaceAll(r -> r.group(1) != null ? Matcher.quoteReplacement(r.group(1)) : "a control character");
+        m = m.replaceAll("(?:was expecting|expected) (?:a valid value )?\\(JSON String.*?'false'\\)",
+                "expected a value: \"text\", a number, true, false, null, an object or a list");
         m = m.replace("was expecting comma to separate Object entries", "expected a comma between entries")
                 .replace("was expecting comma to separate Array entries", "expected a comma between list items")
                 .replace("was expecting double-quote to start field name", "expected a key in double quotes")
                 .replace("was expecting a colon to separate field name and value", "expected a colon after the key")
-                .replace("(JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
-                        "a value: \"text\", a number, true, false, null, an object or a list")
                 .replace("Unrecognized token", "unrecognized word")
-                .replace("Unexpected character", "unexpected character");
+                .replace("Unexpected character", "unexpected character")
+                .replace("was expecting", "expected");
         m = m.replaceAll("\\s*\\n.*", "");
         return m.isEmpty() ? "syntax error" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }

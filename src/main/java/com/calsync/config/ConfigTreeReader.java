@@ -154,8 +154,7 @@ final class ConfigTreeReader {
         if (node == null || !requireObject(node, site, "{ \"name\": { \"type\": \"caldav\", \"url\": …, \"username\": … } }")) {
             return accounts;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String name = e.getKey();
             Site at = site.key(name);
             JsonNode account = e.getValue();
@@ -206,8 +205,7 @@ final class ConfigTreeReader {
             return calendars;
         }
         JsonNode accountsNode = parsed.root().get("accounts");
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             Site at = site.key(e.getKey());
             if (e.getKey().isBlank()) {
                 errorAtKey(at, "a calendar needs a non-empty name");

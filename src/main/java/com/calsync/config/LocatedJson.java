@@ -45,6 +45,8 @@ final class LocatedJson {
     private final Map<String, JsonLocation> values = new HashMap<>();
     private final Map<String, JsonLocation> keys = new HashMap<>();
     private final List<DuplicateKey> duplicates = new ArrayList<>();
+    /** Objects and lists not yet closed, innermost first. */
+    private final java.util.Deque<Map.Entry<JsonToken, JsonLocation>> open = new java.util.ArrayDeque<>();
 
     private LocatedJson() {
     }
@@ -58,12 +60,31 @@ final class LocatedJson {
         LocatedJson reader = new LocatedJson();
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
-            JsonNode root = first == null ? null : reader.readValue(parser, "");
+            JsonNode root;
+            try {
+                root = first == null ? null : reader.readValue(parser, "");
+            } catch (StreamReadException e) {
+                throw reader.explainEndOfInput(parser, e);
+            }
             if (first != null && parser.nextToken() != null) {
-                throw new com.fasterxml.jackson.core.JsonParseException(parser, "more content after the end of the top-level value");
+                throw new com.fasterxml.jackson.core.JsonParseException(parser, "more content after the end of the top-level value",
+                        parser.currentTokenLocation());
             }
             return new Parsed(root, Map.copyOf(reader.values), Map.copyOf(reader.keys), List.copyOf(reader.duplicates));
         }
+    }
+
+    /** Jackson does not always say which bracket is unclosed at the end of the file; the stack does. */
+    private StreamReadException explainEndOfInput(JsonParser parser, StreamReadException e) {
+        String m = e.getOriginalMessage();
+        if (m == null || !m.startsWith("Unexpected end-of-input") || open.isEmpty()) {
+            return e;
+        }
+        JsonToken token = open.peek().getKey();
+        JsonLocation at = open.peek().getValue();
+        String what = token == JsonToken.START_ARRAY ? "list [" : "object {";
+        return new com.fasterxml.jackson.core.JsonParseException(parser, "the file ends before the " + what
+                + " opened at line " + at.getLineNr() + ":" + at.getColumnNr() + " is closed", e);
     }
 
     static String childPointer(String pointer, String key) {
@@ -72,8 +93,18 @@ final class LocatedJson {
 
     private JsonNode readValue(JsonParser p, String pointer) throws IOException {
         values.put(pointer, p.currentTokenLocation());
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
         JsonToken token = p.currentToken();
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            open.push(Map.entry(token, p.currentTokenLocation()));
+            JsonNode container = readScalarOrContainer(p, pointer, token);
+            open.pop();
+            return container;
+        }
+        return readScalarOrContainer(p, pointer, token);
+    }
+
+    private JsonNode readScalarOrContainer(JsonParser p, String pointer, JsonToken token) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
         switch (token) {
             case START_OBJECT -> {
                 ObjectNode object = nodes.objectNode();

@@ -37,6 +37,21 @@ public final class SyncRunner {
         this.clock = clock;
     }
 
+    /** The runner as the app uses it: stores from config, passwords from {@code env}, the journal in the state folder. */
+    public static SyncRunner standard(CalSyncPaths paths, java.util.Map<String, String> env, Clock clock) {
+        StoreOpener stores = new StoreOpener(new com.calsync.secrets.PasswordLookup(env), paths.stateDir().resolve("feeds"));
+        SyncEngine engine = new SyncEngine(com.calsync.sync.IcalKit.standard(), journal(paths, clock), clock);
+        return new SyncRunner(paths, stores, engine, clock);
+    }
+
+    public static com.calsync.sync.Journal journal(CalSyncPaths paths, Clock clock) {
+        return new com.calsync.sync.Journal(paths.journalDir(), clock);
+    }
+
+    public StoreOpener stores() {
+        return stores;
+    }
+
     /** Runs every enabled pair, in file order. */
     public List<SyncReport> runAll(CalSyncConfig config, SyncOptions options) {
         List<SyncReport> reports = new ArrayList<>();

@@ -22,6 +22,7 @@ class LogSetupTest {
             calsync.warn("pair work: 12 items vanished, deletions held");
             library.debug("Dates after BYDAY processing");
             library.info("ical4j.properties not found.");
+            assertThat(setup.logFile()).isEqualTo(logs.resolve("calsync.log"));
         }
 
         String log = Files.readString(logs.resolve(LogSetup.LOG_FILE));
