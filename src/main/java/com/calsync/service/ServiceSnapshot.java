@@ -78,6 +78,15 @@ public record ServiceSnapshot(boolean running, long pid, Instant started, Instan
     public record RunRecord(String pair, Instant time, long durationMs, long changes, String outcome) {
     }
 
+    /** This status as read from a file a service no longer runs behind (stopped, or killed without cleaning up). */
+    public ServiceSnapshot notRunning() {
+        List<PairStatus> idle = pairs.stream().map(p -> new PairStatus(p.name(), p.source(), p.target(), p.mode(),
+                p.intervalMinutes(), false, null, p.syncCount(), p.errorCount(), p.consecutiveFailures(), p.lastResult(),
+                p.lastError())).toList();
+        return new ServiceSnapshot(false, pid, started, stopped, "stopped", null, lastSync, null, syncCount, errorCount,
+                lastDurationMs, configFile, configError, idle, history);
+    }
+
     public PairStatus pair(String name) {
         return pairs.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
     }
