@@ -16,8 +16,12 @@ import java.util.Optional;
  * {@code setsid} exists so closing the terminal does not hang it up.
  */
 final class DetachedDaemonLauncher implements DaemonLauncher {
-    /** A small heap and the serial collector keep an idle daemon at a few tens of MB. */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx512m");
+    /**
+     * The serial collector and a heap that starts small and gives memory back keep an idle daemon
+     * near 80 MB resident instead of ~135 MB (measured with DaemonFootprint).
+     */
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xms16m",
+            "-Xmx512m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
     /** Extra JVM options for the daemon, whitespace-separated. */
     static final String JAVA_OPTS_VARIABLE = "CALSYNC_DAEMON_JAVA_OPTS";
 
