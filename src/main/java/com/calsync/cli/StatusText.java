@@ -26,7 +26,8 @@ final class StatusText {
             lines.add("CalSync is running (pid " + s.pid() + ", since " + time(s.started()) + "): " + s.state()
                     + (s.currentPair() != null ? " " + s.currentPair() : ""));
         } else {
-            lines.add("CalSync is not running" + (s.stopped() != null ? " (stopped " + time(s.stopped()) + ")" : "")
+            lines.add("CalSync is not running" + (s.stopped() != null ? " (stopped " + time(s.stopped()) + ")"
+                    : s.started() != null ? " (it ended without stopping cleanly; started " + time(s.started()) + ")" : "")
                     + "; last known status:");
         }
         lines.add("  last sync:   " + time(s.lastSync()) + (s.lastDurationMs() != null ? " (took " + s.lastDurationMs() + " ms)" : ""));

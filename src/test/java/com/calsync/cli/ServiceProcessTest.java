@@ -141,7 +141,7 @@ class ServiceProcessTest {
         assertThat(client.answers()).isFalse();
         Cli status = cli("status");
         assertThat(status.code).isEqualTo(ExitCodes.PROBLEMS);
-        assertThat(status.out).contains("CalSync is not running");
+        assertThat(status.out).contains("CalSync is not running (it ended without stopping cleanly");
 
         Cli start = cli("start");
         assertThat(start.code).as(start.all()).isZero();
@@ -157,6 +157,34 @@ class ServiceProcessTest {
         Cli again = cli("test");
         assertThat(again.out).contains("mirror: ok").contains("target +0 ~0 -0");
         assertThat(cli("stop").code).isZero();
+    }
+
+    @Test
+    void sigtermMidRunStopsGracefullyLikeStop() throws Exception {
+        for (int i = 4; i <= 300; i++) {
+            writeEvent(i);
+        }
+        Process daemon = daemon();
+        ControlClient client = new ControlClient(paths.controlSocket());
+        waitFor("the daemon to answer", client::answers);
+        client.send(client.request("sync"));
+        waitFor("a run to be in progress", () -> new StatusFile(paths.statusFile()).read()
+                .map(s -> "syncing".equals(s.state())).orElse(false));
+        daemon.destroy(); // SIGTERM
+
+        assertThat(daemon.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(daemon.exitValue()).isEqualTo(128 + 15); // the JVM's exit status after SIGTERM, hooks run
+        assertThat(paths.pidFile()).doesNotExist();
+        assertThat(paths.controlSocket()).doesNotExist();
+        ServiceSnapshot stopped = new StatusFile(paths.statusFile()).read().orElseThrow();
+        assertThat(stopped.running()).isFalse();
+        assertThat(stopped.stopped()).isNotNull();
+        String log = Files.readString(paths.logDir().resolve("calsync.log"));
+        assertThat(log).contains("CalSync stopping", "CalSync stopped");
+
+        Cli test = cli("test");
+        assertThat(test.code).as(test.all()).isZero();
+        assertThat(icsFiles(target)).hasSize(300);
     }
 
     @Test
