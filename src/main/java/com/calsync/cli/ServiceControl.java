@@ -106,6 +106,7 @@ final class ServiceControl {
                 } else {
                     out.println("CalSync started (pid " + pid + "); answering after "
                             + (System.nanoTime() - startNanos) / 1_000_000 + " ms. Logs: " + paths.logDir().resolve(LogSetup.LOG_FILE));
+                    warnAboutConfig();
                 }
                 return ExitCodes.OK;
             }
@@ -124,6 +125,16 @@ final class ServiceControl {
         environment.err().println("CalSync (pid " + process.pid() + ") did not answer within " + START_TIMEOUT.toSeconds()
                 + " s; see " + paths.logDir().resolve(LogSetup.LOG_FILE) + " and " + console);
         return ExitCodes.PROBLEMS;
+    }
+
+    /** A service started on a broken config runs but syncs nothing (or an older config): say so at once. */
+    private void warnAboutConfig() throws IOException {
+        Optional<ServiceSnapshot> status = status();
+        if (status.isPresent() && status.get().configError() != null) {
+            environment.err().println("warning: " + paths.configFile() + " has errors, so "
+                    + (status.get().pairs().isEmpty() ? "nothing syncs" : "an earlier config runs") + " until they are fixed:");
+            status.get().configError().lines().forEach(l -> environment.err().println("  " + l));
+        }
     }
 
     int stop() throws IOException {

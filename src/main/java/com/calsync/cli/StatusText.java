@@ -37,7 +37,7 @@ final class StatusText {
         lines.add("  syncs:       " + s.syncCount() + " done, " + s.errorCount() + " failed");
         lines.add("  config:      " + s.configFile());
         if (s.configError() != null) {
-            lines.add("  config error (the previous config keeps running until this is fixed):");
+            lines.add("  config error (the last good config, if any, keeps running until this is fixed):");
             s.configError().lines().forEach(l -> lines.add("    " + l));
         }
         for (PairStatus p : s.pairs()) {

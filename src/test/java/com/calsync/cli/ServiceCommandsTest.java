@@ -39,6 +39,8 @@ class ServiceCommandsTest {
     void withNothingRunningStatusSaysSoAndControlCommandsTellHowToStart() {
         assertThat(run("status")).isEqualTo(ExitCodes.PROBLEMS);
         assertThat(out.toString()).contains("CalSync is not running and has not run yet");
+        assertThat(run("status", "--json")).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(out.toString()).contains("\"running\" : false", "\"sync_count\" : 0", "\"pairs\" : [ ]");
         assertThat(run("pause")).isEqualTo(ExitCodes.PROBLEMS);
         assertThat(err.toString()).contains("CalSync is not running; `calsync start` starts it.");
         assertThat(run("stop")).isZero();

@@ -99,6 +99,9 @@ class ServiceProcessTest {
         // over all runs so far (the scheduled first run may have come before `test`), three events were created
         assertThat(synced.history().stream().mapToLong(ServiceSnapshot.RunRecord::changes).sum()).isEqualTo(3);
         assertThat(synced.pair("mirror").lastResult().outcome()).isEqualTo("ok");
+        // the run's one line, with its counts, reaches the log file
+        assertThat(Files.readString(paths.logDir().resolve("calsync.log")))
+                .containsPattern("SyncEngine - mirror: ok, 3 created, 0 updated, 0 deleted; 0 skipped, 0 held, 0 errors; \\d+ ms");
 
         Cli stop = cli("stop");
         assertThat(stop.code).as(stop.all()).isZero();
@@ -197,7 +200,7 @@ class ServiceProcessTest {
         waitFor("the service to notice the edit", () -> statusJsonQuietly().configError() != null);
         ServiceSnapshot status = statusJson(ExitCodes.OK);
         assertThat(status.configError()).contains(paths.configFile() + ":2:").contains("mode");
-        assertThat(cli("status").out).contains("config error (the previous config keeps running until this is fixed)");
+        assertThat(cli("status").out).contains("config error (the last good config, if any, keeps running until this is fixed)");
         assertThat(Files.readString(paths.logDir().resolve("calsync-error.log")))
                 .contains("the previous config keeps running until they are fixed").contains("sideways");
 
