@@ -123,6 +123,12 @@ class ServiceProcessTest {
         assertThat(cli("start").code).isZero();
         assertThat(cli("test").code).isZero();
         assertThat(statusJson(ExitCodes.OK).syncCount()).isGreaterThan(synced.syncCount());
+        long before = pidFile().orElseThrow();
+        Cli restart = cli("restart");
+        assertThat(restart.code).as(restart.all()).isZero();
+        long after = pidFile().orElseThrow();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(restart.out).contains("CalSync stopped (pid " + before + ")", "CalSync started (pid " + after + ")");
         assertThat(cli("stop").code).isZero();
     }
 
