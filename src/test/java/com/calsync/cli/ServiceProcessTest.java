@@ -134,7 +134,7 @@ class ServiceProcessTest {
 
     @Test
     void aServiceKilledMidRunIsCleanedUpByTheNextStartAndTheNextSyncConverges() throws Exception {
-        for (int i = 4; i <= 300; i++) {
+        for (int i = 4; i <= 150; i++) {
             writeEvent(i);
         }
         Process daemon = daemon();
@@ -162,7 +162,7 @@ class ServiceProcessTest {
 
         Cli test = cli("test");
         assertThat(test.code).as(test.all()).isZero();
-        assertThat(icsFiles(target)).hasSize(300);
+        assertThat(icsFiles(target)).hasSize(150);
         Cli again = cli("test");
         assertThat(again.out).contains("mirror: ok").contains("target +0 ~0 -0");
         assertThat(cli("stop").code).isZero();
@@ -170,7 +170,7 @@ class ServiceProcessTest {
 
     @Test
     void sigtermMidRunStopsGracefullyLikeStop() throws Exception {
-        for (int i = 4; i <= 300; i++) {
+        for (int i = 4; i <= 150; i++) {
             writeEvent(i);
         }
         Process daemon = daemon();
@@ -193,7 +193,7 @@ class ServiceProcessTest {
 
         Cli test = cli("test");
         assertThat(test.code).as(test.all()).isZero();
-        assertThat(icsFiles(target)).hasSize(300);
+        assertThat(icsFiles(target)).hasSize(150);
     }
 
     @Test
