@@ -25,11 +25,16 @@ final class ConfigAccess {
      * @param firstRun write the default config (with its demo pair) when there is none yet
      */
     Optional<CalSyncConfig> load(CalSyncPaths paths, boolean firstRun) {
+        return load(paths, firstRun, environment.out());
+    }
+
+    /** As {@link #load(CalSyncPaths, boolean)}, telling about a first run on {@code notes} (stderr keeps JSON clean). */
+    Optional<CalSyncConfig> load(CalSyncPaths paths, boolean firstRun, PrintWriter notes) {
         PrintWriter err = environment.err();
         if (firstRun) {
             try {
                 new DefaultConfigWriter(environment.clock(), environment.userHome()).writeIfMissing(paths)
-                        .ifPresent(run -> environment.out().println(run.describe()));
+                        .ifPresent(run -> notes.println(run.describe()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the default config to " + paths.configFile() + ": "
                         + e.getMessage(), e);

@@ -5,7 +5,7 @@ import com.calsync.config.ConfigLoadResult;
 import com.calsync.config.ConfigLoader;
 import com.calsync.config.ConfigProblem;
 import com.calsync.config.PairConfig;
-import com.calsync.config.SyncMode;
+import com.calsync.sync.SyncMode;
 import com.calsync.config.SyncSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;

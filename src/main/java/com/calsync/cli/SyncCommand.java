@@ -66,7 +66,8 @@ final class SyncCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         CalSyncPaths paths = CalSyncCommand.root(spec).paths();
-        Optional<CalSyncConfig> loaded = new ConfigAccess(environment).load(paths, true);
+        Optional<CalSyncConfig> loaded = new ConfigAccess(environment).load(paths, true,
+                json ? environment.err() : environment.out());
         if (loaded.isEmpty()) {
             return ExitCodes.PROBLEMS;
         }
@@ -107,7 +108,7 @@ final class SyncCommand implements Callable<Integer> {
     private void print(PrintWriter out, CalSyncConfig config, SyncReport r) {
         PairConfig p = config.pair(r.pair()).orElseThrow();
         String arrow = r.mode() == com.calsync.sync.SyncMode.MIRROR ? " → " : " ↔ ";
-        out.printf("%s (%s%s%s, %s)%s: %s in %d ms%n", r.pair(), p.source(), arrow, p.target(), r.mode().configName(),
+        out.printf("%s (%s%s%s, %s)%s: %s in %d ms%n", r.pair(), p.source(), arrow, p.target(), r.mode().jsonName(),
                 r.dryRun() ? " [dry run: nothing was changed]" : "", outcome(r), r.durationMs());
         if (r.failure() != null) {
             out.println("  failed: " + r.failure());

@@ -35,7 +35,7 @@ final class SyncReportJson {
     private ObjectNode pair(SyncReport r) {
         ObjectNode p = mapper.createObjectNode();
         p.put("pair", r.pair());
-        p.put("mode", r.mode().configName());
+        p.put("mode", r.mode().jsonName());
         p.put("dry_run", r.dryRun());
         p.put("outcome", r.outcome().label());
         p.put("started", r.started().toString());

@@ -1,5 +1,8 @@
 package com.calsync.config;
 
+import com.calsync.sync.ConflictPolicy;
+import com.calsync.sync.SyncMode;
+
 /**
  * One synced pair of calendars.
  *

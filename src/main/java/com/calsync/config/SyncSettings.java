@@ -6,14 +6,9 @@ import java.time.Duration;
  * How a pair syncs: the seed's {@code sync} keys, unchanged in name and default, plus the two
  * limits of the deletion guard.
  *
- * <p>Deletion guard (active when {@code skipSyncOnTooManyMissing}): deletions found in one run
- * are held back when the number of items that vanished from a side is more than
- * {@code maxMissingCount} <em>and</em> more than {@code maxMissingPercent} % of the items last
- * synced — in other words the limit is the larger of the two. Small calendars may lose a few
- * items (3 of 4) and large ones may have routine clean-ups (30 of 2000) without a prompt, while a
- * calendar that comes back empty or half empty — a server glitch, a wrong account — is held.
- * Setting one limit to 0 lets the other decide alone. Held deletions wait for approval; every
- * deleted item is journaled in any case, so nothing is lost either way.
+ * <p>The deletion guard that {@code skipSyncOnTooManyMissing}, {@code maxMissingCount} and
+ * {@code maxMissingPercent} control is {@code com.calsync.sync.DeletionGuard}; its Javadoc gives
+ * the rule.
  *
  * @param intervalMinutes          minutes between syncs
  * @param syncPastDays             days before now that take part
@@ -41,19 +36,6 @@ public record SyncSettings(
 
     public Duration interval() {
         return Duration.ofMinutes(intervalMinutes);
-    }
-
-    /**
-     * Whether deletions must be held back: {@code vanished} items disappeared from one side out of
-     * {@code lastSynced} items the pair knew. See the class comment for the rule.
-     */
-    public boolean tooManyMissing(int vanished, int lastSynced) {
-        if (!skipSyncOnTooManyMissing || vanished <= 0) {
-            return false;
-        }
-        // vanished * 100 > percent * lastSynced, in long arithmetic to stay exact
-        boolean overPercent = (long) vanished * 100 > (long) maxMissingPercent * lastSynced;
-        return vanished > maxMissingCount && overPercent;
     }
 
     /** The value of one key, boxed; used to apply overrides and to render the default config. */

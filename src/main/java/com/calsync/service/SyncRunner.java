@@ -6,10 +6,8 @@ import com.calsync.config.PairConfig;
 import com.calsync.config.SyncSettings;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.StoreException;
-import com.calsync.sync.ConflictPolicy;
 import com.calsync.sync.StatusDb;
 import com.calsync.sync.SyncEngine;
-import com.calsync.sync.SyncMode;
 import com.calsync.sync.SyncOptions;
 import com.calsync.sync.SyncPair;
 import com.calsync.sync.SyncPolicy;
@@ -86,9 +84,7 @@ public final class SyncRunner {
 
     /** The engine's rules for a pair, from its settings (defaults, top-level section, overrides). */
     public static SyncPolicy policyFor(PairConfig pair, SyncSettings s) {
-        SyncMode mode = pair.mode() == com.calsync.config.SyncMode.TWO_WAY ? SyncMode.TWO_WAY : SyncMode.MIRROR;
-        ConflictPolicy conflict = ConflictPolicy.valueOf(pair.conflict().name());
-        return new SyncPolicy(mode, conflict, s.syncPastDays(), s.syncFutureDays(), s.expandRecurring(),
+        return new SyncPolicy(pair.mode(), pair.conflict(), s.syncPastDays(), s.syncFutureDays(), s.expandRecurring(),
                 s.verifyThreshold(), s.overrideIcloudDeletions(), s.skipSyncOnTooManyMissing(), s.maxMissingCount(),
                 s.maxMissingPercent());
     }

@@ -6,13 +6,27 @@ public enum ConflictPolicy {
     /** The side whose LAST-MODIFIED (else DTSTAMP) is later; the source on a tie. */
     NEWER_WINS("newer-wins");
 
-    private final String configName;
+    private final String jsonName;
 
-    ConflictPolicy(String configName) {
-        this.configName = configName;
+    ConflictPolicy(String jsonName) {
+        this.jsonName = jsonName;
     }
 
-    public String configName() {
-        return configName;
+    public String jsonName() {
+        return jsonName;
+    }
+
+    /**
+     * Two-way default: the edit made last survives, which is what someone editing both
+     * calendars expects; a fixed side would silently discard edits made on the other one.
+     */
+    public static final ConflictPolicy TWO_WAY_DEFAULT = NEWER_WINS;
+
+    public static java.util.Optional<ConflictPolicy> byJsonName(String name) {
+        return java.util.Arrays.stream(values()).filter(v -> v.jsonName.equals(name)).findFirst();
+    }
+
+    public static java.util.List<String> jsonNames() {
+        return java.util.Arrays.stream(values()).map(ConflictPolicy::jsonName).toList();
     }
 }

@@ -182,7 +182,7 @@ final class Planner {
         SideItem from = winner == Side.SOURCE ? a : b;
         SideItem over = winner == Side.SOURCE ? b : a;
         return new CopyItem(winner.other(), key, from, over,
-                what + "; " + policy.conflict().configName() + " kept the " + winner.label() + "'s version");
+                what + "; " + policy.conflict().jsonName() + " kept the " + winner.label() + "'s version");
     }
 
     private Side newer(SideItem a, SideItem b) {

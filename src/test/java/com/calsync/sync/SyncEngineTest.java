@@ -383,4 +383,23 @@ class SyncEngineTest {
         assertThat(report.outcome()).isEqualTo(SyncOutcome.FAILED);
         assertThat(report.failure()).contains("verification failed: 2 items");
     }
+
+    @Test
+    void expandRecurringWritesEachOccurrenceAsItsOwnEventWithoutChurn() {
+        SyncPolicy expand = new SyncPolicy(SyncMode.MIRROR, ConflictPolicy.SOURCE_WINS, 30, 365, true, 1, true, true,
+                5, 20);
+        source.put("w", event("w", "Weekly", SOON, "RRULE:FREQ=WEEKLY;COUNT=4\r\n"));
+
+        SyncReport first = sync(expand);
+
+        assertThat(first.count(Side.TARGET, ItemChange.Kind.CREATED)).isEqualTo(4);
+        assertThat(target.snapshot().values()).allSatisfy(i -> assertThat(i.ics()).doesNotContain("RRULE"));
+        assertThat(sync(expand).nothingChanged()).as("a re-sync does not churn").isTrue();
+
+        source.put("w", event("w", "Weekly", SOON, "RRULE:FREQ=WEEKLY;COUNT=3\r\n"));
+        SyncReport shorter = sync(expand);
+        assertThat(shorter.count(Side.TARGET, ItemChange.Kind.DELETED)).isEqualTo(1);
+        assertThat(shorter.count(Side.TARGET, ItemChange.Kind.UPDATED)).isZero();
+        assertThat(target.snapshot()).hasSize(3);
+    }
 }

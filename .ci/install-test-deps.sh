@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what CalSync's tests need that Maven cannot fetch, and only what is missing:
+# real CalDAV servers (Radicale, Xandikos) for the CalDAV store's tests and GNUstep's
+# Objective-C runtime for the EventKit bridge's tests. Debian/Ubuntu only; on macOS there
+# is nothing to install (the tests that need these packages are Linux-only).
+set -euo pipefail
+
+packages=(radicale python3-passlib xandikos curl libgnustep-base1.28)
+
+if [ "$(uname -s)" != Linux ]; then
+  echo "install-test-deps: $(uname -s): nothing to install"
+  exit 0
+fi
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "install-test-deps: not a Debian-like system; install by hand: ${packages[*]}" >&2
+  exit 1
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-test-deps: all present (${packages[*]})"
+  exit 0
+fi
+
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+echo "install-test-deps: installing ${missing[*]}"
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,128 @@
+package com.calsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The first sync a newcomer runs, as the issue's "done when" describes it, in-process. */
+class SyncCommandTest {
+    @TempDir
+    Path home;
+
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
+                Map.of("CALSYNC_HOME", home.toString()),
+                Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), "Linux", home);
+        return CalSyncCommand.commandLine(environment).execute(args);
+    }
+
+    private Path demoFolder() {
+        return home.resolve("state/demo/calendar");
+    }
+
+    private List<Path> files(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".ics")).sorted().toList();
+        }
+    }
+
+    @Test
+    void theFirstSyncWritesTheDemoConfigAndMirrorsTheSampleThenHasNothingToDo() throws Exception {
+        assertThat(run("sync")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("Wrote a default config").contains("demo (sample → demo-folder, mirror): done")
+                .contains("target: 12 created, 0 updated, 0 deleted");
+        assertThat(files(demoFolder())).hasSize(12);
+
+        assertThat(run("sync")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("demo (sample → demo-folder, mirror): nothing to do");
+        assertThat(out.toString()).doesNotContain("Wrote a default config");
+    }
+
+    @Test
+    void aDryRunChangesNothing() throws Exception {
+        assertThat(run("sync", "--dry-run")).isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString()).contains("[dry run: nothing was changed]").contains("would change target: 12 created");
+        assertThat(Files.exists(demoFolder()) ? files(demoFolder()) : List.of()).isEmpty();
+        assertThat(run("sync")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("12 created");
+    }
+
+    @Test
+    void emptyingTheDemoSourceLeavesTheTargetAloneAndSaysHowToApprove() throws Exception {
+        run("sync");
+        Path sample = home.resolve("state/demo/sample-calendar.ics");
+        Files.writeString(sample, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//me//EN\r\nEND:VCALENDAR\r\n");
+
+        assertThat(run("sync")).isEqualTo(ExitCodes.ATTENTION);
+
+        assertThat(out.toString()).contains("HELD: 12 deletion(s) not carried out")
+                .contains("calsync sync --approve-deletions demo");
+        assertThat(files(demoFolder())).hasSize(12);
+
+        assertThat(run("sync", "--approve-deletions", "demo")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("12 deleted");
+        assertThat(files(demoFolder())).isEmpty();
+
+        assertThat(run("restore")).isEqualTo(ExitCodes.OK);
+        String firstEntry = out.toString().lines().findFirst().orElseThrow().split(" ")[0];
+        assertThat(run("restore", firstEntry)).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("restored").contains("as a new item");
+        assertThat(files(demoFolder())).hasSize(1);
+    }
+
+    @Test
+    void jsonReportsEachPairWithCountsPerSide() throws Exception {
+        assertThat(run("sync", "--json")).isEqualTo(ExitCodes.OK);
+
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        JsonNode pair = json.get("pairs").get(0);
+        assertThat(pair.get("pair").asText()).isEqualTo("demo");
+        assertThat(pair.get("outcome").asText()).isEqualTo("ok");
+        assertThat(pair.get("target").get("created").asInt()).isEqualTo(12);
+        assertThat(pair.get("source").get("requests").asLong()).isZero();
+        assertThat(pair.get("changes")).hasSize(12);
+        assertThat(pair.get("changes").get(0).get("action").asText()).isEqualTo("created");
+        assertThat(pair.get("guard").get("holding").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anUnknownPairIsNamedWithTheChoices() {
+        run("sync");
+        assertThat(run("sync", "--pair", "nope")).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(err.toString()).contains("no pair named \"nope\"").contains("pairs: demo");
+    }
+
+    @Test
+    void anInvalidConfigIsReportedWithLineAndColumnAndNothingSyncs() throws Exception {
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("config.json"), """
+                {
+                  "calendars": { "a": { "type": "folder", "path": "a" } },
+                  "pairs": [ { "name": "p", "source": "a", "target": "b" } ]
+                }
+                """);
+
+        assertThat(run("sync")).isEqualTo(ExitCodes.PROBLEMS);
+
+        assertThat(err.toString()).contains("config.json:3:").contains("pairs[0].target");
+    }
+}
