@@ -24,6 +24,15 @@ import picocli.CommandLine.Spec;
             SyncCommand.class,
             RestoreCommand.class,
             BenchCommand.class,
+            DaemonCommand.class,
+            StartCommand.class,
+            StopCommand.class,
+            RestartCommand.class,
+            StatusCommand.class,
+            LogsCommand.class,
+            PauseCommand.class,
+            ResumeCommand.class,
+            TestCommand.class,
         })
 public final class CalSyncCommand implements Callable<Integer> {
     private final CliEnvironment environment;
