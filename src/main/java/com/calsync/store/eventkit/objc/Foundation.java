@@ -164,7 +164,12 @@ public final class Foundation {
 
     /** The NSTimeZone of a zone id; nil when Foundation does not know the name. */
     public Pointer timeZone(ZoneId zone) {
-        return zone == null ? null : objc.send(objc.cls("NSTimeZone"), "timeZoneWithName:", string(zone.getId()));
+        if (zone == null) {
+            return null;
+        }
+        // java.time calls UTC "Z"; Foundation knows it as "UTC"
+        String name = zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
+        return objc.send(objc.cls("NSTimeZone"), "timeZoneWithName:", string(name));
     }
 
     /** The zone an NSTimeZone names; empty for nil or a name java.time does not know. */

@@ -37,7 +37,8 @@ public final class ObjC {
         return new ObjC(isMac(System.getProperty("os.name", "")) ? AppleRuntime.load() : GnuRuntime.load());
     }
 
-    static boolean isMac(String osName) {
+    /** Whether {@code os.name} names macOS. */
+    public static boolean isMac(String osName) {
         return osName.toLowerCase(Locale.ROOT).startsWith("mac");
     }
 
