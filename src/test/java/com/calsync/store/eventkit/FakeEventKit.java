@@ -53,6 +53,19 @@ final class FakeEventKit {
     volatile boolean hasFullAccessApi = true;
     volatile String lastAccessRequest = "";
     volatile String lastCompletionThread = "";
+    /** The database of the EKEventStore created last: the one the store under test talks to. */
+    volatile Database latest;
+    /** The EKEventStore object created last. */
+    volatile Pointer latestStoreObject;
+
+    /** Puts the knobs back: access granted, macOS 14 API present. */
+    void reset() {
+        authorizationStatus = EventKitAccess.FULL_ACCESS;
+        grantOnRequest = true;
+        hasFullAccessApi = true;
+        lastAccessRequest = "";
+        lastCompletionThread = "";
+    }
 
     /** One EKEventStore's calendars and events. */
     final class Database {
@@ -285,7 +298,10 @@ final class FakeEventKit {
         com.calsync.store.eventkit.objc.ClassBuilder store = objc.defineClass("EKEventStore", "NSObject");
         List<String> selectors = new ArrayList<>();
         store.method("init", "@@:", (Imps.Id0) (self, cmd) -> {
-            databases.put(Pointer.nativeValue(self), newDatabase()); // a reused address starts empty
+            Database db = newDatabase();
+            databases.put(Pointer.nativeValue(self), db); // a reused address starts empty
+            latest = db;
+            latestStoreObject = self;
             return self;
         });
         store.classMethod("authorizationStatusForEntityType:", "q@:q", (Imps.LongLong) (self, cmd, type) -> authorizationStatus);
