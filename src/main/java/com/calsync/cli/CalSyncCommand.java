@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Keeps calendars in sync in the background.",
-        subcommands = {CommandLine.HelpCommand.class, ConfigCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ConfigCommand.class,
+                AccountCommand.class,
+        })
 public final class CalSyncCommand implements Callable<Integer> {
     private final CliEnvironment environment;
 
