@@ -91,7 +91,7 @@ public final class EventKitStore implements CalendarStore {
      */
     public static EventKitStore open(CalendarConfig.EventKit config, java.nio.file.Path linksFile, Clock clock) {
         if (!ObjC.isMac(System.getProperty("os.name", ""))) {
-            throw new StoreException(notOnThisSystem(config));
+            throw new StoreException(notOnThisSystem(config, System.getProperty("os.name", "")));
         }
         ObjC objc;
         try {
@@ -105,9 +105,9 @@ public final class EventKitStore implements CalendarStore {
     }
 
     /** The message for a configured EventKit calendar on Linux or Windows. */
-    public static String notOnThisSystem(CalendarConfig.EventKit config) {
+    public static String notOnThisSystem(CalendarConfig.EventKit config, String osName) {
         return "calendar \"" + config.name() + "\" is a macOS Calendar (EventKit) calendar, " + config.describe()
-                + "; EventKit calendars exist only on macOS, and this is " + System.getProperty("os.name")
+                + "; EventKit calendars exist only on macOS, and this is " + osName
                 + ". Sync it on the Mac (for example to a CalDAV calendar that this machine can use instead).";
     }
 
