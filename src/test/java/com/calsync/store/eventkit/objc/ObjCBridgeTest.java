@@ -20,11 +20,29 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The bridge against GNUstep's real runtime and Foundation: real message sends, real objects. */
+/**
+ * The bridge against GNUstep's real runtime and Foundation: real message sends, real objects.
+ * {@link AppleRuntimeBridgeTest} runs the same tests against Apple's runtime on a Mac.
+ */
 @Tag("gnustep")
 class ObjCBridgeTest {
-    private final ObjC objc = GnuStep.objc();
+    private final ObjC objc = runtime();
     private final Foundation ns = new Foundation(objc);
+
+    protected ObjC runtime() {
+        return GnuStep.objc();
+    }
+
+    /** NSLocalizedDescriptionKey's value differs between Apple ("NSLocalizedDescription") and GNUstep. */
+    protected Pointer localizedDescriptionKey() {
+        return com.sun.jna.NativeLibrary.getInstance("libgnustep-base.so.1.28")
+                .getGlobalVariableAddress("NSLocalizedDescriptionKey").getPointer(0);
+    }
+
+    /** Class names are process-wide: a subclass running in the same JVM needs its own. */
+    protected String greeterClassName() {
+        return "CalSyncBridgeTestGreeter";
+    }
 
     @Test
     void stringsRoundTripWithChineseAndEmoji() {
@@ -100,10 +118,7 @@ class ObjCBridgeTest {
             });
 
             Map<Pointer, Pointer> userInfo = new LinkedHashMap<>();
-            // the key's text differs between Apple ("NSLocalizedDescription") and GNUstep: use the constant
-            Pointer key = com.sun.jna.NativeLibrary.getInstance("libgnustep-base.so.1.28")
-                    .getGlobalVariableAddress("NSLocalizedDescriptionKey").getPointer(0);
-            userInfo.put(key, ns.string("Kalender nicht gefunden – 日历"));
+            userInfo.put(localizedDescriptionKey(), ns.string("Kalender nicht gefunden – 日历"));
             Pointer made = objc.send(objc.cls("NSError"), "errorWithDomain:code:userInfo:",
                     ns.string("CalSyncTestDomain"), 42L, ns.dictionary(userInfo));
             assertThat(ns.error(made)).contains(new NSErrorInfo("CalSyncTestDomain", 42, "Kalender nicht gefunden – 日历"));
@@ -156,7 +171,7 @@ class ObjCBridgeTest {
         };
         Imps.Double0 answer = (self, cmd) -> 42.5;
         Imps.LongLong twice = (self, cmd, n) -> 2 * n;
-        Pointer cls = objc.defineClass("CalSyncBridgeTestGreeter", "NSObject")
+        Pointer cls = objc.defineClass(greeterClassName(), "NSObject")
                 .method("greet:", "@@:@", greet)
                 .method("answer", "d@:", answer)
                 .method("twice:", "q@:q", twice)
@@ -170,7 +185,7 @@ class ObjCBridgeTest {
             assertThat(objc.sendLong(greeter, "twice:", 21L)).isEqualTo(42);
             assertThat(ns.toJava(objc.send(cls, "greeterName"))).isEqualTo("class side 🙂");
             assertThat(objc.respondsTo(greeter, "greet:")).isTrue();
-            assertThat(objc.className(greeter)).isEqualTo("CalSyncBridgeTestGreeter");
+            assertThat(objc.className(greeter)).isEqualTo(greeterClassName());
             objc.sendVoid(greeter, "release");
         }
     }
