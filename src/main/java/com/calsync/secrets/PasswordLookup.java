@@ -28,6 +28,14 @@ public final class PasswordLookup {
         this.stores = List.copyOf(stores);
     }
 
+    /**
+     * The lookup for this machine: the environment, then the Keychain (macOS) or Secret Service
+     * (Linux) when usable, then {@code secrets.json} in {@code configDir}.
+     */
+    public static PasswordLookup forThisMachine(Map<String, String> env, String osName, java.nio.file.Path configDir) {
+        return new PasswordLookup(env, PlatformSecretStores.detect(osName, configDir).lookupOrder());
+    }
+
     /** The variable that holds {@code account}'s password. */
     public static String variableFor(String account) {
         return "CALSYNC_PASSWORD_" + account.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");

@@ -19,6 +19,29 @@ class StoreOpenerEventKitTest {
     Path state;
 
     @Test
+    void anEventKitToCalDavPairIsConfigurable() {
+        var result = new com.calsync.config.ConfigLoader(state).parse("""
+                {
+                  "accounts": { "icloud": { "url": "https://caldav.icloud.com/", "username": "me@icloud.com" } },
+                  "calendars": {
+                    "mac-home": { "type": "eventkit", "name": "Home", "source": "On My Mac" },
+                    "icloud-home": { "account": "icloud", "name": "Home" }
+                  },
+                  "pairs": [ { "name": "mac-to-icloud", "source": "mac-home", "target": "icloud-home", "mode": "two-way" } ]
+                }
+                """, "config.json", state);
+
+        org.assertj.core.api.Assertions.assertThat(result.errors()).isEmpty();
+        CalSyncConfig config = result.config().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(config.calendars().get("mac-home"))
+                .isEqualTo(new CalendarConfig.EventKit("mac-home", "Home", Optional.of("On My Mac")));
+        StoreOpener opener = new StoreOpener(new PasswordLookup(Map.of()), state.resolve("feeds"), state.resolve("eventkit"),
+                "Linux", Clock.systemUTC());
+        assertThatThrownBy(() -> opener.open(config, config.calendars().get("mac-home")))
+                .hasMessageContaining("exist only on macOS");
+    }
+
+    @Test
     void anEventKitCalendarOnLinuxSaysItExistsOnlyOnMacOs() {
         CalendarConfig.EventKit mac = new CalendarConfig.EventKit("mac-home", "Home", Optional.of("iCloud"));
         CalSyncConfig config = new CalSyncConfig(null, Map.of(), Map.of("mac-home", mac), List.of());
