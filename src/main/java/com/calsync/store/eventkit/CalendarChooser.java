@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Lists EventKit's event calendars and picks the one config.json names. */
+@SuppressWarnings("try") // an AutoreleasePool is a scope: the try block is its use
 final class CalendarChooser {
     private final ObjC objc;
     private final Foundation ns;

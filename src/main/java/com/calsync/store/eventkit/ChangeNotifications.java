@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * that noticed the change (usually the main thread, whose run loop must be running — the menu-bar
  * app's is); listeners run on this class's own timer thread.
  */
+@SuppressWarnings("try") // an AutoreleasePool is a scope: the try block is its use
 final class ChangeNotifications implements AutoCloseable {
     static final String NOTIFICATION = "EKEventStoreChangedNotification";
     private static final String OBSERVER_CLASS = "CalSyncEventStoreObserver";

@@ -48,6 +48,7 @@ import org.slf4j.LoggerFactory;
  * Every write is one batch: saves and removals with {@code commit:NO}, then one {@code commit:}.
  * EventKit caps how much time one predicate may span, so listings query in chunks of a year.
  */
+@SuppressWarnings("try") // an AutoreleasePool is a scope: the try block is its use
 public final class EventKitStore implements CalendarStore {
     /** The longest span one predicate covers (EventKit caps it at about four years). */
     static final Duration CHUNK = Duration.ofDays(365);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Tag;
  * access was not granted — a CI runner cannot click the permission prompt.
  */
 @Tag("macos")
+@SuppressWarnings("try") // an AutoreleasePool is a scope: the try block is its use
 class EventKitMacContractTest extends CalendarStoreContract {
     private ObjC objc;
     private Pointer eventStore;

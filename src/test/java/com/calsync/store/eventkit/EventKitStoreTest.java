@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** EventKit-specific behaviour of the store, against the GNUstep stand-in of EventKit. */
 @Tag("gnustep")
+@SuppressWarnings("try") // an AutoreleasePool is a scope: the try block is its use
 class EventKitStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private final FakeEventKit fake = FakeEventKit.get();

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * {@link AppleRuntimeBridgeTest} runs the same tests against Apple's runtime on a Mac.
  */
 @Tag("gnustep")
+@SuppressWarnings("try") // an AutoreleasePool is a scope: the try block is its use
 class ObjCBridgeTest {
     private final ObjC objc = runtime();
     private final Foundation ns = new Foundation(objc);
