@@ -21,15 +21,14 @@ public final class AppleRuntime implements MessageSender {
     private final NativeLibrary objc;
     private final Function msgSend;
     private final Function msgSendStret;
-    private final boolean x86;
     private final String arch;
 
     private AppleRuntime(NativeLibrary objc, String arch) {
         this.objc = objc;
         this.arch = arch;
-        this.x86 = arch.contains("x86") || arch.contains("amd64");
         this.msgSend = objc.getFunction("objc_msgSend");
-        this.msgSendStret = x86 ? objc.getFunction("objc_msgSend_stret") : null;
+        // arm64 has no objc_msgSend_stret at all
+        this.msgSendStret = usesStret(arch, Integer.MAX_VALUE) ? objc.getFunction("objc_msgSend_stret") : null;
     }
 
     /** Loads libobjc and Foundation (so NSString and friends are registered). */
@@ -56,11 +55,17 @@ public final class AppleRuntime implements MessageSender {
     }
 
     private Function entryFor(Class<?> returnType) {
-        if (x86 && Structure.class.isAssignableFrom(returnType)
-                && Structure.newInstance(returnType.asSubclass(Structure.class)).size() > 16) {
+        if (Structure.class.isAssignableFrom(returnType)
+                && usesStret(arch, Structure.newInstance(returnType.asSubclass(Structure.class)).size())) {
             return msgSendStret;
         }
         return msgSend;
+    }
+
+    /** Whether a struct of {@code size} bytes comes back through objc_msgSend_stret on {@code arch}. */
+    static boolean usesStret(String arch, int size) {
+        boolean x86 = arch.contains("x86") || arch.contains("amd64");
+        return x86 && size > 16;
     }
 
     @Override
