@@ -91,6 +91,30 @@ class EventKitStoreTest {
     }
 
     @Test
+    void everyMappedFieldSurvivesTheTripThroughEkEvent() {
+        open();
+        String allDay = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN",
+                "BEGIN:VEVENT", "UID:ski", "DTSTAMP:20261101T000000Z",
+                "DTSTART;VALUE=DATE:20270301", "DTEND;VALUE=DATE:20270304",
+                "RRULE:FREQ=MONTHLY;UNTIL=20271231;BYDAY=-1FR;BYMONTH=3,9",
+                "SUMMARY:Ski trip", "TRANSP:TRANSPARENT",
+                "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:x", "TRIGGER;VALUE=DATE-TIME:20270228T080000Z", "END:VALARM",
+                "END:VEVENT", "END:VCALENDAR", "");
+        String floating = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN",
+                "BEGIN:VEVENT", "UID:lunch", "DTSTAMP:20261101T000000Z",
+                "DTSTART:20261203T120000", "DURATION:PT1H30M", "SUMMARY:Lunch", "X-MICROSOFT-CDO-BUSYSTATUS:OOF",
+                "END:VEVENT", "END:VCALENDAR", "");
+
+        String ski = store.get(List.of(store.create("ski", allDay).href())).get(0).ics();
+        String lunch = store.get(List.of(store.create("lunch", floating).href())).get(0).ics();
+
+        assertThat(ski).contains("DTSTART;VALUE=DATE:20270301", "DTEND;VALUE=DATE:20270304", "BYDAY=-1FR", "BYMONTH=3,9",
+                "UNTIL=20271231", "TRANSP:TRANSPARENT", "TRIGGER;VALUE=DATE-TIME:20270228T080000Z");
+        assertThat(lunch).contains("DTSTART:20261203T120000\r\n", "DTEND:20261203T133000\r\n",
+                "X-MICROSOFT-CDO-BUSYSTATUS:OOF", "TRANSP:OPAQUE");
+    }
+
+    @Test
     void listingsQueryInChunksOfAtMostAYear() {
         open();
         String uid = "far-" + System.nanoTime();
