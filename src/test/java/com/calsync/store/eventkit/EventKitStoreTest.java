@@ -213,7 +213,7 @@ class EventKitStoreTest {
 
     @Test
     void aBurstOfChangeNotificationsGivesOneCallback() throws Exception {
-        open("Work", Optional.empty(), Duration.ofMillis(300));
+        open("Work", Optional.empty(), Duration.ofSeconds(1)); // far longer than five synchronous posts take
         AtomicInteger calls = new AtomicInteger();
         CountDownLatch first = new CountDownLatch(1);
         store.onChange(() -> {
@@ -229,7 +229,7 @@ class EventKitStoreTest {
             }
         }
         assertThat(first.await(30, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(600); // a second callback would have come by now
+        Thread.sleep(1500); // a second callback, had the burst not been merged, would have come by now
         assertThat(calls.get()).isEqualTo(1);
     }
 
