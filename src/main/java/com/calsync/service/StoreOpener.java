@@ -8,10 +8,10 @@ import com.calsync.store.CalendarStore;
 import com.calsync.store.StoreException;
 import com.calsync.store.caldav.CalDavAccount;
 import com.calsync.store.caldav.CalDavStore;
-import com.calsync.store.local.FeedStore;
-import com.calsync.store.local.FolderStore;
 import com.calsync.store.eventkit.EventKitStore;
 import com.calsync.store.eventkit.objc.ObjC;
+import com.calsync.store.local.FeedStore;
+import com.calsync.store.local.FolderStore;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -54,9 +54,11 @@ public final class StoreOpener {
         }
         if (calendar instanceof CalendarConfig.EventKit eventKit) {
             if (!ObjC.isMac(osName)) {
-                throw new StoreException(EventKitStore.notOnThisSystem(eventKit, osName));
+                throw new StoreException("calendar \"" + eventKit.name() + "\" is a macOS Calendar (EventKit) calendar, "
+                        + eventKit.describe() + "; EventKit calendars exist only on macOS, and this is " + osName
+                        + ". Sync it on the Mac (for example to a CalDAV calendar that this machine can use instead).");
             }
-            return EventKitStore.open(eventKit, eventKitState.resolve(eventKit.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".links.json"), clock);
+            return EventKitStore.open(eventKit.title(), eventKit.source(), eventKitState.resolve(eventKit.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".links.json"), clock);
         }
         throw new StoreException("calendar \"" + calendar.name() + "\" has type " + calendar.type()
                 + ", which this build cannot open");

@@ -1,6 +1,5 @@
 package com.calsync.store.eventkit;
 
-import com.calsync.config.CalendarConfig;
 import com.calsync.ical.TimeWindow;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.ItemNotFoundException;
@@ -86,30 +85,25 @@ public final class EventKitStore implements CalendarStore {
     }
 
     /**
-     * Opens the configured calendar on this Mac, asking for calendar access the first time.
+     * Opens the calendar titled {@code title} (in account {@code source} when several share the
+     * title) on this Mac, asking for calendar access the first time.
      *
      * @param linksFile where this calendar's UID links live (CalSync's state folder)
      */
-    public static EventKitStore open(CalendarConfig.EventKit config, java.nio.file.Path linksFile, Clock clock) {
+    public static EventKitStore open(String title, Optional<String> source, java.nio.file.Path linksFile, Clock clock) {
+        String what = "macOS Calendar \"" + title + "\"" + source.map(s -> " (" + s + ")").orElse("");
         if (!ObjC.isMac(System.getProperty("os.name", ""))) {
-            throw new StoreException(notOnThisSystem(config, System.getProperty("os.name", "")));
+            throw new StoreException(what + ": EventKit calendars exist only on macOS");
         }
         ObjC objc;
         try {
             objc = ObjC.forThisPlatform();
             NativeLibrary.getInstance("EventKit");
         } catch (ObjCUnavailableException | UnsatisfiedLinkError e) {
-            throw new StoreException("cannot load EventKit for " + config.describe() + ": " + e.getMessage(), e);
+            throw new StoreException("cannot load EventKit for " + what + ": " + e.getMessage(), e);
         }
-        return open(objc, config.title(), config.source(), UidLinksFile.at(linksFile), clock, ZoneId.systemDefault(),
+        return open(objc, title, source, UidLinksFile.at(linksFile), clock, ZoneId.systemDefault(),
                 Duration.ofMinutes(5), Duration.ofSeconds(2));
-    }
-
-    /** The message for a configured EventKit calendar on Linux or Windows. */
-    public static String notOnThisSystem(CalendarConfig.EventKit config, String osName) {
-        return "calendar \"" + config.name() + "\" is a macOS Calendar (EventKit) calendar, " + config.describe()
-                + "; EventKit calendars exist only on macOS, and this is " + osName
-                + ". Sync it on the Mac (for example to a CalDAV calendar that this machine can use instead).";
     }
 
     /**
