@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             PauseCommand.class,
             ResumeCommand.class,
             TestCommand.class,
+            AccountCommand.class,
         })
 public final class CalSyncCommand implements Callable<Integer> {
     private final CliEnvironment environment;
