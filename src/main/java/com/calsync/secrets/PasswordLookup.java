@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 public final class PasswordLookup {
     private static final Logger log = LoggerFactory.getLogger(PasswordLookup.class);
     private final Map<String, String> env;
-    private final List<SecretStore> stores;
+    private final java.util.function.Supplier<List<SecretStore>> stores;
+    private List<SecretStore> resolved;
 
     /** Only the environment variable. */
     public PasswordLookup(Map<String, String> env) {
@@ -24,8 +25,13 @@ public final class PasswordLookup {
 
     /** The environment variable, then {@code stores} in order. */
     public PasswordLookup(Map<String, String> env, List<SecretStore> stores) {
+        this(env, () -> List.copyOf(stores));
+    }
+
+    /** The stores are found on first need: probing a keyring costs time and may prompt. */
+    private PasswordLookup(Map<String, String> env, java.util.function.Supplier<List<SecretStore>> stores) {
         this.env = env;
-        this.stores = List.copyOf(stores);
+        this.stores = stores;
     }
 
     /**
@@ -33,7 +39,7 @@ public final class PasswordLookup {
      * (Linux) when usable, then {@code secrets.json} in {@code configDir}.
      */
     public static PasswordLookup forThisMachine(Map<String, String> env, String osName, java.nio.file.Path configDir) {
-        return new PasswordLookup(env, PlatformSecretStores.detect(osName, configDir).lookupOrder());
+        return new PasswordLookup(env, () -> PlatformSecretStores.detect(osName, configDir).lookupOrder());
     }
 
     /** The variable that holds {@code account}'s password. */
@@ -47,7 +53,7 @@ public final class PasswordLookup {
         if (fromEnv.isPresent()) {
             return fromEnv;
         }
-        for (SecretStore store : stores) {
+        for (SecretStore store : stores()) {
             try {
                 Optional<char[]> found = store.find(account);
                 if (found.isPresent()) {
@@ -59,6 +65,13 @@ public final class PasswordLookup {
             }
         }
         return Optional.empty();
+    }
+
+    private synchronized List<SecretStore> stores() {
+        if (resolved == null) {
+            resolved = stores.get();
+        }
+        return resolved;
     }
 
     /** Where a user should put the password when none was found. */

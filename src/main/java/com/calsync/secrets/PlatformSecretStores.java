@@ -30,7 +30,7 @@ public final class PlatformSecretStores {
         Optional<SecretStore> store;
         try {
             SecretStore candidate = platform.get();
-            store = candidate.isAvailable() ? Optional.of(candidate) : Optional.empty();
+            store = answersSoon(candidate) ? Optional.of(candidate) : Optional.empty();
             if (store.isEmpty()) {
                 log.info("{} does not answer; passwords go to the private file instead", candidate.describe());
             }
@@ -39,6 +39,30 @@ public final class PlatformSecretStores {
             store = Optional.empty();
         }
         return new PlatformSecretStores(store, new FileSecretStore(configDir.resolve("secrets.json")));
+    }
+
+    /**
+     * Whether the store answers within a few seconds: a keyring daemon stuck on a dead D-Bus
+     * session would otherwise hang every sync that needs a password.
+     */
+    private static boolean answersSoon(SecretStore candidate) {
+        java.util.concurrent.FutureTask<Boolean> probe = new java.util.concurrent.FutureTask<>(candidate::isAvailable);
+        Thread thread = new Thread(probe, "secret-store-probe");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return probe.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            log.warn("{} did not answer within 5 s; passwords are looked up in the private file instead",
+                    candidate.describe());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            log.info("{} cannot be used: {}", candidate.describe(), e.getCause().getMessage());
+            return false;
+        }
     }
 
     /** Every store, in the order passwords are looked up. */
