@@ -403,4 +403,20 @@ class SyncEngineTest {
         assertThat(shorter.count(Side.TARGET, ItemChange.Kind.UPDATED)).isZero();
         assertThat(target.snapshot()).hasSize(3);
     }
+
+    @Test
+    void aSideThatComesBackEmptyIsHeldEvenWhenTheOtherSideLostSomeOfItToo() {
+        source.put("a", event("a", "A", SOON));
+        source.put("b", event("b", "B", SOON));
+        twoWay();
+        source.remove(MemoryStore.hrefFor("a"));
+        target.remove(MemoryStore.hrefFor("a"));
+        source.remove(MemoryStore.hrefFor("b"));
+
+        SyncReport report = twoWay();
+
+        assertThat(report.held()).extracting(ItemChange::key).containsExactly("b");
+        assertThat(report.guardNote()).contains("2 of 2 items vanished from the source");
+        assertThat(textOf(target, "b")).isNotNull();
+    }
 }
