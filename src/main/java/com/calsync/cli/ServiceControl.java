@@ -138,7 +138,17 @@ final class ServiceControl {
     }
 
     int stop() throws IOException {
-        Optional<JsonNode> answer = send("stop");
+        OptionalLong pidBefore = InstanceLock.readPid(paths.pidFile());
+        Optional<JsonNode> answer;
+        try {
+            answer = send("stop");
+        } catch (IOException e) {
+            // the service may close the socket as it stops, before its answer got out
+            if (pidBefore.isEmpty()) {
+                throw e;
+            }
+            answer = Optional.of(client.json().createObjectNode().put("pid", pidBefore.getAsLong()));
+        }
         if (answer.isEmpty()) {
             environment.out().println("CalSync is not running" + staleHint() + ".");
             return ExitCodes.OK;

@@ -220,7 +220,8 @@ class ServiceProcessTest {
         Files.writeString(paths.configFile(), good.replace("\"name\": \"mirror\"", "\"name\": \"renamed\""));
         waitFor("the service to take the fixed config", () -> statusJsonQuietly().configError() == null);
         assertThat(statusJson(ExitCodes.OK).pairs()).extracting(ServiceSnapshot.PairStatus::name).containsExactly("renamed");
-        assertThat(cli("stop").code).isZero();
+        Cli stop = cli("stop");
+        assertThat(stop.code).as(stop.all()).isZero();
     }
 
     @Test
