@@ -159,10 +159,10 @@ final class Planner {
 
     private static String textOf(SideItem a, SideItem b, StatusRow row) {
         if (a.fetched()) {
-            return a.item().text();
+            return a.text();
         }
         if (b.fetched()) {
-            return b.item().text();
+            return b.text();
         }
         return row == null ? null : row.base();
     }
@@ -173,7 +173,7 @@ final class Planner {
         }
         try {
             CalendarItem baseItem = ical.parser().parse(base);
-            return ical.merger().merge(baseItem, a.item(), b.item());
+            return ical.merger().merge(baseItem, ical.parser().parse(a.text()), ical.parser().parse(b.text()));
         } catch (MalformedItemException e) {
             return Optional.empty();
         }
@@ -192,9 +192,19 @@ final class Planner {
     }
 
     private Side newer(SideItem a, SideItem b) {
-        Instant ta = a.fetched() ? modificationTime.of(a.item()).orElse(Instant.MIN) : Instant.MIN;
-        Instant tb = b.fetched() ? modificationTime.of(b.item()).orElse(Instant.MIN) : Instant.MIN;
-        return tb.isAfter(ta) ? Side.TARGET : Side.SOURCE;
+        return modified(b).isAfter(modified(a)) ? Side.TARGET : Side.SOURCE;
+    }
+
+    /** When an item says it was last edited; unknown (the distant past) when it was not fetched. */
+    private Instant modified(SideItem item) {
+        if (!item.fetched()) {
+            return Instant.MIN;
+        }
+        try {
+            return modificationTime.of(ical.parser().parse(item.text())).orElse(Instant.MIN);
+        } catch (MalformedItemException e) {
+            return Instant.MIN;
+        }
     }
 
     /**

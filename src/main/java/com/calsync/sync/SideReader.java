@@ -29,6 +29,7 @@ final class SideReader {
     static final int FETCH_BATCH = 100;
 
     private final IcalKit ical;
+    private final com.calsync.ical.ItemTitle titles = new com.calsync.ical.ItemTitle();
     private final TimeWindow window;
     private final boolean recheckWindow;
     private final Map<String, StatusRow> rows;
@@ -63,7 +64,7 @@ final class SideReader {
             SkippedItem skipped = lastSkipped.get(href);
             if (etag != null && tracked != null && !(expand && recheckWindow)
                     && tracked.stream().allMatch(r -> etag.equals(r.etag(side)))) {
-                tracked.forEach(r -> run.add(new SideItem(r.key(), href, etag, r.hash(side), null)));
+                tracked.forEach(r -> run.add(SideItem.unchanged(r.key(), href, etag, r.hash(side))));
             } else if (etag != null && skipped != null && etag.equals(skipped.etag())
                     && !(skipped.windowDependent() && recheckWindow)) {
                 run.skipped.add(skipped);
@@ -179,7 +180,10 @@ final class SideReader {
         }
 
         private SideItem sideItem(StoredItem stored, CalendarItem item) {
-            return new SideItem(item.uid(), stored.href(), stored.etag(), ical.fingerprinter().fingerprint(item), item);
+            // Only the text and title are kept: a parsed item weighs ten times its text, and a
+            // first sync holds every item of a side until the plan is made.
+            return new SideItem(item.uid(), stored.href(), stored.etag(), ical.fingerprinter().fingerprint(item),
+                    item.text(), titles.of(item));
         }
 
         private boolean inWindow(String text) {

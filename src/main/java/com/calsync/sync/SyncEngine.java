@@ -268,7 +268,7 @@ public final class SyncEngine {
         }
 
         private String title(SideItem item) {
-            return item.fetched() ? itemTitle.of(item.item()) : titles.getOrDefault(item.href(), item.key());
+            return item.title() != null ? item.title() : titles.getOrDefault(item.href(), item.key());
         }
 
         SyncReport finish(SyncOutcome outcome, String failure, Map<Side, Long> before, long startNanos) {
