@@ -262,7 +262,13 @@ public final class FolderStore implements CalendarStore {
         Object key = attributes.fileKey();
         if (key != null) {
             etag.append('-');
-            key.toString().chars().filter(Character::isLetterOrDigit).forEach(c -> etag.append((char) c));
+            String k = key.toString(); // "(dev=803,ino=1234)" on Linux: keep letters and digits
+            for (int i = 0; i < k.length(); i++) {
+                char c = k.charAt(i);
+                if (Character.isLetterOrDigit(c)) {
+                    etag.append(c);
+                }
+            }
         }
         return etag.toString();
     }
