@@ -26,7 +26,12 @@ public interface CalDavTestServer extends AutoCloseable {
     URI calendarHome();
 
     /** Makes a new, empty calendar collection (MKCALENDAR) and returns its URL (ending in '/'). */
-    URI newCalendar(String displayName);
+    default URI newCalendar(String displayName) {
+        return newCalendar(displayName, java.util.List.of("VEVENT"));
+    }
+
+    /** Makes a new, empty calendar collection for the given component types (VEVENT, VTODO). */
+    URI newCalendar(String displayName, java.util.List<String> components);
 
     /** Sends a raw request as the server's user, for setting up situations the store must meet. */
     HttpResponse<String> send(String method, URI url, Map<String, String> headers, String body);

@@ -61,9 +61,12 @@ public final class CalDavStoreFixture implements AutoCloseable {
 
     /** A store on a new, empty calendar; multiget batches of 10 so small tests cross batches. */
     public CalDavStore newEmptyStore() {
-        URI url = server.newCalendar("Test " + nextCalendarNumber());
-        CalDavClient client = client();
-        CalDavStore store = new CalDavStore(client, new CalDavDiscovery(client).inspect(url), 10, 3);
+        return open(server.newCalendar("Test " + nextCalendarNumber()), client());
+    }
+
+    /** A store on {@code calendar} through {@code client} (e.g. one pointed at a fault proxy); closed with the others. */
+    public CalDavStore open(URI calendar, CalDavClient client) {
+        CalDavStore store = new CalDavStore(client, new CalDavDiscovery(client).inspect(calendar), 10, 3);
         synchronized (opened) {
             opened.add(store);
         }
