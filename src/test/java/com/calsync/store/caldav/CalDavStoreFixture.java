@@ -1,6 +1,6 @@
 package com.calsync.store.caldav;
 
-import com.calsync.testservers.CalDavTestServer;
+import com.calsync.bench.servers.LocalCalDavServer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,19 +25,19 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class CalDavStoreFixture implements AutoCloseable {
-    private final CalDavTestServer server;
+    private final LocalCalDavServer server;
     private final List<CalDavStore> opened = new ArrayList<>();
     private final AtomicInteger calendars = new AtomicInteger();
 
-    private CalDavStoreFixture(CalDavTestServer server) {
+    private CalDavStoreFixture(LocalCalDavServer server) {
         this.server = server;
     }
 
-    public static CalDavStoreFixture start(Supplier<? extends CalDavTestServer> starter) {
+    public static CalDavStoreFixture start(Supplier<? extends LocalCalDavServer> starter) {
         return new CalDavStoreFixture(starter.get());
     }
 
-    public CalDavTestServer server() {
+    public LocalCalDavServer server() {
         return server;
     }
 

@@ -2,7 +2,7 @@ package com.calsync.store.caldav;
 
 import com.calsync.store.CalendarStore;
 import com.calsync.store.CalendarStoreContract;
-import com.calsync.testservers.XandikosServer;
+import com.calsync.bench.servers.XandikosServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

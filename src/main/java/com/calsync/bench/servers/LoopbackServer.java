@@ -1,4 +1,4 @@
-package com.calsync.testservers;
+package com.calsync.bench.servers;
 
 import java.io.File;
 import java.io.IOException;
@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * What both server launchers share: finding the binary, a temp data folder, a free port, the
  * process, waiting until it answers HTTP, raw requests, and stopping it.
  */
-abstract class LoopbackServer implements CalDavTestServer {
+abstract class LoopbackServer implements LocalCalDavServer {
     static final String INSTALL_HINT = "apt-get install -y radicale python3-passlib xandikos";
 
     private final AtomicInteger calendars = new AtomicInteger();

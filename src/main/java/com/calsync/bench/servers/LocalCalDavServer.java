@@ -1,14 +1,15 @@
-package com.calsync.testservers;
+package com.calsync.bench.servers;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
 /**
- * A real CalDAV server started by a test on a free loopback port, stopped (and its data
- * removed) on {@link #close()}. Start one per test class: starting takes about a second.
+ * A real CalDAV server (the Debian package's binary) started on a free loopback port with a temp
+ * data folder, stopped and its data removed on {@link #close()}. The CalDAV tests and
+ * {@code calsync bench caldav} use them; starting one takes about a second.
  */
-public interface CalDavTestServer extends AutoCloseable {
+public interface LocalCalDavServer extends AutoCloseable {
     /** "radicale" or "xandikos". */
     String name();
 
@@ -33,7 +34,7 @@ public interface CalDavTestServer extends AutoCloseable {
     /** Makes a new, empty calendar collection for the given component types (VEVENT, VTODO). */
     URI newCalendar(String displayName, java.util.List<String> components);
 
-    /** Sends a raw request as the server's user, for setting up situations the store must meet. */
+    /** Sends a raw request as the server's user, for setting up data or situations a store must meet. */
     HttpResponse<String> send(String method, URI url, Map<String, String> headers, String body);
 
     @Override
