@@ -61,6 +61,19 @@ class CalDavStoreRadicaleTest extends CalDavStoreTestBase {
     }
 
     @Test
+    void aBareCommaInASummarySurvivesRadicale() {
+        CalDavStore store = newEmptyStore();
+        String ics = TestItems.event("comma@example.org", "Lunch, then a walk");
+        assertThat(ics).contains("SUMMARY:Lunch, then a walk");
+
+        var ref = store.create("comma@example.org", ics);
+
+        // Radicale keeps "Lunch" alone unless the comma is escaped, as RFC 5545 wants it.
+        assertThat(store.get(List.of(ref.href()))).singleElement()
+                .satisfies(i -> assertThat(i.ics()).contains("SUMMARY:Lunch\\, then a walk"));
+    }
+
+    @Test
     void radicaleTokensAreUrls() {
         assertThat(newEmptyStore().list(TimeWindow.ALL).syncToken()).hasValueSatisfying(
                 t -> assertThat(t).startsWith("http://radicale.org/ns/sync/"));
