@@ -43,8 +43,12 @@ public final class CalDavBenchmark {
     public record Phase(String name, long wallMillis, long inProcessMillis, long sourceRequests, long targetRequests,
                         long changes, String outcome) {}
 
-    /** The setup figure (not a sync) and the measured phases. */
-    public record Result(int events, long loadMillis, List<Phase> phases) {}
+    /**
+     * The setup figure (not a sync), the target server's own write time when asked for (N PUTs one
+     * at a time into a scratch Xandikos calendar, as the engine writes them; -1 when not measured),
+     * and the measured phases.
+     */
+    public record Result(int events, long loadMillis, long targetWriteMillis, List<Phase> phases) {}
 
     private final Clock clock;
     private final PrintWriter progress;
@@ -56,8 +60,12 @@ public final class CalDavBenchmark {
         this.progress = progress;
     }
 
-    /** Runs the benchmark in {@code workDir} (config and state of the child processes go to workDir/home). */
-    public Result run(int events, Path workDir) throws IOException, InterruptedException {
+    /**
+     * Runs the benchmark in {@code workDir} (config and state of the child processes go to workDir/home).
+     *
+     * @param baseline also time Xandikos taking the N items directly, the yardstick for the first sync
+     */
+    public Result run(int events, Path workDir, boolean baseline) throws IOException, InterruptedException {
         try (LocalCalDavServer radicale = RadicaleServer.start(); LocalCalDavServer xandikos = XandikosServer.start()) {
             URI source = radicale.newCalendar("Bench source");
             URI target = xandikos.newCalendar("Bench target");
@@ -75,6 +83,17 @@ public final class CalDavBenchmark {
             long loadStart = System.nanoTime();
             load(radicale, source, uids, texts);
             long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
+            long targetWriteMillis = -1;
+            if (baseline) {
+                URI scratch = xandikos.newCalendar("Bench baseline");
+                progress.printf("  timing %d PUTs one at a time straight to Xandikos (%s) …%n", events, scratch.getPath());
+                progress.flush();
+                long start = System.nanoTime();
+                for (int i = 0; i < events; i++) {
+                    put(xandikos, scratch.resolve(uids.get(i) + ".ics"), texts.get(i), Map.of("If-None-Match", "*"));
+                }
+                targetWriteMillis = (System.nanoTime() - start) / 1_000_000;
+            }
 
             Path home = Files.createDirectories(workDir.resolve("home"));
             writeConfig(home, radicale, source, xandikos, target);
@@ -85,7 +104,7 @@ public final class CalDavBenchmark {
             put(radicale, source.resolve(uids.get(changed) + ".ics"),
                     texts.get(changed).replaceFirst("SUMMARY:", "SUMMARY:(moved) "), Map.of());
             phases.add(syncProcess("one-change re-sync", home, radicale));
-            return new Result(events, loadMillis, phases);
+            return new Result(events, loadMillis, targetWriteMillis, phases);
         }
     }
 

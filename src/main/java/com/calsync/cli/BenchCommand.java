@@ -34,6 +34,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "DIR", description = "Use the .ics files in DIR instead of generating them.")
     Path from;
 
+    @Option(names = "--baseline", description = "caldav: also time the N PUTs straight to an empty Xandikos"
+            + " calendar, one at a time (the server's own write time, the yardstick for the first sync).")
+    boolean baseline;
+
     @Option(names = "--dir", paramLabel = "DIR", description = "Work in DIR (kept afterwards) instead of a temp folder.")
     Path dir;
 
@@ -66,9 +70,13 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("bench caldav: %d events, Radicale → Xandikos mirror, each phase a new `calsync sync --json` process%n",
                 events);
         out.flush();
-        CalDavBenchmark.Result result = new CalDavBenchmark(environment.clock(), out).run(events, work);
+        CalDavBenchmark.Result result = new CalDavBenchmark(environment.clock(), out).run(events, work, baseline);
         out.printf("  %-20s %7d ms  (%d PUTs straight to Radicale, %d at a time; setup, not a sync)%n",
                 "load into Radicale", result.loadMillis(), result.events(), CalDavBenchmark.LOAD_PARALLELISM);
+        if (result.targetWriteMillis() >= 0) {
+            out.printf("  %-20s %7d ms  (%d PUTs straight to Xandikos, one at a time: the server's own write time)%n",
+                    "Xandikos baseline", result.targetWriteMillis(), result.events());
+        }
         for (CalDavBenchmark.Phase p : result.phases()) {
             out.printf("  %-20s %7d ms wall  %6d ms in sync  requests: Radicale %5d, Xandikos %5d  %6d changes  %s%n",
                     p.name(), p.wallMillis(), p.inProcessMillis(), p.sourceRequests(), p.targetRequests(), p.changes(),
