@@ -52,12 +52,17 @@ public final class CalDavBenchmark {
 
     private final Clock clock;
     private final PrintWriter progress;
+    private final List<String> childJvmOptions;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @param progress where to say what is happening during the minutes the load can take */
-    public CalDavBenchmark(Clock clock, PrintWriter progress) {
+    /**
+     * @param progress        where to say what is happening during the minutes the load can take
+     * @param childJvmOptions extra options for each {@code calsync sync} JVM (a profiler, -Xshare…)
+     */
+    public CalDavBenchmark(Clock clock, PrintWriter progress, List<String> childJvmOptions) {
         this.clock = clock;
         this.progress = progress;
+        this.childJvmOptions = List.copyOf(childJvmOptions);
     }
 
     /**
@@ -165,9 +170,12 @@ public final class CalDavBenchmark {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path stdout = home.resolve("sync-out.json");
         Path stderr = home.resolve("sync-err.txt");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "com.calsync.App", "--home", home.toString(), "sync", "--json")
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(childJvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.calsync.App", "--home",
+                home.toString(), "sync", "--json"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         builder.environment().remove("CALSYNC_HOME");
         builder.environment().put(AccountConfig.passwordVariable(SOURCE_ACCOUNT), source.password());
         long start = System.nanoTime();

@@ -38,6 +38,10 @@ final class BenchCommand implements Callable<Integer> {
             + " calendar, one at a time (the server's own write time, the yardstick for the first sync).")
     boolean baseline;
 
+    @Option(names = "--jvm-option", paramLabel = "OPT", description = "caldav: pass OPT to each `calsync sync` JVM"
+            + " (repeatable), e.g. -XX:TieredStopAtLevel=1 or a profiler.")
+    List<String> jvmOptions = new java.util.ArrayList<>();
+
     @Option(names = "--dir", paramLabel = "DIR", description = "Work in DIR (kept afterwards) instead of a temp folder.")
     Path dir;
 
@@ -70,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("bench caldav: %d events, Radicale → Xandikos mirror, each phase a new `calsync sync --json` process%n",
                 events);
         out.flush();
-        CalDavBenchmark.Result result = new CalDavBenchmark(environment.clock(), out).run(events, work, baseline);
+        CalDavBenchmark.Result result = new CalDavBenchmark(environment.clock(), out, jvmOptions).run(events, work, baseline);
         out.printf("  %-20s %7d ms  (%d PUTs straight to Radicale, %d at a time; setup, not a sync)%n",
                 "load into Radicale", result.loadMillis(), result.events(), CalDavBenchmark.LOAD_PARALLELISM);
         if (result.targetWriteMillis() >= 0) {
