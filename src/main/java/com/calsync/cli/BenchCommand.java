@@ -1,6 +1,8 @@
 package com.calsync.cli;
 
+import com.calsync.bench.CalDavBenchmark;
 import com.calsync.bench.LocalBenchmark;
+import java.io.PrintWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -14,13 +16,16 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code calsync bench local --events N}: times a folder → folder mirror of N generated events
  * (first mirror, no-change re-sync, one-change re-sync) and prints the figures and peak heap.
+ * {@code calsync bench caldav --events N}: the same phases for a Radicale → Xandikos mirror, each
+ * a whole {@code calsync sync} process, with the HTTP requests to each server ({@link CalDavBenchmark}).
  * Figures, not pass/fail: this is how the speed goals are checked on a given machine.
  */
-@Command(name = "bench", description = "Print sync timings on generated data (folder → folder).")
+@Command(name = "bench", description = "Print sync timings on generated data (local: folder → folder;"
+        + " caldav: Radicale → Xandikos, needs both installed).")
 final class BenchCommand implements Callable<Integer> {
     private final CliEnvironment environment;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "What to benchmark: local (folder → folder).")
+    @Parameters(index = "0", paramLabel = "KIND", description = "What to benchmark: local (folder → folder) or caldav (Radicale → Xandikos).")
     String kind;
 
     @Option(names = "--events", defaultValue = "10000", description = "How many events to generate (default ${DEFAULT-VALUE}).")
@@ -28,6 +33,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--from", paramLabel = "DIR", description = "Use the .ics files in DIR instead of generating them.")
     Path from;
+
+    @Option(names = "--baseline", description = "caldav: also time the N PUTs straight to an empty Xandikos"
+            + " calendar, one at a time (the server's own write time, the yardstick for the first sync).")
+    boolean baseline;
+
+    @Option(names = "--jvm-option", paramLabel = "OPT", description = "caldav: pass OPT to each `calsync sync` JVM"
+            + " (repeatable), e.g. -XX:TieredStopAtLevel=1 or a profiler.")
+    List<String> jvmOptions = new java.util.ArrayList<>();
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Work in DIR (kept afterwards) instead of a temp folder.")
     Path dir;
@@ -37,12 +50,47 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        if (!"local".equals(kind)) {
-            environment.err().println("calsync bench: unknown kind " + kind + " (known: local)");
+    public Integer call() throws IOException, InterruptedException {
+        if (!"local".equals(kind) && !"caldav".equals(kind)) {
+            environment.err().println("calsync bench: unknown kind " + kind + " (known: local, caldav)");
+            return ExitCodes.USAGE;
+        }
+        if ("caldav".equals(kind) && from != null) {
+            environment.err().println("calsync bench caldav: --from is for local only; caldav generates its events");
             return ExitCodes.USAGE;
         }
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("calsync-bench");
+        try {
+            return "caldav".equals(kind) ? caldav(work) : local(work);
+        } finally {
+            if (dir == null) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    private int caldav(Path work) throws IOException, InterruptedException {
+        PrintWriter out = environment.out();
+        out.printf("bench caldav: %d events, Radicale → Xandikos mirror, each phase a new `calsync sync --json` process%n",
+                events);
+        out.flush();
+        CalDavBenchmark.Result result = new CalDavBenchmark(environment.clock(), out, jvmOptions).run(events, work, baseline);
+        out.printf("  %-20s %7d ms  (%d PUTs straight to Radicale, %d at a time; setup, not a sync)%n",
+                "load into Radicale", result.loadMillis(), result.events(), CalDavBenchmark.LOAD_PARALLELISM);
+        if (result.targetWriteMillis() >= 0) {
+            out.printf("  %-20s %7d ms  (%d PUTs straight to Xandikos, one at a time: the server's own write time)%n",
+                    "Xandikos baseline", result.targetWriteMillis(), result.events());
+        }
+        for (CalDavBenchmark.Phase p : result.phases()) {
+            out.printf("  %-20s %7d ms wall  %6d ms in sync  requests: Radicale %5d, Xandikos %5d  %6d changes  %s%n",
+                    p.name(), p.wallMillis(), p.inProcessMillis(), p.sourceRequests(), p.targetRequests(), p.changes(),
+                    p.outcome());
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private int local(Path work) throws IOException {
         long jvmMs = ManagementFactory.getRuntimeMXBean().getUptime();
         environment.out().printf("bench local: %s events, folder → folder, in %s (JVM up %d ms, max heap %d MB)%n",
                 from != null ? "the" : events, work, jvmMs, Runtime.getRuntime().maxMemory() >> 20);
@@ -53,9 +101,6 @@ final class BenchCommand implements Callable<Integer> {
                     p.millis(), p.cpuMillis(), p.changes(), p.peakHeapBytes() >> 20);
         }
         environment.out().flush();
-        if (dir == null) {
-            deleteTree(work);
-        }
         return ExitCodes.OK;
     }
 

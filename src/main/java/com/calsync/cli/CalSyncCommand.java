@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             CommandLine.HelpCommand.class,
             ConfigCommand.class,
             SyncCommand.class,
+            CalendarsCommand.class,
             RestoreCommand.class,
             BenchCommand.class,
             DaemonCommand.class,

@@ -65,15 +65,21 @@ public final class StoreOpener {
     }
 
     private CalendarStore openCalDav(AccountConfig account, CalendarConfig.CalDav calendar) {
-        CalDavAccount dav;
-        if (account.username().isPresent()) {
-            String user = account.username().get();
-            dav = new CalDavAccount(account.name(), account.url(), user, () -> passwords.find(account.name())
-                    .orElseThrow(() -> new StoreException("no password for account " + account.name() + " ("
-                            + user + "): " + PasswordLookup.howToSet(account.name()))));
-        } else {
-            dav = CalDavAccount.anonymous(account.name(), account.url());
+        return CalDavStore.open(caldavAccount(account),
+                calendar.path().orElseGet(() -> calendar.displayName().orElseThrow()));
+    }
+
+    /**
+     * The CalDAV login for a configured account; the password is looked up when the first
+     * request needs it, and its absence is a {@link StoreException} naming where to set it.
+     */
+    public CalDavAccount caldavAccount(AccountConfig account) {
+        if (account.username().isEmpty()) {
+            return CalDavAccount.anonymous(account.name(), account.url());
         }
-        return CalDavStore.open(dav, calendar.path().orElseGet(() -> calendar.displayName().orElseThrow()));
+        String user = account.username().get();
+        return new CalDavAccount(account.name(), account.url(), user, () -> passwords.find(account.name())
+                .orElseThrow(() -> new StoreException("no password for account " + account.name() + " ("
+                        + user + "): " + PasswordLookup.howToSet(account.name()))));
     }
 }

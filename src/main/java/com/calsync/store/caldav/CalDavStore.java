@@ -175,6 +175,7 @@ public final class CalDavStore implements CalendarStore {
     @Override
     public ItemRef create(String uid, String ics) {
         String href = collectionPath + Hrefs.encodeSegment(ResourceNames.forUid(uid));
+        ics = BareCommas.escape(ics);
         CalDavClient.Answer answer = client.send(put(href, ics, "If-None-Match", "*"));
         if (answer.status() == 207) {
             checkWrappedPut(answer, href, uid);
@@ -206,6 +207,7 @@ public final class CalDavStore implements CalendarStore {
             throw new IllegalArgumentException("update of " + href + " needs the etag it was read with");
         }
         String path = Hrefs.canonical(url, href);
+        ics = BareCommas.escape(ics);
         CalDavClient.Answer answer = client.send(put(path, ics, "If-Match", etag));
         if (answer.status() == 207) {
             checkWrappedPut(answer, path, null);

@@ -2,9 +2,9 @@ package com.calsync.store.caldav;
 
 import com.calsync.ical.TimeWindow;
 import com.calsync.store.Listing;
-import com.calsync.testservers.CalDavTestServer;
-import com.calsync.testservers.RadicaleServer;
-import com.calsync.testservers.XandikosServer;
+import com.calsync.bench.servers.LocalCalDavServer;
+import com.calsync.bench.servers.RadicaleServer;
+import com.calsync.bench.servers.XandikosServer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,9 +38,9 @@ class CalDavFiguresTest {
         measure(XandikosServer::start);
     }
 
-    private void measure(Supplier<CalDavTestServer> starter) throws Exception {
+    private void measure(Supplier<LocalCalDavServer> starter) throws Exception {
         long t0 = System.nanoTime();
-        try (CalDavTestServer server = starter.get()) {
+        try (LocalCalDavServer server = starter.get()) {
             double startMs = ms(t0);
             URI url = server.newCalendar("Figures");
             CalDavAccount account = new CalDavAccount("figures", server.baseUrl(), server.username(),

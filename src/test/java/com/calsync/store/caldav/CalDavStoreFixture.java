@@ -1,6 +1,6 @@
 package com.calsync.store.caldav;
 
-import com.calsync.testservers.CalDavTestServer;
+import com.calsync.bench.servers.LocalCalDavServer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,19 +25,19 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class CalDavStoreFixture implements AutoCloseable {
-    private final CalDavTestServer server;
+    private final LocalCalDavServer server;
     private final List<CalDavStore> opened = new ArrayList<>();
     private final AtomicInteger calendars = new AtomicInteger();
 
-    private CalDavStoreFixture(CalDavTestServer server) {
+    private CalDavStoreFixture(LocalCalDavServer server) {
         this.server = server;
     }
 
-    public static CalDavStoreFixture start(Supplier<? extends CalDavTestServer> starter) {
+    public static CalDavStoreFixture start(Supplier<? extends LocalCalDavServer> starter) {
         return new CalDavStoreFixture(starter.get());
     }
 
-    public CalDavTestServer server() {
+    public LocalCalDavServer server() {
         return server;
     }
 
@@ -61,9 +61,12 @@ public final class CalDavStoreFixture implements AutoCloseable {
 
     /** A store on a new, empty calendar; multiget batches of 10 so small tests cross batches. */
     public CalDavStore newEmptyStore() {
-        URI url = server.newCalendar("Test " + nextCalendarNumber());
-        CalDavClient client = client();
-        CalDavStore store = new CalDavStore(client, new CalDavDiscovery(client).inspect(url), 10, 3);
+        return open(server.newCalendar("Test " + nextCalendarNumber()), client());
+    }
+
+    /** A store on {@code calendar} through {@code client} (e.g. one pointed at a fault proxy); closed with the others. */
+    public CalDavStore open(URI calendar, CalDavClient client) {
+        CalDavStore store = new CalDavStore(client, new CalDavDiscovery(client).inspect(calendar), 10, 3);
         synchronized (opened) {
             opened.add(store);
         }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.calsync.ical.TimeWindow;
 import com.calsync.store.ReadOnlyStoreException;
-import com.calsync.testservers.CalDavTestServer;
-import com.calsync.testservers.RadicaleServer;
+import com.calsync.bench.servers.LocalCalDavServer;
+import com.calsync.bench.servers.RadicaleServer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The CalDAV store against Radicale 3 (HTTP/1.0, Basic auth, URL-shaped sync tokens). */
 class CalDavStoreRadicaleTest extends CalDavStoreTestBase {
     @Override
-    protected CalDavTestServer startServer() {
+    protected LocalCalDavServer startServer() {
         return RadicaleServer.start();
     }
 
@@ -58,6 +58,19 @@ class CalDavStoreRadicaleTest extends CalDavStoreTestBase {
             assertThat(store.get(List.of(href))).singleElement()
                     .satisfies(i -> assertThat(i.ics()).contains("SUMMARY:Read me"));
         }
+    }
+
+    @Test
+    void aBareCommaInASummarySurvivesRadicale() {
+        CalDavStore store = newEmptyStore();
+        String ics = TestItems.event("comma@example.org", "Lunch, then a walk");
+        assertThat(ics).contains("SUMMARY:Lunch, then a walk");
+
+        var ref = store.create("comma@example.org", ics);
+
+        // Radicale keeps "Lunch" alone unless the comma is escaped, as RFC 5545 wants it.
+        assertThat(store.get(List.of(ref.href()))).singleElement()
+                .satisfies(i -> assertThat(i.ics()).contains("SUMMARY:Lunch\\, then a walk"));
     }
 
     @Test

@@ -12,7 +12,7 @@ import com.calsync.store.PreconditionFailedException;
 import com.calsync.store.StoreException;
 import com.calsync.store.StoredItem;
 import com.calsync.store.SyncTokenExpiredException;
-import com.calsync.testservers.CalDavTestServer;
+import com.calsync.bench.servers.LocalCalDavServer;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,9 +35,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CalDavStoreTestBase {
     protected CalDavStoreFixture fixture;
-    protected CalDavTestServer server;
+    protected LocalCalDavServer server;
 
-    protected abstract CalDavTestServer startServer();
+    protected abstract LocalCalDavServer startServer();
 
     @BeforeAll
     void startTheServer() {

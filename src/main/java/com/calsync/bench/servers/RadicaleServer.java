@@ -1,4 +1,4 @@
-package com.calsync.testservers;
+package com.calsync.bench.servers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package com.calsync.testservers;
+package com.calsync.bench.servers;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

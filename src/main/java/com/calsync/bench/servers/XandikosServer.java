@@ -1,4 +1,4 @@
-package com.calsync.testservers;
+package com.calsync.bench.servers;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package com.calsync.testservers;
+package com.calsync.bench.servers;
 
 import java.io.File;
 import java.io.IOException;
@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * What both server launchers share: finding the binary, a temp data folder, a free port, the
  * process, waiting until it answers HTTP, raw requests, and stopping it.
  */
-abstract class LoopbackServer implements CalDavTestServer {
+abstract class LoopbackServer implements LocalCalDavServer {
     static final String INSTALL_HINT = "apt-get install -y radicale python3-passlib xandikos";
 
     private final AtomicInteger calendars = new AtomicInteger();
@@ -148,12 +148,14 @@ abstract class LoopbackServer implements CalDavTestServer {
     }
 
     @Override
-    public URI newCalendar(String displayName) {
+    public URI newCalendar(String displayName, List<String> components) {
         URI url = calendarHome().resolve("cal-" + calendars.incrementAndGet() + "-" + System.nanoTime() % 100000 + "/");
         String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
                 + "<C:mkcalendar xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:set><D:prop>"
                 + "<D:displayname>" + displayName + "</D:displayname>"
-                + "<C:supported-calendar-component-set><C:comp name=\"VEVENT\"/></C:supported-calendar-component-set>"
+                + "<C:supported-calendar-component-set>"
+                + components.stream().map(c -> "<C:comp name=\"" + c + "\"/>").collect(java.util.stream.Collectors.joining())
+                + "</C:supported-calendar-component-set>"
                 + "</D:prop></D:set></C:mkcalendar>";
         HttpResponse<String> answer = send("MKCALENDAR", url, Map.of("Content-Type", "application/xml"), body);
         if (answer.statusCode() != 201) {

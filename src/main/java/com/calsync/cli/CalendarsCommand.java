@@ -1,0 +1,133 @@
+package com.calsync.cli;
+
+import com.calsync.config.AccountConfig;
+import com.calsync.config.CalSyncConfig;
+import com.calsync.config.CalSyncPaths;
+import com.calsync.secrets.PasswordLookup;
+import com.calsync.service.StoreOpener;
+import com.calsync.store.StoreException;
+import com.calsync.store.StoreUnavailableException;
+import com.calsync.store.caldav.CalDavAuthenticationException;
+import com.calsync.store.caldav.CalDavClient;
+import com.calsync.store.caldav.CalDavDiscovery;
+import com.calsync.store.caldav.CalendarInfo;
+import com.calsync.store.caldav.RetryPolicy;
+import com.calsync.store.caldav.Sleeper;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code calsync calendars ACCOUNT}: discovers a CalDAV account's calendars and prints what a
+ * user needs to pick one for config.json: display name, path, what it holds, whether it can be
+ * written, whether it supports sync tokens, and its color. Exit codes: 0 listed, 1 the account
+ * is unknown, has no password, or the server refused or could not be reached.
+ */
+@Command(name = "calendars", description = "List a CalDAV account's calendars, to pick one for config.json.")
+final class CalendarsCommand implements Callable<Integer> {
+    /** Interactive: fail within seconds on an unreachable server instead of retrying for long. */
+    private static final RetryPolicy RETRIES = new RetryPolicy(2, Duration.ofMillis(500), Duration.ofSeconds(2),
+            Duration.ofSeconds(10));
+
+    private final CliEnvironment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ACCOUNT", description = "The account's name under \"accounts\" in config.json.")
+    String accountName;
+
+    CalendarsCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = environment.err();
+        CalSyncPaths paths = CalSyncCommand.root(spec).paths();
+        Optional<CalSyncConfig> loaded = new ConfigAccess(environment).load(paths, false);
+        if (loaded.isEmpty()) {
+            return ExitCodes.PROBLEMS;
+        }
+        AccountConfig account = loaded.get().accounts().get(accountName);
+        if (account == null) {
+            err.println("calsync calendars: no account \"" + accountName + "\" in " + paths.configFile()
+                    + (loaded.get().accounts().isEmpty() ? " (it has no accounts)"
+                    : " (accounts: " + String.join(", ", loaded.get().accounts().keySet()) + ")"));
+            return ExitCodes.PROBLEMS;
+        }
+        PasswordLookup passwords = new PasswordLookup(environment.env());
+        if (account.username().isPresent() && passwords.find(account.name()).isEmpty()) {
+            err.println("calsync calendars: no password for account " + account.name() + " ("
+                    + account.username().get() + "): " + PasswordLookup.howToSet(account.name())
+                    + " (for iCloud, an app-specific password made at appleid.apple.com)");
+            return ExitCodes.PROBLEMS;
+        }
+        CalDavClient client = new CalDavClient(new StoreOpener(passwords, paths.stateDir()).caldavAccount(account),
+                CalDavClient.httpClient(Duration.ofSeconds(10)), Duration.ofSeconds(30), RETRIES, Sleeper.real(),
+                environment.clock());
+        List<CalendarInfo> calendars;
+        try {
+            calendars = new CalDavDiscovery(client).calendars();
+        } catch (CalDavAuthenticationException e) {
+            err.println("calsync calendars: " + e.getMessage() + "; the password comes from "
+                    + PasswordLookup.variableFor(account.name()));
+            return ExitCodes.PROBLEMS;
+        } catch (StoreUnavailableException e) {
+            err.println("calsync calendars: cannot reach the CalDAV server of account " + account.name() + " at "
+                    + account.url() + ": " + e.getMessage() + ". Check the account's \"url\" in " + paths.configFile()
+                    + " and the network.");
+            return ExitCodes.PROBLEMS;
+        } catch (StoreException e) {
+            err.println("calsync calendars: " + e.getMessage());
+            return ExitCodes.PROBLEMS;
+        }
+        print(account, calendars);
+        return ExitCodes.OK;
+    }
+
+    private void print(AccountConfig account, List<CalendarInfo> calendars) {
+        PrintWriter out = environment.out();
+        out.println("Calendars of account \"" + account.name() + "\" (" + account.username().map(u -> u + " at ")
+                .orElse("") + account.url() + "): " + calendars.size());
+        for (CalendarInfo c : calendars) {
+            out.println();
+            out.println("  " + c.displayName());
+            out.println("    path:        " + c.path());
+            out.println("    holds:       " + holds(c));
+            out.println("    writable:    " + (c.writable() ? "yes" : "no (read-only: fine as a mirror source)"));
+            out.println("    sync tokens: " + (c.syncCollection() ? "yes (an unchanged calendar costs one request)"
+                    : "no (each sync lists every item's etag)"));
+            out.println("    color:       " + c.color().orElse("-"));
+        }
+        Optional<CalendarInfo> example = calendars.stream().filter(c -> c.holdsEvents() && c.writable()).findFirst()
+                .or(() -> calendars.stream().filter(CalendarInfo::holdsEvents).findFirst());
+        out.println();
+        if (example.isPresent()) {
+            out.println("To sync one, name it under \"calendars\" in config.json by path (or by \"name\"), e.g.:");
+            out.println("  \"my-calendar\": { \"account\": \"" + account.name() + "\", \"path\": \""
+                    + example.get().path() + "\" }");
+        } else {
+            out.println("None of these holds events; CalSync syncs events only.");
+        }
+        out.flush();
+    }
+
+    private static String holds(CalendarInfo c) {
+        if (c.components().isEmpty()) {
+            return "any component (the server does not say)";
+        }
+        String kinds = String.join(", ", new TreeSet<>(c.components()));
+        if (!c.holdsEvents()) {
+            return kinds + " (no events: CalSync cannot sync this one)";
+        }
+        return kinds;
+    }
+}

@@ -1,0 +1,42 @@
+package com.calsync.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CalDAV benchmark on a handful of events: its phases run as real `calsync sync` processes and report sensibly. */
+@Tag("caldav")
+class CalDavBenchmarkTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void threePhasesAsChildProcessesWithRequestsPerSide() throws Exception {
+        StringWriter progress = new StringWriter();
+
+        CalDavBenchmark.Result result = new CalDavBenchmark(Clock.systemUTC(), new PrintWriter(progress, true), List.of())
+                .run(6, work, false);
+
+        assertThat(result.events()).isEqualTo(6);
+        assertThat(result.targetWriteMillis()).isEqualTo(-1);
+        assertThat(result.phases()).extracting(CalDavBenchmark.Phase::name)
+                .containsExactly("first sync", "no-change re-sync", "one-change re-sync");
+        assertThat(result.phases()).allSatisfy(p -> assertThat(p.outcome()).isEqualTo("ok"));
+        CalDavBenchmark.Phase first = result.phases().get(0);
+        assertThat(first.changes()).isEqualTo(6);
+        assertThat(first.targetRequests()).as("a PUT per event plus listings").isGreaterThanOrEqualTo(6);
+        CalDavBenchmark.Phase unchanged = result.phases().get(1);
+        assertThat(unchanged.changes()).isZero();
+        assertThat(unchanged.sourceRequests()).isEqualTo(1);
+        assertThat(unchanged.targetRequests()).isEqualTo(1);
+        assertThat(result.phases().get(2).changes()).isEqualTo(1);
+        assertThat(progress.toString()).contains("loading 6 events");
+    }
+}
