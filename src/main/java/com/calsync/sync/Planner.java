@@ -218,6 +218,7 @@ final class Planner {
                 policy.maxMissingPercent());
         List<SyncAction> kept = new ArrayList<>();
         List<DeleteItem> held = new ArrayList<>();
+        Set<Side> holding = java.util.EnumSet.noneOf(Side.class);
         Side heldFrom = null;
         StringBuilder reason = new StringBuilder();
         for (Side vanishedFrom : Side.values()) {
@@ -229,6 +230,7 @@ final class Planner {
             if (!deletions.isEmpty()
                     && guard.tooMany(vanished.get(vanishedFrom), (int) trackedBefore, remaining.get(vanishedFrom))) {
                 held.addAll(deletions);
+                holding.add(vanishedFrom);
                 heldFrom = vanishedFrom;
                 reason.append(vanished.get(vanishedFrom)).append(" of ").append(trackedBefore).append(" items vanished from the ")
                         .append(vanishedFrom.label()).append(" at once, so they are not deleted from the ")
@@ -239,7 +241,7 @@ final class Planner {
         for (SyncAction action : actions) {
             if (action instanceof DeleteItem d && rejected.contains(d.key())) {
                 kept.add(restore(d, rows.get(d.key())));
-            } else if (!(action instanceof DeleteItem d && heldSet.contains(d))) {
+            } else if (!(action instanceof DeleteItem d && heldSet.contains(d)) && !forgetsHeld(action, rows, holding)) {
                 kept.add(action);
             }
         }
@@ -247,6 +249,19 @@ final class Planner {
             return new SyncPlan(kept, GuardVerdict.CLEAR);
         }
         return new SyncPlan(kept, new GuardVerdict(held, heldFrom, reason.toString().trim()));
+    }
+
+    /**
+     * While a side's deletions are held, what it lost is not forgotten either (even where the
+     * other side lost it too): the next run must count the same vanished items, or the guard
+     * would let the rest through piecemeal.
+     */
+    private static boolean forgetsHeld(SyncAction action, Map<String, StatusRow> rows, Set<Side> holding) {
+        if (!(action instanceof ForgetItem f)) {
+            return false;
+        }
+        StatusRow row = rows.get(f.key());
+        return row != null && holding.stream().anyMatch(row::isOn);
     }
 
     /** A rejected deletion: put the item back where it vanished (mirror: stop managing it). */

@@ -419,4 +419,20 @@ class SyncEngineTest {
         assertThat(report.guardNote()).contains("2 of 2 items vanished from the source");
         assertThat(textOf(target, "b")).isNotNull();
     }
+
+    @Test
+    void anEmptiedMirrorSourceIsHeldEvenWhenTheTargetLostOneOfTheItemsItself() {
+        source.put("a", event("a", "A", SOON));
+        source.put("b", event("b", "B", SOON));
+        mirror();
+        target.remove(MemoryStore.hrefFor("a"));
+        source.remove(MemoryStore.hrefFor("a"));
+        source.remove(MemoryStore.hrefFor("b"));
+
+        SyncReport report = mirror();
+
+        assertThat(report.held()).extracting(ItemChange::key).containsExactly("b");
+        assertThat(mirror().held()).as("the next run holds them too").extracting(ItemChange::key).containsExactly("b");
+        assertThat(textOf(target, "b")).isNotNull();
+    }
 }
