@@ -1,0 +1,60 @@
+package com.calsync.autostart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class XdgAutostartLoginItemTest {
+    @TempDir
+    Path home;
+
+    private static final LaunchCommand APP = new LaunchCommand(List.of("/opt/calsync/bin/CalSync"), true);
+
+    @Test
+    void installWritesTheDesktopEntryUnderXdgConfigHome() throws Exception {
+        Path config = home.resolve("cfg");
+        LoginItem item = new LoginItems(home, Map.of("XDG_CONFIG_HOME", config.toString()), "Linux", APP).forPlatform();
+
+        LoginItemStatus status = item.install();
+
+        Path desktop = config.resolve("autostart/calsync.desktop");
+        assertThat(status.installed()).isTrue();
+        assertThat(status.file()).contains(desktop);
+        assertThat(Files.readAllLines(desktop)).startsWith("[Desktop Entry]")
+                .contains("Type=Application", "Exec=/opt/calsync/bin/CalSync", "Terminal=false");
+    }
+
+    @Test
+    void withoutXdgConfigHomeItIsDotConfig() throws Exception {
+        LoginItem item = new LoginItems(home, Map.of("XDG_CONFIG_HOME", "relative/ignored"), "Linux", APP).forPlatform();
+
+        item.install();
+
+        assertThat(home.resolve(".config/autostart/calsync.desktop")).isRegularFile();
+        assertThat(item.uninstall().installed()).isFalse();
+        assertThat(home.resolve(".config/autostart/calsync.desktop")).doesNotExist();
+    }
+
+    @Test
+    void anEntryTheUserSwitchedOffCountsAsNotInstalled() throws Exception {
+        XdgAutostartLoginItem item = new XdgAutostartLoginItem(home, APP);
+        item.install();
+        Files.writeString(item.desktopFile(), Files.readString(item.desktopFile()) + "Hidden=true\n");
+
+        assertThat(item.status().installed()).isFalse();
+        assertThat(item.install().installed()).isTrue();
+    }
+
+    @Test
+    void execQuotesArgumentsWithReservedCharactersAndEscapesPercent() {
+        String exec = XdgAutostartLoginItem.exec(List.of("/usr/bin/java", "-jar", "/home/me/My Apps/cal$ync 100%.jar"));
+
+        // quoted, $ escaped with a backslash (then doubled by the string escape), % doubled
+        assertThat(exec).isEqualTo("/usr/bin/java -jar \"/home/me/My Apps/cal\\\\$ync 100%%.jar\"");
+    }
+}
