@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
             SyncCommand.class,
             RestoreCommand.class,
             BenchCommand.class,
+            InstallCommand.class,
+            UninstallCommand.class,
+            AutostartStatusCommand.class,
         })
 public final class CalSyncCommand implements Callable<Integer> {
     private final CliEnvironment environment;
