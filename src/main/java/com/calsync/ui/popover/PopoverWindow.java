@@ -33,6 +33,12 @@ public final class PopoverWindow {
             }
         });
         stage.setScene(scene);
+        // grow and shrink with the content (a banner or an error row appears) while open
+        view.root().layoutBoundsProperty().addListener((o, was, now) -> {
+            if (stage.isShowing() && (was.getHeight() != now.getHeight() || was.getWidth() != now.getWidth())) {
+                stage.sizeToScene();
+            }
+        });
         stage.focusedProperty().addListener((o, was, focused) -> {
             if (was && !focused) {
                 hide();
