@@ -8,7 +8,9 @@ import com.calsync.ui.tray.TrayIcons;
 import com.dustinredmond.fxtrayicon.FXTrayIcon;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,6 +37,18 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
                       ZoneId zone, boolean mac) {
     private static final Logger log = LoggerFactory.getLogger(TrayApp.class);
 
+    /**
+     * The running UI.
+     *
+     * @param controller what the controls call
+     * @param view       the popover's content
+     * @param popover    the anchored popover window (empty without a system tray)
+     * @param icon       the tray icon (empty without a system tray)
+     */
+    public record Running(TrayController controller, PopoverView view, Optional<PopoverWindow> popover,
+                          Optional<TrayIconView> icon) {
+    }
+
     /** Runs until the user quits; call from the main thread. */
     public int run() throws InterruptedException {
         CountDownLatch quit = new CountDownLatch(1);
@@ -44,29 +58,35 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
             return t;
         });
         Platform.setImplicitExit(false);
-        Platform.startup(() -> build(background, quit));
+        Platform.startup(() -> start(background, quit::countDown));
         quit.await();
         background.shutdown();
         Platform.exit();
         return 0;
     }
 
-    private void build(ExecutorService background, CountDownLatch quit) {
+    /**
+     * Builds and shows the UI. JavaFX thread only, with the platform already started.
+     *
+     * @param background runs the service calls and file work
+     * @param onQuit     called (on the JavaFX thread) once Quit has stopped the service and closed the UI
+     */
+    public Running start(Executor background, Runnable onQuit) {
         Platform.setImplicitExit(false);
         AtomicReference<Runnable> closeUi = new AtomicReference<>(() -> { });
         TrayController controller = new TrayController(service, loginItem, desktop, configFile, logDir, background,
                 Platform::runLater, () -> {
                     closeUi.get().run();
-                    quit.countDown();
+                    onQuit.run();
                 });
         PopoverView view = new PopoverView(controller, zone);
         controller.addViewer(view::render);
         controller.addLoginItemViewer(view::showOpenAtLogin);
 
+        Running running;
         if (FXTrayIcon.isSupported()) {
             PopoverWindow popover = new PopoverWindow(view, null);
-            Stage owner = new Stage();
-            TrayIconView tray = new TrayIconView(owner, new TrayIcons(mac, mac ? 16 : 22), controller, popover::toggleAt, zone);
+            TrayIconView tray = new TrayIconView(new Stage(), new TrayIcons(mac, mac ? 16 : 22), controller, popover::toggleAt, zone);
             AtomicReference<AppView> previous = new AtomicReference<>(AppView.starting());
             controller.addViewer(next -> {
                 tray.render(next);
@@ -78,6 +98,7 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
             });
             tray.show();
             log.info("tray icon added");
+            running = new Running(controller, view, Optional.of(popover), Optional.of(tray));
         } else {
             // no tray host (a bare X server, some Wayland desktops): the popover as a normal window
             log.warn("this desktop has no system tray; showing CalSync in a window instead (closing it quits)");
@@ -90,7 +111,9 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
             });
             closeUi.set(window::hide);
             window.show();
+            running = new Running(controller, view, Optional.empty(), Optional.empty());
         }
         controller.start();
+        return running;
     }
 }

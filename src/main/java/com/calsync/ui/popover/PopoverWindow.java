@@ -7,12 +7,15 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The popover's window: undecorated, anchored under the tray icon, gone when it loses focus or
  * on Esc. Created once and shown/hidden, so opening it costs nothing but a layout pass.
  */
 public final class PopoverWindow {
+    private static final Logger log = LoggerFactory.getLogger(PopoverWindow.class);
     private final Stage stage;
 
     /**
@@ -41,6 +44,7 @@ public final class PopoverWindow {
         });
         stage.focusedProperty().addListener((o, was, focused) -> {
             if (was && !focused) {
+                log.debug("popover lost focus; hiding it");
                 hide();
             }
         });

@@ -5,9 +5,10 @@ import com.calsync.ui.Notice;
 import com.calsync.ui.TrayState;
 import com.calsync.ui.popover.PopoverActions;
 import com.dustinredmond.fxtrayicon.FXTrayIcon;
-import java.awt.MouseInfo;
+import java.awt.EventQueue;
 import java.awt.Point;
-import java.awt.PointerInfo;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The icon in the menu bar / system tray: its image follows the state, its tooltip tells the
@@ -22,6 +25,7 @@ import javafx.stage.Stage;
  * (Sync now, Pause/Resume, Open logs, Quit). JavaFX thread only.
  */
 public final class TrayIconView {
+    private static final Logger log = LoggerFactory.getLogger(TrayIconView.class);
     private final FXTrayIcon icon;
     private final TrayIcons icons;
     private final DateTimeFormatter time;
@@ -52,10 +56,16 @@ public final class TrayIconView {
         icon.addMenuItems(syncNow, pauseItem, openLogs);
         icon.addSeparator();
         icon.addMenuItem(quit);
-        icon.setOnAction(e -> {
-            PointerInfo pointer = MouseInfo.getPointerInfo();
-            Point p = pointer == null ? new Point(0, 0) : pointer.getLocation();
-            onLeftClick.accept(p.getX(), p.getY());
+        // FXTrayIcon's setOnAction fires for every button; the popover opens on the left one only
+        icon.getRestricted().getTrayIcon().addMouseListener(new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                if (e.getButton() == MouseEvent.BUTTON1) {
+                    Point p = e.getLocationOnScreen();
+                    log.debug("tray icon clicked at {},{}", p.x, p.y);
+                    Platform.runLater(() -> onLeftClick.accept(p.getX(), p.getY()));
+                }
+            }
         });
         shownState = TrayState.IDLE;
     }
@@ -63,8 +73,16 @@ public final class TrayIconView {
     /** Puts the icon in the tray (asynchronous: FXTrayIcon finishes it ~1 s later). */
     public void show() {
         icon.show();
-        // FXTrayIcon turns implicit exit back on in places; the app lives without windows
+        keepRunningWithoutWindows();
+    }
+
+    /**
+     * FXTrayIcon's show() and hide() set implicit exit on from the AWT event queue, after they
+     * return; queue our reset behind them, or JavaFX quits when the last window closes.
+     */
+    private static void keepRunningWithoutWindows() {
         Platform.setImplicitExit(false);
+        EventQueue.invokeLater(() -> Platform.setImplicitExit(false));
     }
 
     public boolean isShowing() {
@@ -73,7 +91,7 @@ public final class TrayIconView {
 
     public void hide() {
         icon.hide();
-        Platform.setImplicitExit(false);
+        keepRunningWithoutWindows();
     }
 
     public void render(AppView view) {
