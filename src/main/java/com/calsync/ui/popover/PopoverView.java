@@ -100,6 +100,7 @@ public final class PopoverView {
         progressBox.setId("progress");
         progressBar.setId("progressBar");
         progressBar.setMaxWidth(Double.MAX_VALUE);
+        progressBar.setProgress(0);
         progressBox.getChildren().addAll(progressLabel, progressBar);
 
         pairRows.setId("pairs");
@@ -161,6 +162,10 @@ public final class PopoverView {
         visible(heldBanners, !heldBanners.getChildren().isEmpty());
 
         visible(progressBox, view.progress().isPresent());
+        if (view.progress().isEmpty()) {
+            // an indeterminate bar animates (60 pulses a second) even while hidden: park it
+            progressBar.setProgress(0);
+        }
         view.progress().ifPresent(p -> {
             progressBar.setProgress(p.fraction());
             progressLabel.setText("Syncing " + p.pair() + (p.total() > 0 ? ": " + p.done() + " of " + p.total() + " items" : "…"));
