@@ -49,8 +49,8 @@ final class BenchCommand implements Callable<Integer> {
         environment.out().flush();
         List<LocalBenchmark.Phase> phases = new LocalBenchmark(environment.clock()).run(events, work, from);
         for (LocalBenchmark.Phase p : phases) {
-            environment.out().printf("  %-20s %7d ms  %6d changes  peak heap %5d MB%n", p.name(), p.millis(),
-                    p.changes(), p.peakHeapBytes() >> 20);
+            environment.out().printf("  %-20s %7d ms wall  %7d ms CPU  %6d changes  peak heap %5d MB%n", p.name(),
+                    p.millis(), p.cpuMillis(), p.changes(), p.peakHeapBytes() >> 20);
         }
         environment.out().flush();
         if (dir == null) {

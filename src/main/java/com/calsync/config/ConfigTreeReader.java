@@ -94,6 +94,9 @@ final class ConfigTreeReader {
         Map<String, AccountConfig> accounts = readAccounts(root.get("accounts"), Site.ROOT.key("accounts"));
         Map<String, CalendarConfig> calendars = readCalendars(root.get("calendars"), Site.ROOT.key("calendars"), accounts);
         List<PairConfig> pairs = readPairs(root.get("pairs"), Site.ROOT.key("pairs"), calendars);
+        if (errors.isEmpty()) {
+            checkExpansion(pairs, top.applyTo(SyncSettings.DEFAULTS));
+        }
 
         if (!errors.isEmpty()) {
             return result(Optional.empty());
@@ -422,6 +425,18 @@ final class ConfigTreeReader {
             }
         }
         return pairs;
+    }
+
+    /** Expanding series makes single events that cannot flow back into a series: mirror only. */
+    private void checkExpansion(List<PairConfig> pairs, SyncSettings defaults) {
+        for (int i = 0; i < pairs.size(); i++) {
+            PairConfig pair = pairs.get(i);
+            if (pair.mode() == SyncMode.TWO_WAY && pair.sync().applyTo(defaults).expandRecurring()) {
+                errorAt(Site.ROOT.key("pairs").index(i).key("mode"), "expand_recurring is on for this pair, but it works"
+                        + " only with \"mode\": \"mirror\" (single events cannot be folded back into a series);"
+                        + " turn it off for this pair or make it a mirror");
+            }
+        }
     }
 
     private Optional<String> calendarRef(JsonNode pair, Site at, String key, List<String> declared) {

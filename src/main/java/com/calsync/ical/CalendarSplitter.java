@@ -38,11 +38,11 @@ final class CalendarSplitter {
     }
 
     ItemParser.SplitResult split(String ics, ItemParser parser) throws MalformedItemException {
-        if (ics == null || !ics.toUpperCase(Locale.ROOT).contains("BEGIN:VCALENDAR")) {
+        if (ics == null || !ItemParser.CALENDAR_START.matcher(ics).find()) {
             throw new MalformedItemException("not iCalendar text: no BEGIN:VCALENDAR line");
         }
         String eol = ics.contains("\r\n") ? "\r\n" : "\n";
-        String[] lines = ics.split("\r?\n", -1);
+        String[] lines = (ics.startsWith("\uFEFF") ? ics.substring(1) : ics).split("\r?\n", -1);
         List<String> header = new ArrayList<>();
         List<Chunk> chunks = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -54,20 +54,17 @@ final class CalendarSplitter {
             String line = lines[i];
             String upper = line.strip().toUpperCase(Locale.ROOT);
             boolean continuation = line.startsWith(" ") || line.startsWith("\t");
-            if (open != null) {
+            if (open != null && !continuation && upper.equals("END:VCALENDAR")) {
+                skipped.add(open.name() + " starting at line " + open.firstLine() + " has no END:" + open.name());
+                open = null;
+                inCalendar = false;
+            } else if (open != null) {
                 open.lines().add(line);
                 if (!continuation && upper.startsWith("BEGIN:")) {
                     depth++;
-                } else if (!continuation && upper.startsWith("END:")) {
-                    depth--;
-                    if (depth == 0) {
-                        chunks.add(open);
-                        open = null;
-                    } else if (upper.equals("END:VCALENDAR")) {
-                        skipped.add(open.name() + " starting at line " + open.firstLine() + " has no END:" + open.name());
-                        open = null;
-                        inCalendar = false;
-                    }
+                } else if (!continuation && upper.startsWith("END:") && --depth == 0) {
+                    chunks.add(open);
+                    open = null;
                 }
             } else if (upper.equals("BEGIN:VCALENDAR")) {
                 inCalendar = true;

@@ -6,14 +6,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.CalendarParserImpl;
+import net.fortuna.ical4j.data.ContentHandlerContext;
+import net.fortuna.ical4j.data.DefaultComponentFactorySupplier;
+import net.fortuna.ical4j.data.DefaultParameterFactorySupplier;
+import net.fortuna.ical4j.data.DefaultPropertyFactorySupplier;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.ComponentFactory;
+import net.fortuna.ical4j.model.ParameterFactory;
+import net.fortuna.ical4j.model.PropertyFactory;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.CalendarComponent;
 
@@ -29,18 +37,25 @@ import net.fortuna.ical4j.model.component.CalendarComponent;
  * leaves the text alone, {@link #split} also writes it into the item's text.
  */
 public final class ItemParser {
+    static final Pattern CALENDAR_START = Pattern.compile("BEGIN:VCALENDAR", Pattern.CASE_INSENSITIVE | Pattern.LITERAL);
+
     private final CalendarSplitter splitter = new CalendarSplitter();
+    private final ZoneResolver zones = new ZoneResolver();
+    // ical4j's default suppliers build ~100 factory objects on every call, and it calls them per
+    // property; the factories are stateless, so one list each serves every parse.
+    private final ContentHandlerContext factories = factoriesBuiltOnce();
 
     /** Parses one item (one UID). */
     public CalendarItem parse(String ics) throws MalformedItemException {
         if (ics == null || ics.isBlank()) {
             throw new MalformedItemException("empty text where an iCalendar item (BEGIN:VCALENDAR …) was expected");
         }
-        if (!ics.toUpperCase(Locale.ROOT).contains("BEGIN:VCALENDAR")) {
+        if (!CALENDAR_START.matcher(ics).find()) {
             throw new MalformedItemException("not iCalendar text: no BEGIN:VCALENDAR line (text starts with \""
                     + abbreviate(ics.strip()) + "\")");
         }
-        Calendar calendar = build(ics);
+        // A UTF-8 byte order mark (Windows exports) is not part of the text ical4j should see.
+        Calendar calendar = build(ics.charAt(0) == '\uFEFF' ? ics.substring(1) : ics);
         List<CalendarComponent> main = new ArrayList<>();
         for (CalendarComponent c : calendar.getComponents()) {
             if (!Component.VTIMEZONE.equals(c.getName())) {
@@ -80,13 +95,22 @@ public final class ItemParser {
 
     Calendar build(String ics) throws MalformedItemException {
         try {
-            return new CalendarBuilder().build(new StringReader(ics));
+            return new CalendarBuilder(new CalendarParserImpl(), factories, new LocalZoneRegistry(zones))
+                    .build(new StringReader(ics));
         } catch (ParserException e) {
             String where = e.getLineNo() > 0 ? " at line " + e.getLineNo() : "";
             throw new MalformedItemException("unreadable iCalendar text" + where + ": " + rootMessage(e), e);
         } catch (IOException | RuntimeException e) {
             throw new MalformedItemException("unreadable iCalendar text: " + rootMessage(e), e);
         }
+    }
+
+    private static ContentHandlerContext factoriesBuiltOnce() {
+        List<ParameterFactory<?>> parameters = new DefaultParameterFactorySupplier().get();
+        List<PropertyFactory<?>> properties = new DefaultPropertyFactorySupplier().get();
+        List<ComponentFactory<?>> components = new DefaultComponentFactorySupplier().get();
+        return new ContentHandlerContext().withParameterFactorySupplier(() -> parameters)
+                .withPropertyFactorySupplier(() -> properties).withComponentFactorySupplier(() -> components);
     }
 
     private static ComponentKind kindOf(List<CalendarComponent> main) {

@@ -1,25 +1,30 @@
 package com.calsync.ical;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.WeekDay;
 import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.parameter.Range;
 import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.transform.recurrence.Frequency;
 
 /**
  * The occurrences of one item in a window: RRULE (bounded by the window, never fully expanded),
@@ -136,55 +141,137 @@ final class Occurrences {
                 shiftReach = shift;
             }
         }
-        Instant from = window.isUnbounded() ? window.start() : window.start().minus(reach).minus(shiftReach);
-        Instant to = window.isUnbounded() ? window.end() : window.end().plus(shiftReach).plusSeconds(86_400);
+        Instant from = window.isUnbounded() ? window.start() : minus(window.start(), reach.plus(shiftReach));
+        Instant to = window.isUnbounded() ? window.end() : minus(window.end(), shiftReach.plusDays(1).negated());
         Temporal searchFrom = reader.sameShape(from, seed);
         Temporal searchTo = reader.sameShape(to, seed);
 
-        Map<String, Temporal[]> starts = new LinkedHashMap<>();
-        Instant seedInstant = reader.instant(seed);
-        if (!seedInstant.isBefore(reader.instant(searchFrom)) && seedInstant.isBefore(reader.instant(searchTo))) {
-            starts.put(reader.key(seed), new Temporal[] {seed, null});
+        Set<String> seen = new HashSet<>(overrides.keySet()); // an override stands in for its occurrence
+        Set<LocalDate> excludedDays = new HashSet<>();
+        for (Temporal ex : reader.readList(master, Property.EXDATE)) {
+            seen.add(reader.key(ex));
+            if (ex instanceof LocalDate day && !(seed instanceof LocalDate)) {
+                excludedDays.add(day); // some producers exclude a timed occurrence by its date
+            }
         }
+        SeriesWalk walk = new SeriesWalk(master, window, length, rangeOverrides, seen, excludedDays, result, limit);
+        Instant seedInstant = reader.instant(seed);
+        if (!seedInstant.isBefore(reader.instant(searchFrom)) && seedInstant.isBefore(reader.instant(searchTo))
+                && walk.offer(seed, null)) {
+            return;
+        }
+        Instant probeEnd = window.isUnbounded() ? to : minus(from, Duration.ofDays(-45).minus(reach));
+        Temporal probeTo = reader.sameShape(probeEnd.isBefore(to) ? probeEnd : to, seed);
+        int maxDates = (int) Math.min(Integer.MAX_VALUE, Math.max(1000L, limit * 2L + 10));
         for (Property p : master.getProperties(Property.RRULE)) {
             @SuppressWarnings("unchecked")
             Recur<Temporal> recur = ((RRule<Temporal>) p).getRecur();
-            for (Temporal t : recur.getDates(seed, searchFrom, searchTo, (int) Math.min(Integer.MAX_VALUE, Math.max(1000L, limit * 2L + 10)))) {
-                starts.putIfAbsent(reader.key(t), new Temporal[] {t, null});
+            Temporal first = fastForward(recur, seed, searchFrom);
+            // The first weeks of the range first: the finder usually stops there. (Not
+            // getDatesAsStream for laziness: in ical4j 4.4 its iterator yields nothing.)
+            for (Temporal[] slice : List.of(new Temporal[] {searchFrom, probeTo}, new Temporal[] {probeTo, searchTo})) {
+                for (Temporal date : recur.getDates(first, slice[0], slice[1], maxDates)) {
+                    if (walk.offer(date, null)) {
+                        return;
+                    }
+                }
             }
         }
         for (Property p : master.getProperties(Property.RDATE)) {
             for (TemporalReader.Period period : reader.readPeriods(p)) {
-                starts.putIfAbsent(reader.key(period.start()), new Temporal[] {period.start(), period.end()});
+                if (walk.offer(period.start(), period.end())) {
+                    return;
+                }
             }
         }
-        for (Temporal ex : reader.readList(master, Property.EXDATE)) {
-            starts.remove(reader.key(ex));
+    }
+
+    /** Collects a series' occurrences one candidate start at a time, until enough were found. */
+    private final class SeriesWalk {
+        private final Component master;
+        private final TimeWindow window;
+        private final TemporalAmount length;
+        private final TreeMap<Instant, Component> rangeOverrides;
+        private final Set<String> seen;
+        private final Set<LocalDate> excludedDays;
+        private final List<Occurrence> result;
+        private final int limit;
+        private int found;
+
+        SeriesWalk(Component master, TimeWindow window, TemporalAmount length, TreeMap<Instant, Component> rangeOverrides,
+                Set<String> seen, Set<LocalDate> excludedDays, List<Occurrence> result, int limit) {
+            this.master = master;
+            this.window = window;
+            this.length = length;
+            this.rangeOverrides = rangeOverrides;
+            this.seen = seen;
+            this.excludedDays = excludedDays;
+            this.result = result;
+            this.limit = limit;
         }
-        Map<String, Boolean> seen = new HashMap<>();
-        for (Temporal[] candidate : starts.values()) {
-            String key = reader.key(candidate[0]);
-            if (overrides.containsKey(key) || seen.put(key, Boolean.TRUE) != null) {
-                continue; // the override stands in for it
+
+        /** Adds the occurrence at {@code candidate} if it counts; true once {@code limit} were found. */
+        boolean offer(Temporal candidate, Temporal explicitEnd) {
+            if (!seen.add(reader.key(candidate))
+                    || (!excludedDays.isEmpty() && excludedDays.contains(LocalDate.from(candidate)))) {
+                return false;
             }
-            Temporal start = candidate[0];
-            Temporal end = candidate[1] != null ? candidate[1] : reader.plus(start, length);
+            Temporal start = candidate;
+            Temporal end = explicitEnd != null ? explicitEnd : reader.plus(start, length);
             Component source = master;
             boolean shifted = false;
             Map.Entry<Instant, Component> range = rangeOverrides.floorEntry(reader.instant(start));
             if (range != null) {
                 Component r = range.getValue();
-                Duration shift = shift(r);
-                Optional<Temporal[]> rangeSpan = span(r);
-                TemporalAmount rangeLength = rangeSpan.map(s -> reader.between(s[0], s[1])).orElse(length);
-                start = reader.shiftBy(start, shift);
+                TemporalAmount rangeLength = span(r).map(s -> reader.between(s[0], s[1])).orElse(length);
+                start = reader.shiftBy(start, shift(r));
                 end = reader.plus(start, rangeLength);
                 source = r;
                 shifted = true;
             }
             if (overlaps(window, start, end)) {
-                result.add(new Occurrence(candidate[0], start, end, source, shifted));
+                result.add(new Occurrence(candidate, start, end, source, shifted));
+                return ++found >= limit;
             }
+            return false;
+        }
+    }
+
+    /**
+     * A later start for evaluating the rule: a series begun years ago then costs only what the
+     * window holds. Only for DAILY and WEEKLY rules without COUNT whose BY-parts (at most BYDAY)
+     * include the start's weekday, where stepping whole intervals keeps every occurrence.
+     */
+    private static Temporal fastForward(Recur<Temporal> recur, Temporal seed, Temporal searchFrom) {
+        Frequency freq = recur.getFrequency();
+        if (recur.getCount() > 0 || (freq != Frequency.DAILY && freq != Frequency.WEEKLY)) {
+            return seed;
+        }
+        String rule = recur.toString().toUpperCase(java.util.Locale.ROOT);
+        for (String part : rule.split(";")) {
+            String key = part.split("=", 2)[0];
+            if (!Set.of("FREQ", "INTERVAL", "UNTIL", "WKST", "BYDAY").contains(key)) {
+                return seed;
+            }
+        }
+        DayOfWeek weekday = DayOfWeek.from(seed);
+        boolean dayListed = recur.getDayList().isEmpty() || recur.getDayList().stream()
+                .anyMatch(d -> d.getOffset() == 0 && WeekDay.getDayOfWeek(d) == weekday);
+        if (!dayListed) {
+            return seed;
+        }
+        long stepDays = (freq == Frequency.DAILY ? 1L : 7L) * Math.max(1, recur.getInterval());
+        long days = ChronoUnit.DAYS.between(LocalDate.from(seed), LocalDate.from(searchFrom));
+        long steps = days / stepDays - 1;
+        return steps > 0 ? seed.plus(steps * stepDays, ChronoUnit.DAYS) : seed;
+    }
+
+    // Saturating: a window may start at Instant.MIN or end at Instant.MAX.
+    private static Instant minus(Instant instant, Duration amount) {
+        try {
+            return instant.minus(amount);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            return amount.isNegative() ? Instant.MAX : Instant.MIN;
         }
     }
 

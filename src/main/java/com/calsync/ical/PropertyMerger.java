@@ -35,6 +35,7 @@ import net.fortuna.ical4j.validate.ValidationException;
 public final class PropertyMerger {
     private static final String ALARMS = "VALARM";
     private final CanonicalForm canonical = new CanonicalForm(new ZoneResolver());
+    private final TemporalReader times = new TemporalReader(new ZoneResolver(), java.time.ZoneOffset.UTC);
 
     public Optional<String> merge(CalendarItem base, CalendarItem ours, CalendarItem theirs) {
         Map<String, Component> b = byKey(base);
@@ -167,10 +168,11 @@ public final class PropertyMerger {
         return result;
     }
 
-    private static Map<String, Component> byKey(CalendarItem item) {
+    // RECURRENCE-IDs compare by the instant they name, whatever zone each side wrote them in.
+    private Map<String, Component> byKey(CalendarItem item) {
         Map<String, Component> result = new LinkedHashMap<>();
         for (Component c : Occurrences.mainComponents(item)) {
-            String rid = c.getProperty(Property.RECURRENCE_ID).map(Property::getValue).orElse("");
+            String rid = times.read(c, Property.RECURRENCE_ID).map(times::key).orElse("");
             result.put(c.getName() + "/" + rid, c);
         }
         return result;

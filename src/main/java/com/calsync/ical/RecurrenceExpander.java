@@ -22,10 +22,14 @@ import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.PropertyList;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.TzId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
@@ -51,6 +55,8 @@ public final class RecurrenceExpander {
 
     private final Occurrences occurrences;
     private final ItemParser parser = new ItemParser();
+    private final ZoneResolver zoneResolver = new ZoneResolver();
+    private final TimeZoneRegistry bundledZones = TimeZoneRegistryFactory.getInstance().createRegistry();
 
     public RecurrenceExpander() {
         this(ZoneId.systemDefault());
@@ -126,17 +132,41 @@ public final class RecurrenceExpander {
         return new ParameterList(new ArrayList<>(params.getAll()));
     }
 
-    private static List<CalendarComponent> zonesUsedBy(CalendarItem item, Component event) {
+    /**
+     * The VTIMEZONEs the event's TZIDs need: the item's own, or for a TZID the item had no block
+     * for (IANA or Windows name), ical4j's bundled definition under that TZID, so that every
+     * expanded item stands alone as RFC 5545 asks.
+     */
+    private List<CalendarComponent> zonesUsedBy(CalendarItem item, Component event) {
         Set<String> used = new LinkedHashSet<>();
         for (Property p : event.getProperties()) {
             p.getParameter(Parameter.TZID).ifPresent(tz -> used.add(tz.getValue()));
         }
         List<CalendarComponent> zones = new ArrayList<>();
         for (CalendarComponent c : item.calendar().getComponents(Component.VTIMEZONE)) {
-            if (c.getProperty(Property.TZID).map(Property::getValue).filter(used::contains).isPresent()) {
+            Optional<String> tzid = c.getProperty(Property.TZID).map(Property::getValue);
+            if (tzid.filter(used::remove).isPresent()) {
                 zones.add(c);
             }
         }
+        for (String tzid : used) {
+            bundledDefinition(tzid).ifPresent(zones::add);
+        }
         return zones;
+    }
+
+    private Optional<VTimeZone> bundledDefinition(String tzid) {
+        Optional<ZoneId> zone = zoneResolver.resolve(tzid);
+        if (zone.isEmpty() || zone.get() instanceof ZoneOffset) {
+            return Optional.empty();
+        }
+        net.fortuna.ical4j.model.TimeZone bundled = bundledZones.getTimeZone(zone.get().getId());
+        if (bundled == null) {
+            return Optional.empty();
+        }
+        VTimeZone copy = bundled.getVTimeZone().copy();
+        copy.replace(new TzId(tzid));
+        copy.removeAll(Property.TZURL); // a pointer to tzurl.org invites clients to fetch it
+        return Optional.of(copy);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
  * zones only). An IANA or Windows name wins over the file's own VTIMEZONE, which is often stale.
  */
 final class ZoneResolver {
-    private static final Set<String> IANA = ZoneId.getAvailableZoneIds();
+    private static final Set<String> IANA = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     // From CLDR common/supplemental/windowsZones.xml, territory 001.
     private static final Map<String, String> WINDOWS = Map.ofEntries(

@@ -8,19 +8,37 @@ import com.calsync.store.CalendarStore;
 import com.calsync.store.StoreException;
 import com.calsync.store.caldav.CalDavAccount;
 import com.calsync.store.caldav.CalDavStore;
+import com.calsync.store.eventkit.EventKitStore;
+import com.calsync.store.eventkit.objc.ObjC;
 import com.calsync.store.local.FeedStore;
 import com.calsync.store.local.FolderStore;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /** Opens the store a calendar of config.json describes. */
 public final class StoreOpener {
     private final PasswordLookup passwords;
     private final Path feedCache;
+    private final Path eventKitState;
+    private final String osName;
+    private final Clock clock;
 
     /** @param feedCache where feeds keep their last download, to ask only for changes next time */
     public StoreOpener(PasswordLookup passwords, Path feedCache) {
+        this(passwords, feedCache, feedCache.resolveSibling("eventkit"), System.getProperty("os.name", ""),
+                Clock.systemDefaultZone());
+    }
+
+    /**
+     * @param eventKitState where each EventKit calendar keeps the UIDs of the events CalSync wrote
+     * @param osName        {@code os.name}: EventKit calendars open only on macOS
+     */
+    public StoreOpener(PasswordLookup passwords, Path feedCache, Path eventKitState, String osName, Clock clock) {
         this.passwords = passwords;
         this.feedCache = feedCache;
+        this.eventKitState = eventKitState;
+        this.osName = osName;
+        this.clock = clock;
     }
 
     public CalendarStore open(CalSyncConfig config, CalendarConfig calendar) {
@@ -35,8 +53,12 @@ public final class StoreOpener {
             return openCalDav(config.accounts().get(caldav.account()), caldav);
         }
         if (calendar instanceof CalendarConfig.EventKit eventKit) {
-            throw new StoreException("calendar \"" + eventKit.name() + "\" is a macOS Calendar (EventKit) calendar;"
-                    + " this build of CalSync cannot open those yet");
+            if (!ObjC.isMac(osName)) {
+                throw new StoreException("calendar \"" + eventKit.name() + "\" is a macOS Calendar (EventKit) calendar, "
+                        + eventKit.describe() + "; EventKit calendars exist only on macOS, and this is " + osName
+                        + ". Sync it on the Mac (for example to a CalDAV calendar that this machine can use instead).");
+            }
+            return EventKitStore.open(eventKit.title(), eventKit.source(), eventKitState.resolve(eventKit.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".links.json"), clock);
         }
         throw new StoreException("calendar \"" + calendar.name() + "\" has type " + calendar.type()
                 + ", which this build cannot open");

@@ -35,9 +35,14 @@ public final class SyncRunner {
         this.clock = clock;
     }
 
-    /** The runner as the app uses it: stores from config, passwords from {@code env}, the journal in the state folder. */
+    /**
+     * The runner as the app uses it: stores from config, passwords from {@code env} then the
+     * platform's secret store, the journal in the state folder.
+     */
     public static SyncRunner standard(CalSyncPaths paths, java.util.Map<String, String> env, Clock clock) {
-        StoreOpener stores = new StoreOpener(new com.calsync.secrets.PasswordLookup(env), paths.stateDir().resolve("feeds"));
+        String os = System.getProperty("os.name", "");
+        StoreOpener stores = new StoreOpener(com.calsync.secrets.PasswordLookup.forThisMachine(env, os, paths.configDir()),
+                paths.stateDir().resolve("feeds"), paths.stateDir().resolve("eventkit"), os, clock);
         SyncEngine engine = new SyncEngine(com.calsync.sync.IcalKit.standard(), journal(paths, clock), clock);
         return new SyncRunner(paths, stores, engine, clock);
     }

@@ -203,7 +203,7 @@ final class PlanApplier {
     /** The text of {@code item} as it should be written: for an expanded series, its own occurrence. */
     private String textOf(Side side, SideItem item) {
         if (item.fetched()) {
-            return item.item().text();
+            return item.text();
         }
         String stored = texts.getOrDefault(side, Map.of()).get(item.href());
         if (stored == null) {
@@ -226,8 +226,8 @@ final class PlanApplier {
     }
 
     private String title(Side side, SideItem item) {
-        if (item.fetched()) {
-            return titles.of(item.item());
+        if (item.title() != null) {
+            return item.title();
         }
         try {
             return titles.of(ical.parser().parse(textOf(side, item)));

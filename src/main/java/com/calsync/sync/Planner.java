@@ -47,6 +47,7 @@ final class Planner {
         keys.addAll(target.items().keySet());
 
         List<SyncAction> actions = new ArrayList<>();
+        Map<Side, Integer> vanished = new java.util.EnumMap<>(Map.of(Side.SOURCE, 0, Side.TARGET, 0));
         for (String key : keys) {
             StatusRow row = rows.get(key);
             if (source.leftWindow().contains(key)
@@ -54,13 +55,18 @@ final class Planner {
                     || row.isOn(Side.TARGET) && unreadableTarget.contains(row.targetHref()))) {
                 continue; // not deleted: out of the window, or listed but unreadable this time
             }
+            for (SideSnapshot side : List.of(source, target)) {
+                if (row != null && row.isOn(side.side()) && !side.items().containsKey(key) && !approved.contains(key)) {
+                    vanished.merge(side.side(), 1, Integer::sum);
+                }
+            }
             SideItem a = source.items().get(key);
             SideItem b = target.items().get(key);
             Optional<SyncAction> action = policy.mode() == SyncMode.MIRROR
                     ? mirror(key, row, a, b) : twoWay(key, row, a, b);
             action.ifPresent(actions::add);
         }
-        return guard(actions, rows, remaining, approved, rejected);
+        return guard(actions, rows, vanished, remaining, approved, rejected);
     }
 
     private static Set<String> hrefs(SideSnapshot side) {
@@ -153,10 +159,10 @@ final class Planner {
 
     private static String textOf(SideItem a, SideItem b, StatusRow row) {
         if (a.fetched()) {
-            return a.item().text();
+            return a.text();
         }
         if (b.fetched()) {
-            return b.item().text();
+            return b.text();
         }
         return row == null ? null : row.base();
     }
@@ -167,7 +173,7 @@ final class Planner {
         }
         try {
             CalendarItem baseItem = ical.parser().parse(base);
-            return ical.merger().merge(baseItem, a.item(), b.item());
+            return ical.merger().merge(baseItem, ical.parser().parse(a.text()), ical.parser().parse(b.text()));
         } catch (MalformedItemException e) {
             return Optional.empty();
         }
@@ -186,14 +192,28 @@ final class Planner {
     }
 
     private Side newer(SideItem a, SideItem b) {
-        Instant ta = a.fetched() ? modificationTime.of(a.item()).orElse(Instant.MIN) : Instant.MIN;
-        Instant tb = b.fetched() ? modificationTime.of(b.item()).orElse(Instant.MIN) : Instant.MIN;
-        return tb.isAfter(ta) ? Side.TARGET : Side.SOURCE;
+        return modified(b).isAfter(modified(a)) ? Side.TARGET : Side.SOURCE;
     }
 
-    /** Holds back deletions when too many items vanished from one side at once. */
-    private SyncPlan guard(List<SyncAction> actions, Map<String, StatusRow> rows, Map<Side, Integer> remaining,
-                           Set<String> approved, Set<String> rejected) {
+    /** When an item says it was last edited; unknown (the distant past) when it was not fetched. */
+    private Instant modified(SideItem item) {
+        if (!item.fetched()) {
+            return Instant.MIN;
+        }
+        try {
+            return modificationTime.of(ical.parser().parse(item.text())).orElse(Instant.MIN);
+        } catch (MalformedItemException e) {
+            return Instant.MIN;
+        }
+    }
+
+    /**
+     * Holds back deletions when too many items vanished from one side at once. Everything that
+     * vanished counts, also items the other side lost as well: a side that comes back empty is
+     * suspect however the other side looks.
+     */
+    private SyncPlan guard(List<SyncAction> actions, Map<String, StatusRow> rows, Map<Side, Integer> vanished,
+                           Map<Side, Integer> remaining, Set<String> approved, Set<String> rejected) {
         DeletionGuard guard = new DeletionGuard(policy.guardDeletions(), policy.maxMissingCount(),
                 policy.maxMissingPercent());
         List<SyncAction> kept = new ArrayList<>();
@@ -206,10 +226,11 @@ final class Planner {
                             && !approved.contains(d.key()))
                     .map(DeleteItem.class::cast).toList();
             long trackedBefore = rows.values().stream().filter(r -> r.isOn(vanishedFrom)).count();
-            if (guard.tooMany(deletions.size(), (int) trackedBefore, remaining.get(vanishedFrom))) {
+            if (!deletions.isEmpty()
+                    && guard.tooMany(vanished.get(vanishedFrom), (int) trackedBefore, remaining.get(vanishedFrom))) {
                 held.addAll(deletions);
                 heldFrom = vanishedFrom;
-                reason.append(deletions.size()).append(" of ").append(trackedBefore).append(" items vanished from the ")
+                reason.append(vanished.get(vanishedFrom)).append(" of ").append(trackedBefore).append(" items vanished from the ")
                         .append(vanishedFrom.label()).append(" at once, so they are not deleted from the ")
                         .append(vanishedFrom.other().label()).append(". ");
             }

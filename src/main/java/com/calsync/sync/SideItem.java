@@ -1,15 +1,19 @@
 package com.calsync.sync;
 
-import com.calsync.ical.CalendarItem;
-
 /**
  * One item as it is now on one side of a pair.
  *
- * @param item the parsed item when it was fetched in this run; null when its etag showed it
- *             unchanged, so only the fingerprint remembered from the last sync is known
+ * @param text  the item's iCalendar text when it was fetched in this run; null when its etag
+ *              showed it unchanged, so only the fingerprint remembered from the last sync is known
+ * @param title its SUMMARY when fetched (for reports), else null
  */
-public record SideItem(String key, String href, String etag, String hash, CalendarItem item) {
+public record SideItem(String key, String href, String etag, String hash, String text, String title) {
     public boolean fetched() {
-        return item != null;
+        return text != null;
+    }
+
+    /** An item known only from the last sync: same etag, so same content. */
+    static SideItem unchanged(String key, String href, String etag, String hash) {
+        return new SideItem(key, href, etag, hash, null, null);
     }
 }

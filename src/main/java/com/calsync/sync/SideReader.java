@@ -29,6 +29,7 @@ final class SideReader {
     static final int FETCH_BATCH = 100;
 
     private final IcalKit ical;
+    private final com.calsync.ical.ItemTitle titles = new com.calsync.ical.ItemTitle();
     private final TimeWindow window;
     private final boolean recheckWindow;
     private final Map<String, StatusRow> rows;
@@ -63,7 +64,7 @@ final class SideReader {
             SkippedItem skipped = lastSkipped.get(href);
             if (etag != null && tracked != null && !(expand && recheckWindow)
                     && tracked.stream().allMatch(r -> etag.equals(r.etag(side)))) {
-                tracked.forEach(r -> run.add(new SideItem(r.key(), href, etag, r.hash(side), null)));
+                tracked.forEach(r -> run.add(SideItem.unchanged(r.key(), href, etag, r.hash(side))));
             } else if (etag != null && skipped != null && etag.equals(skipped.etag())
                     && !(skipped.windowDependent() && recheckWindow)) {
                 run.skipped.add(skipped);
@@ -78,9 +79,9 @@ final class SideReader {
         }
         for (int i = 0; i < toFetch.size(); i += FETCH_BATCH) {
             List<String> batch = toFetch.subList(i, Math.min(toFetch.size(), i + FETCH_BATCH));
-            for (StoredItem stored : store.get(batch)) {
-                run.accept(stored);
-            }
+            // Reading iCalendar is most of a first sync's work and each item stands alone:
+            // inspect a batch on all cores, then gather the results in order on this thread.
+            store.get(batch).parallelStream().map(run::inspect).toList().forEach(run::accept);
         }
         return new SideSnapshot(side, run.items, run.skipped, run.leftWindow, token, toFetch.size());
     }
@@ -123,48 +124,66 @@ final class SideReader {
             this.rowsByHref = rowsByHref;
         }
 
-        void accept(StoredItem stored) {
+        /** What one fetched item turned out to be; computed off this thread, so it only reads. */
+        private record Inspection(StoredItem stored, List<SideItem> items, String skipReason,
+                                  boolean windowDependent) {
+        }
+
+        Inspection inspect(StoredItem stored) {
             CalendarItem item;
             try {
                 item = ical.parser().parse(stored.ics());
             } catch (MalformedItemException e) {
-                skip(stored, "cannot be read as iCalendar: " + e.getMessage(), false);
-                return;
+                return skipped(stored, "cannot be read as iCalendar: " + e.getMessage(), false);
             } catch (RuntimeException e) {
-                skip(stored, "cannot be read as iCalendar: " + e, false);
-                return;
+                return skipped(stored, "cannot be read as iCalendar: " + e, false);
             }
             if (item.kind() != ComponentKind.VEVENT) {
-                skip(stored, "holds a " + item.kind() + " (UID " + item.uid()
+                return skipped(stored, "holds a " + item.kind() + " (UID " + item.uid()
                         + "); CalSync syncs events only, so it is left as it is", false);
-                return;
             }
             if (expand) {
-                acceptExpanded(stored, item);
-                return;
+                List<SideItem> occurrences = ical.expander().expand(item, window).stream()
+                        .map(o -> sideItem(stored, o)).toList();
+                if (occurrences.isEmpty() && !rowsByHref.containsKey(stored.href())) {
+                    return skipped(stored, "no occurrence between " + window.start() + " and " + window.end(), true);
+                }
+                return new Inspection(stored, occurrences, null, false);
             }
             if (!rows.containsKey(item.uid()) && !ical.occurrences().hasOccurrenceIn(item, window)) {
-                skip(stored, "no occurrence between " + window.start() + " and " + window.end(), true);
-                return;
+                return skipped(stored, "no occurrence between " + window.start() + " and " + window.end(), true);
             }
-            add(stored, item, item.uid());
+            return new Inspection(stored, List.of(sideItem(stored, item)), null, false);
         }
 
-        private void acceptExpanded(StoredItem stored, CalendarItem series) {
-            List<CalendarItem> occurrences = ical.expander().expand(series, window);
-            Set<String> keys = new HashSet<>();
-            for (CalendarItem occurrence : occurrences) {
-                keys.add(occurrence.uid());
-                add(stored, occurrence, occurrence.uid());
+        void accept(Inspection inspection) {
+            StoredItem stored = inspection.stored();
+            if (inspection.skipReason() != null) {
+                skipped.add(new SkippedItem(side, stored.href(), stored.etag(), inspection.skipReason(),
+                        inspection.windowDependent()));
+                return;
             }
-            for (StatusRow row : rowsByHref.getOrDefault(stored.href(), List.of())) {
-                if (!keys.contains(row.key()) && row.base() != null && !inWindow(row.base())) {
-                    leftWindow.add(row.key());
+            inspection.items().forEach(this::add);
+            if (expand) {
+                Set<String> keys = new HashSet<>();
+                inspection.items().forEach(i -> keys.add(i.key()));
+                for (StatusRow row : rowsByHref.getOrDefault(stored.href(), List.of())) {
+                    if (!keys.contains(row.key()) && row.base() != null && !inWindow(row.base())) {
+                        leftWindow.add(row.key());
+                    }
                 }
             }
-            if (occurrences.isEmpty() && !rowsByHref.containsKey(stored.href())) {
-                skip(stored, "no occurrence between " + window.start() + " and " + window.end(), true);
-            }
+        }
+
+        private Inspection skipped(StoredItem stored, String reason, boolean windowDependent) {
+            return new Inspection(stored, List.of(), reason, windowDependent);
+        }
+
+        private SideItem sideItem(StoredItem stored, CalendarItem item) {
+            // Only the text and title are kept: a parsed item weighs ten times its text, and a
+            // first sync holds every item of a side until the plan is made.
+            return new SideItem(item.uid(), stored.href(), stored.etag(), ical.fingerprinter().fingerprint(item),
+                    item.text(), titles.of(item));
         }
 
         private boolean inWindow(String text) {
@@ -173,11 +192,6 @@ final class SideReader {
             } catch (MalformedItemException e) {
                 return true;
             }
-        }
-
-        private void add(StoredItem stored, CalendarItem item, String key) {
-            SideItem fresh = new SideItem(key, stored.href(), stored.etag(), ical.fingerprinter().fingerprint(item), item);
-            add(fresh);
         }
 
         void add(SideItem fresh) {
@@ -193,10 +207,6 @@ final class SideReader {
                 return;
             }
             items.put(fresh.key(), fresh);
-        }
-
-        private void skip(StoredItem stored, String reason, boolean windowDependent) {
-            skipped.add(new SkippedItem(side, stored.href(), stored.etag(), reason, windowDependent));
         }
     }
 }

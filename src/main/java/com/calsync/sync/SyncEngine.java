@@ -48,7 +48,7 @@ public final class SyncEngine {
         Map<Side, Long> requestsBefore = requests(pair);
         SyncPolicy policy = pair.policy();
         TimeWindow window = TimeWindow.around(started, policy.pastDays(), policy.futureDays());
-        Report report = new Report(pair, options.dryRun(), started);
+        Report report = new Report(pair, ical, options.dryRun(), started);
         try {
             Map<String, StatusRow> rows = db.rows();
             boolean recheck = db.meta("window_checked_at").map(Instant::parse)
@@ -179,10 +179,14 @@ public final class SyncEngine {
         private final List<SkippedItem> skipped = new ArrayList<>();
         private final List<ItemChange> held = new ArrayList<>();
         private final Map<Side, Integer> fetched = new EnumMap<>(Side.class);
+        private final Map<String, String> titles = new java.util.HashMap<>();
+        private final com.calsync.ical.ItemTitle itemTitle = new com.calsync.ical.ItemTitle();
+        private final IcalKit ical;
         private String guardNote;
 
-        Report(SyncPair pair, boolean dryRun, Instant started) {
+        Report(SyncPair pair, IcalKit ical, boolean dryRun, Instant started) {
             this.pair = pair;
+            this.ical = ical;
             this.dryRun = dryRun;
             this.started = started;
         }
@@ -195,6 +199,7 @@ public final class SyncEngine {
         }
 
         void guard(GuardVerdict verdict) {
+            lookUpTitles(verdict.held().stream().map(d -> Map.entry(d.on(), d.existing())).toList());
             for (DeleteItem d : verdict.held()) {
                 held.add(new ItemChange(d.on(), ItemChange.Kind.DELETED, d.key(), title(d.existing()), d.existing().href(),
                         d.why()));
@@ -207,6 +212,15 @@ public final class SyncEngine {
         }
 
         void planned(SyncPlan plan) {
+            List<Map.Entry<Side, SideItem>> shown = new ArrayList<>();
+            for (SyncAction action : plan.writes()) {
+                if (action instanceof CopyItem c) {
+                    shown.add(Map.entry(c.to().other(), c.from()));
+                } else if (action instanceof DeleteItem d) {
+                    shown.add(Map.entry(d.on(), d.existing()));
+                }
+            }
+            lookUpTitles(shown);
             for (SyncAction action : plan.writes()) {
                 if (action instanceof CopyItem c) {
                     changes.add(new ItemChange(c.to(), c.isCreate() ? ItemChange.Kind.CREATED
@@ -229,8 +243,32 @@ public final class SyncEngine {
             errors.addAll(applier.errors);
         }
 
-        private static String title(SideItem item) {
-            return item.fetched() ? new com.calsync.ical.ItemTitle().of(item.item()) : item.key();
+        /**
+         * Fetches, in batches, the items a report names but the run did not download, so the
+         * user reads titles rather than UIDs; a title that cannot be had falls back to the UID.
+         */
+        private void lookUpTitles(List<Map.Entry<Side, SideItem>> items) {
+            Map<Side, List<String>> wanted = new EnumMap<>(Side.class);
+            for (Map.Entry<Side, SideItem> e : items) {
+                if (!e.getValue().fetched()) {
+                    wanted.computeIfAbsent(e.getKey(), s -> new ArrayList<>()).add(e.getValue().href());
+                }
+            }
+            wanted.forEach((side, hrefs) -> {
+                for (int i = 0; i < hrefs.size(); i += SideReader.FETCH_BATCH) {
+                    for (var stored : pair.store(side).get(hrefs.subList(i, Math.min(hrefs.size(), i + SideReader.FETCH_BATCH)))) {
+                        try {
+                            titles.put(stored.href(), itemTitle.of(ical.parser().parse(stored.ics())));
+                        } catch (com.calsync.ical.MalformedItemException e) {
+                            // keep the UID
+                        }
+                    }
+                }
+            });
+        }
+
+        private String title(SideItem item) {
+            return item.title() != null ? item.title() : titles.getOrDefault(item.href(), item.key());
         }
 
         SyncReport finish(SyncOutcome outcome, String failure, Map<Side, Long> before, long startNanos) {

@@ -136,7 +136,7 @@ class ConfigLoaderTest {
                   },
                   "pairs": [
                     { "name": "plain", "source": "a", "target": "b" },
-                    { "name": "tuned", "source": "a", "target": "c", "mode": "two-way", "enabled": false,
+                    { "name": "tuned", "source": "a", "target": "c", "mode": "mirror", "enabled": false,
                       "sync": { "sync_past_days": 400, "expand_recurring": true, "max_missing_percent": 50 } },
                   ],
                 }
@@ -147,8 +147,8 @@ class ConfigLoaderTest {
 
         assertThat(config.settingsFor(plain)).isEqualTo(new SyncSettings(30, 7, 365, false, 1, true, true, 50, 20));
         assertThat(config.settingsFor(tuned)).isEqualTo(new SyncSettings(30, 400, 365, true, 1, true, true, 50, 50));
-        assertThat(tuned.mode()).isEqualTo(SyncMode.TWO_WAY);
-        assertThat(tuned.conflict()).isEqualTo(ConflictPolicy.NEWER_WINS);
+        assertThat(tuned.mode()).isEqualTo(SyncMode.MIRROR);
+        assertThat(tuned.conflict()).isEqualTo(ConflictPolicy.SOURCE_WINS);
         assertThat(config.enabledPairs()).containsExactly(plain);
         // relative paths are relative to the config file's folder
         assertThat(config.calendars().get("a")).isEqualTo(new CalendarConfig.Folder("a", CONFIG_DIR.resolve("a")));
@@ -419,5 +419,23 @@ class ConfigLoaderTest {
         assertThat(AccountConfig.passwordVariable("my-fastmail")).isEqualTo("CALSYNC_PASSWORD_MY_FASTMAIL");
         assertThat(parse("{ \"accounts\": { \"ä\": { \"url\": \"https://x.org/\" } } }").errors())
                 .extracting(ConfigProblem::path).containsExactly("accounts[\"ä\"]");
+    }
+
+    @Test
+    void expandingSeriesInATwoWayPairIsAnErrorAtItsMode() {
+        ConfigLoadResult result = parse("""
+                {
+                  "sync": { "expand_recurring": true },
+                  "calendars": { "a": { "type": "folder", "path": "a" }, "b": { "type": "folder", "path": "b" } },
+                  "pairs": [ { "name": "m", "source": "a", "target": "b" },
+                             { "name": "t", "source": "a", "target": "b", "mode": "two-way" } ]
+                }
+                """);
+
+        assertThat(result.errors()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("pairs[1].mode");
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.message()).contains("expand_recurring").contains("mirror");
+        });
     }
 }

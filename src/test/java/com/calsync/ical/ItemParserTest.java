@@ -116,6 +116,14 @@ class ItemParserTest {
     }
 
     @Test
+    void toleratesAByteOrderMark() throws Exception {
+        String text = "\uFEFF" + Corpus.read("floating-time.ics");
+        assertThat(parser.parse(text).uid()).isEqualTo("floating@example.com");
+        assertThat(parser.parse(text).text()).isSameAs(text);
+        assertThat(parser.split(text).items()).extracting(CalendarItem::uid).containsExactly("floating@example.com");
+    }
+
+    @Test
     void rejectsTextThatIsNotICalendar() {
         assertThatThrownBy(() -> parser.parse("<html><body>Login</body></html>"))
                 .isInstanceOf(MalformedItemException.class).hasMessageContaining("no BEGIN:VCALENDAR").hasMessageContaining("<html>");
@@ -218,6 +226,9 @@ class ItemParserTest {
         ItemParser.SplitResult result = parser.split(cut);
         assertThat(result.items()).extracting(CalendarItem::uid).containsExactly("ok");
         assertThat(result.skipped()).singleElement().asString().contains("line 8").contains("no END:VEVENT");
+        ItemParser.SplitResult closed = parser.split(cut + "END:VCALENDAR\n");
+        assertThat(closed.items()).extracting(CalendarItem::uid).containsExactly("ok");
+        assertThat(closed.skipped()).singleElement().asString().contains("line 8").contains("no END:VEVENT");
     }
 
     @Test

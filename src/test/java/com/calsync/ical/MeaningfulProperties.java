@@ -36,6 +36,24 @@ public final class MeaningfulProperties {
         return result;
     }
 
+    /**
+     * The meaningful lines of {@code before} that {@code after} lacks, per component; empty when
+     * everything survived (additions in {@code after}, e.g. a server's own properties, are allowed).
+     */
+    public static Map<String, Set<String>> lost(String before, String after) {
+        Map<String, Set<String>> was = of(before);
+        Map<String, Set<String>> is = of(after);
+        Map<String, Set<String>> lost = new TreeMap<>();
+        was.forEach((key, lines) -> {
+            Set<String> missing = new TreeSet<>(lines);
+            missing.removeAll(is.getOrDefault(key, Set.of()));
+            if (!missing.isEmpty()) {
+                lost.put(key, missing);
+            }
+        });
+        return lost;
+    }
+
     private static void add(Map<String, Set<String>> result, String key, Component c) {
         result.put(key, new TreeSet<>(CANONICAL.lines(c)));
         // Alarms have no identity of their own: key them by content, so order does not matter.

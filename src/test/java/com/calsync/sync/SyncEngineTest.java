@@ -143,6 +143,7 @@ class SyncEngineTest {
 
         assertThat(held.outcome()).isEqualTo(SyncOutcome.PARTIAL);
         assertThat(held.held()).hasSize(12);
+        assertThat(held.held()).extracting(ItemChange::title).as("titles, not UIDs").contains("Event 0", "Event 11");
         assertThat(held.guardNote()).contains("12 of 12 items vanished from the source")
                 .contains("--approve-deletions");
         assertThat(target.snapshot()).hasSize(12);
@@ -382,5 +383,40 @@ class SyncEngineTest {
 
         assertThat(report.outcome()).isEqualTo(SyncOutcome.FAILED);
         assertThat(report.failure()).contains("verification failed: 2 items");
+    }
+
+    @Test
+    void expandRecurringWritesEachOccurrenceAsItsOwnEventWithoutChurn() {
+        SyncPolicy expand = new SyncPolicy(SyncMode.MIRROR, ConflictPolicy.SOURCE_WINS, 30, 365, true, 1, true, true,
+                5, 20);
+        source.put("w", event("w", "Weekly", SOON, "RRULE:FREQ=WEEKLY;COUNT=4\r\n"));
+
+        SyncReport first = sync(expand);
+
+        assertThat(first.count(Side.TARGET, ItemChange.Kind.CREATED)).isEqualTo(4);
+        assertThat(target.snapshot().values()).allSatisfy(i -> assertThat(i.ics()).doesNotContain("RRULE"));
+        assertThat(sync(expand).nothingChanged()).as("a re-sync does not churn").isTrue();
+
+        source.put("w", event("w", "Weekly", SOON, "RRULE:FREQ=WEEKLY;COUNT=3\r\n"));
+        SyncReport shorter = sync(expand);
+        assertThat(shorter.count(Side.TARGET, ItemChange.Kind.DELETED)).isEqualTo(1);
+        assertThat(shorter.count(Side.TARGET, ItemChange.Kind.UPDATED)).isZero();
+        assertThat(target.snapshot()).hasSize(3);
+    }
+
+    @Test
+    void aSideThatComesBackEmptyIsHeldEvenWhenTheOtherSideLostSomeOfItToo() {
+        source.put("a", event("a", "A", SOON));
+        source.put("b", event("b", "B", SOON));
+        twoWay();
+        source.remove(MemoryStore.hrefFor("a"));
+        target.remove(MemoryStore.hrefFor("a"));
+        source.remove(MemoryStore.hrefFor("b"));
+
+        SyncReport report = twoWay();
+
+        assertThat(report.held()).extracting(ItemChange::key).containsExactly("b");
+        assertThat(report.guardNote()).contains("2 of 2 items vanished from the source");
+        assertThat(textOf(target, "b")).isNotNull();
     }
 }

@@ -21,6 +21,11 @@ public record CalDavAccount(String name, URI baseUrl, String username, Supplier<
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
             throw new IllegalArgumentException("account " + name + ": URL " + baseUrl + " must start with https:// or http://");
         }
+        if (baseUrl.getRawUserInfo() != null) {
+            // A password in the URL would end up in logs and error messages.
+            throw new IllegalArgumentException("account " + name + ": put the user name in \"username\" and the"
+                    + " password in the keychain, not in the URL (" + baseUrl.getHost() + ")");
+        }
     }
 
     /** An account for a server that needs no login (Xandikos, a reverse proxy that authenticates). */

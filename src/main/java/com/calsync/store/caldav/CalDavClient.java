@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,12 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +50,21 @@ public final class CalDavClient {
     private final Sleeper sleeper;
     private final Clock clock;
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong staleConnectionRetries = new AtomicLong();
+    /**
+     * The Authorization header, built on first use and kept: asking the password supplier (a
+     * keychain) on every request would be slow and may prompt the user. Dropped after a 401.
+     */
+    private final AtomicReference<String> authorization;
 
     public CalDavClient(CalDavAccount account, HttpClient http, Duration requestTimeout, RetryPolicy retryPolicy,
                         Sleeper sleeper, Clock clock) {
+        this(account, http, requestTimeout, retryPolicy, sleeper, clock, new AtomicReference<>());
+    }
+
+    private CalDavClient(CalDavAccount account, HttpClient http, Duration requestTimeout, RetryPolicy retryPolicy,
+                         Sleeper sleeper, Clock clock, AtomicReference<String> authorization) {
+        this.authorization = authorization;
         this.account = account;
         this.http = http;
         this.requestTimeout = requestTimeout;
@@ -72,16 +90,26 @@ public final class CalDavClient {
 
     /** Another client on the same connection pool and settings, with its own request count. */
     public CalDavClient withOwnCounter() {
-        return new CalDavClient(account, http, requestTimeout, retryPolicy, sleeper, clock);
+        return new CalDavClient(account, http, requestTimeout, retryPolicy, sleeper, clock, authorization);
     }
 
     public CalDavAccount account() {
         return account;
     }
 
-    /** HTTP requests sent by this client so far, retries included. */
+    /** HTTP requests sent by this client so far, retries included (not the stale-connection resends). */
     public long requestCount() {
         return requests.get();
+    }
+
+    /**
+     * Requests resent at once because they went out on a pooled connection the server had
+     * already closed. Radicale answers HTTP/1.0 and closes every connection, but the JDK's client
+     * pools it unless the answer says "Connection: close", so the next request sometimes meets a
+     * dead socket and gets no bytes back.
+     */
+    public long staleConnectionRetries() {
+        return staleConnectionRetries.get();
     }
 
     /**
@@ -97,16 +125,18 @@ public final class CalDavClient {
         Duration lastRetryAfter = null;
         Exception lastFailure = null;
         String lastProblem = "";
+        int staleResends = 0;
         for (int attempt = 1; attempt <= retryPolicy.maxAttempts(); attempt++) {
             Duration wait;
             long started = System.nanoTime();
             requests.incrementAndGet();
             try {
-                HttpResponse<byte[]> response = http.send(toHttpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = exchange(toHttpRequest(request));
                 int status = response.statusCode();
                 log.debug("{} {} -> {} in {} ms (attempt {})", request.method(), request.uri(), status,
                         (System.nanoTime() - started) / 1_000_000, attempt);
                 if (status == 401) {
+                    authorization.set(null);
                     throw new CalDavAuthenticationException("authentication failed for account " + account.name()
                             + " at " + request.uri() + ": check the user name and password"
                             + " (iCloud needs an app-specific password, made at appleid.apple.com;"
@@ -132,6 +162,20 @@ public final class CalDavClient {
                     return new Answer(status, response.headers().map(), response.body(), response.uri(), outcomeUnknown);
                 }
             } catch (IOException e) {
+                if (isStaleConnection(e) && staleResends < 2) {
+                    // No byte came back on a connection the server had closed while it sat in the
+                    // pool: the server never saw the request. Resend at once, counting neither an
+                    // attempt nor a request, and without marking the outcome unknown (that would turn
+                    // a real 404 on DELETE into "already done"). Should the server in truth have
+                    // processed it and died without a byte, the conditional request makes the resend
+                    // harmless: a 412 or 404 that the caller handles like any other.
+                    log.debug("{} met a closed pooled connection; resending", describe(request));
+                    staleResends++;
+                    staleConnectionRetries.incrementAndGet();
+                    requests.decrementAndGet();
+                    attempt--;
+                    continue;
+                }
                 log.debug("{} {} failed after {} ms (attempt {}): {}", request.method(), request.uri(),
                         (System.nanoTime() - started) / 1_000_000, attempt, e.toString());
                 // A refused connection never carried the request; anything later may have.
@@ -153,6 +197,42 @@ public final class CalDavClient {
         throw new StoreUnavailableException(describe(request) + " failed " + retryPolicy.maxAttempts()
                 + " times (last: " + lastProblem + "): the server is unreachable or overloaded, try again later",
                 lastRetryAfter, lastFailure);
+    }
+
+    /**
+     * How the JDK reports a pooled connection that the server had closed: not one byte of an
+     * answer came back. (A cut-off body also ends in "EOF reached while reading", but below a
+     * different message, so only this one counts.)
+     */
+    static boolean isStaleConnection(Throwable e) {
+        return e.getMessage() != null && e.getMessage().contains("header parser received no bytes");
+    }
+
+    /**
+     * One exchange, bounded as a whole: the request timeout alone only covers the wait for the
+     * answer's headers, so a body that stops flowing would otherwise hang the sync for good.
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest httpRequest) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> future =
+                http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + requestTimeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
     }
 
     private void pause(Duration wait, Request request) {
@@ -177,7 +257,7 @@ public final class CalDavClient {
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach(builder::header);
         if (account.hasCredentials()) {
-            builder.header("Authorization", basicCredentials());
+            builder.header("Authorization", authorization.updateAndGet(a -> a != null ? a : basicCredentials()));
         }
         return builder.build();
     }

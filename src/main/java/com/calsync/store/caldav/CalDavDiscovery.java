@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds an account's calendars (RFC 6764 and RFC 4791 §6): the current-user-principal via
  * {@code /.well-known/caldav} or the base URL, the principal's calendar-home-set (possibly on
- * another host), then the calendar collections in that home.
+ * another host), then the calendar collections in that home. Remembers the principal and home
+ * once found; not meant to be shared between threads.
  */
 public final class CalDavDiscovery {
     private static final Logger log = LoggerFactory.getLogger(CalDavDiscovery.class);

@@ -112,8 +112,13 @@ public final class CalDavStore implements CalendarStore {
     @Override
     public Listing list(TimeWindow window) {
         if (calendar.syncCollection()) {
-            SyncAnswer all = syncCollection("");
-            return new Listing(all.changed(), Optional.of(all.token()));
+            try {
+                SyncAnswer all = syncCollection("");
+                return new Listing(all.changed(), Optional.of(all.token()));
+            } catch (SyncCollectionRefusedException e) {
+                log.warn("{} advertises sync-collection but refused it (HTTP {}); listing with PROPFIND",
+                        describe(), e.status);
+            }
         }
         CalDavClient.Answer answer = client.send(CalDavClient.Request.xml("PROPFIND", url, "1",
                 CalDavDiscovery.propfindBody("<d:resourcetype/><d:getetag/><d:getcontenttype/>")));
@@ -308,8 +313,22 @@ public final class CalDavStore implements CalendarStore {
                 + MAX_SYNC_ROUNDS + " rounds");
     }
 
+    /** The server advertised sync-collection but does not understand the REPORT after all. */
+    private static final class SyncCollectionRefusedException extends StoreException {
+        final int status;
+
+        SyncCollectionRefusedException(String message, int status) {
+            super(message);
+            this.status = status;
+        }
+    }
+
     private StoreException syncFailure(CalDavClient.Answer answer, String token) {
         int status = answer.status();
+        if (token.isEmpty() && (status == 400 || status == 405 || status == 415 || status == 501)) {
+            return new SyncCollectionRefusedException("REPORT sync-collection on " + describe() + " answered HTTP "
+                    + status, status);
+        }
         if (!token.isEmpty() && (status == 403 || status == 409 || status == 400)
                 && (hasErrorCondition(answer, DAV, "valid-sync-token") || status != 400)) {
             return new SyncTokenExpiredException(describe() + " no longer accepts sync token " + token

@@ -1,0 +1,71 @@
+package com.calsync.cli;
+
+import com.calsync.config.CalSyncPaths;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Launches {@code calsync daemon --detached} as a new process with this process's Java and class
+ * path (or, under a jpackage launcher, the launcher itself), in its own session where
+ * {@code setsid} exists so closing the terminal does not hang it up.
+ */
+final class DetachedDaemonLauncher implements DaemonLauncher {
+    /**
+     * The serial collector and a heap that starts small and gives memory back keep an idle daemon
+     * near 80 MB resident instead of ~135 MB (measured with DaemonFootprint).
+     */
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xms16m",
+            "-Xmx512m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+    /** Extra JVM options for the daemon, whitespace-separated. */
+    static final String JAVA_OPTS_VARIABLE = "CALSYNC_DAEMON_JAVA_OPTS";
+
+    private final Map<String, String> env;
+
+    DetachedDaemonLauncher(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Process launch(CalSyncPaths paths, Optional<Path> home, Path consoleFile) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command(home));
+        File console = consoleFile.toFile();
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(console));
+        pb.redirectError(ProcessBuilder.Redirect.appendTo(console));
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        return pb.start();
+    }
+
+    List<String> command(Optional<Path> home) {
+        String self = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> cmd = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            cmd.add("/usr/bin/setsid");
+        }
+        cmd.add(self);
+        String name = Path.of(self).getFileName().toString();
+        if (name.equals("java") || name.equals("java.exe")) {
+            cmd.addAll(JVM_OPTIONS);
+            String extra = env.getOrDefault(JAVA_OPTS_VARIABLE, "").trim();
+            if (!extra.isEmpty()) {
+                cmd.addAll(List.of(extra.split("\\s+")));
+            }
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(com.calsync.App.class.getName());
+        }
+        cmd.add("daemon");
+        cmd.add("--detached");
+        home.ifPresent(h -> {
+            cmd.add("--home");
+            cmd.add(h.toAbsolutePath().toString());
+        });
+        return cmd;
+    }
+}

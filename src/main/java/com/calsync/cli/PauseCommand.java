@@ -1,0 +1,31 @@
+package com.calsync.cli;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code calsync pause}: holds scheduled syncs (a run in progress finishes; `calsync test` still syncs). */
+@Command(name = "pause", description = "Pause scheduled syncs until `calsync resume`.")
+final class PauseCommand implements Callable<Integer> {
+    private final CliEnvironment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    PauseCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ServiceControl control = new ServiceControl(environment, CalSyncCommand.root(spec));
+        var answer = control.send("pause");
+        if (answer.isEmpty()) {
+            return control.notRunning();
+        }
+        environment.out().println("CalSync is " + answer.get().path("state").asText() + ".");
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,436 @@
+package com.calsync.service;
+
+import com.calsync.config.CalSyncConfig;
+import com.calsync.config.CalSyncPaths;
+import com.calsync.config.ConfigLoadResult;
+import com.calsync.config.ConfigLoader;
+import com.calsync.config.ConfigProblem;
+import com.calsync.config.PairConfig;
+import com.calsync.service.ServiceSnapshot.PairStatus;
+import com.calsync.service.SyncScheduler.PairSchedule;
+import com.calsync.sync.SyncOptions;
+import com.calsync.sync.SyncOutcome;
+import com.calsync.sync.SyncReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The background service the daemon and the tray app run: loads config.json (and reloads it
+ * when it changes — an invalid edit keeps the last good config and is shown in status and the
+ * log), schedules the pairs, keeps {@code status.json}, answers the control socket and publishes
+ * an immutable {@link ServiceSnapshot} to observers after every change.
+ *
+ * <p>Lifecycle: {@link #start()} once, then {@link #stop()} (from the socket's {@code stop}, a
+ * signal's shutdown hook, or the UI); {@link #awaitStopped()} blocks until it has.
+ */
+public final class CalSyncService {
+    private static final Logger log = LoggerFactory.getLogger(CalSyncService.class);
+    /** How often config.json's modification time is checked. */
+    static final Duration CONFIG_POLL = Duration.ofSeconds(2);
+    /** How long a stop waits for the run in progress to finish its current item. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(8);
+
+    private final CalSyncPaths paths;
+    private final ConfigLoader loader;
+    private final SyncRunner runner;
+    private final Clock clock;
+    private final long pid;
+    private final SyncScheduler.Timing timing;
+    private final StatusFile statusFile;
+    private final ObjectMapper json = StatusFile.mapper();
+
+    private final Object stateLock = new Object();
+    private final List<Consumer<ServiceSnapshot>> observers = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+
+    private volatile CalSyncConfig config;
+    private volatile String configError;
+    private volatile ServiceSnapshot latest;
+    private FileStamp configStamp;
+    private StatusBook book;
+    private Instant started;
+    private Instant stoppedAt;
+    private InstanceLock instanceLock;
+    private ControlServer control;
+    private SyncScheduler scheduler;
+    private ExecutorService worker;
+    private ScheduledExecutorService configWatch;
+
+    /** config.json's size and modification time: what tells an edit. */
+    private record FileStamp(FileTime modified, long size) {
+    }
+
+    public CalSyncService(CalSyncPaths paths, ConfigLoader loader, SyncRunner runner, Clock clock, long pid,
+                          SyncScheduler.Timing timing) {
+        this.paths = paths;
+        this.loader = loader;
+        this.runner = runner;
+        this.clock = clock;
+        this.pid = pid;
+        this.timing = timing;
+        this.statusFile = new StatusFile(paths.statusFile());
+    }
+
+    /** The service as the daemon runs it: the real stores, this process's pid, the default timing. */
+    public static CalSyncService standard(CalSyncPaths paths, Map<String, String> env, Path userHome, Clock clock) {
+        return new CalSyncService(paths, new ConfigLoader(userHome), SyncRunner.standard(paths, env, clock), clock,
+                ProcessHandle.current().pid(), SyncScheduler.Timing.DEFAULT);
+    }
+
+    /**
+     * Takes the instance lock, loads the config, opens the control socket and starts scheduling.
+     *
+     * @throws AlreadyRunningException when another service runs for this CALSYNC_HOME
+     */
+    public void start() throws IOException, AlreadyRunningException {
+        instanceLock = InstanceLock.acquire(paths, pid);
+        try {
+            started = clock.instant();
+            book = StatusBook.continuing(statusFile.read());
+            worker = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "calsync-sync");
+                t.setDaemon(true);
+                return t;
+            });
+            scheduler = new SyncScheduler(clock, System::nanoTime, worker, this::runPair, new SchedulerEvents(), timing);
+            loadConfig(true);
+            control = new ControlServer(paths.controlSocket(), this::handle).start();
+            scheduler.start();
+            configWatch = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "calsync-config-watch");
+                t.setDaemon(true);
+                return t;
+            });
+            configWatch.scheduleWithFixedDelay(this::reloadIfChanged, CONFIG_POLL.toMillis(), CONFIG_POLL.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            log.info("CalSync started (pid {}): {} pair(s), config {}, control socket {}", pid,
+                    config == null ? 0 : config.enabledPairs().size(), paths.configFile(), paths.controlSocket());
+            publish();
+        } catch (IOException | RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    // --- config -------------------------------------------------------------------------------
+
+    private void reloadIfChanged() {
+        try {
+            if (!Objects.equals(stamp(), configStamp)) {
+                loadConfig(false);
+            }
+        } catch (RuntimeException e) {
+            log.error("checking {} for changes failed", paths.configFile(), e);
+        }
+    }
+
+    /** Reads config.json again now; what the socket's {@code reload} does. */
+    public void reload() {
+        loadConfig(false);
+    }
+
+    private synchronized void loadConfig(boolean initial) {
+        configStamp = stamp();
+        ConfigLoadResult result = loader.load(paths.configFile());
+        result.warnings().forEach(w -> log.warn("config: {}", w));
+        if (!result.isValid()) {
+            String problems = result.errors().stream()
+                    .sorted(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column))
+                    .map(ConfigProblem::toString).collect(Collectors.joining("\n"));
+            configError = problems;
+            log.error("{} has errors; {}:\n{}", paths.configFile(),
+                    config == null ? "nothing syncs until they are fixed" : "the previous config keeps running until they are fixed",
+                    problems);
+        } else {
+            CalSyncConfig loaded = result.config().orElseThrow();
+            config = loaded;
+            configError = null;
+            if (!initial) {
+                log.info("config reloaded: {} enabled pair(s)", loaded.enabledPairs().size());
+            }
+        }
+        if (config != null) {
+            CalSyncConfig c = config;
+            scheduler.setPairs(c.enabledPairs().stream()
+                    .map(p -> new SyncScheduler.PairPlan(p.name(), c.settingsFor(p).interval())).toList());
+        } else {
+            scheduler.setPairs(List.of());
+        }
+        if (!initial) {
+            publish();
+        }
+    }
+
+    private FileStamp stamp() {
+        try {
+            return new FileStamp(Files.getLastModifiedTime(paths.configFile()), Files.size(paths.configFile()));
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            log.warn("cannot check {}: {}", paths.configFile(), e.getMessage());
+            return configStamp;
+        }
+    }
+
+    // --- runs ---------------------------------------------------------------------------------
+
+    private SyncReport runPair(String name, BooleanSupplier cancelled) {
+        CalSyncConfig c = config;
+        Optional<PairConfig> pair = c == null ? Optional.empty() : c.pair(name);
+        if (pair.isEmpty()) {
+            return SyncReport.failed(name, com.calsync.sync.SyncMode.MIRROR, false, clock.instant(),
+                    "pair " + name + " is no longer in the config");
+        }
+        return runner.run(c, pair.get(), new SyncOptions(false, false, false, cancelled));
+    }
+
+    private final class SchedulerEvents implements SyncScheduler.Listener {
+        @Override
+        public void runStarted(String pair) {
+            publish();
+        }
+
+        @Override
+        public void runFinished(String pair, SyncReport report) {
+            synchronized (stateLock) {
+                book.record(report, clock.instant());
+            }
+            if (report.outcome() == SyncOutcome.FAILED) {
+                Optional<PairSchedule> s = scheduler.schedule().stream().filter(p -> p.name().equals(pair)).findFirst();
+                log.error("{}: sync failed: {}; next try {}", pair, report.failure(),
+                        s.map(p -> "at " + p.nextRun() + (p.consecutiveFailures() > 1 ? " (failed "
+                                + p.consecutiveFailures() + " times in a row; waiting longer each time)" : "")).orElse("not scheduled"));
+            }
+            publish();
+        }
+
+        @Override
+        public void scheduleChanged() {
+            publish();
+        }
+    }
+
+    /** Syncs now; see {@link SyncScheduler#syncNow}. */
+    public CompletableFuture<List<SyncReport>> syncNow(Optional<String> pair) {
+        return scheduler.syncNow(pair);
+    }
+
+    public void pause() {
+        scheduler.pause();
+    }
+
+    public void resume() {
+        scheduler.resume();
+    }
+
+    public Optional<String> cancelCurrentRun() {
+        return scheduler.cancelCurrent();
+    }
+
+    // --- snapshot -----------------------------------------------------------------------------
+
+    /** The state now. */
+    public ServiceSnapshot snapshot() {
+        synchronized (stateLock) {
+            boolean running = !stopped.isDone() && stoppedAt == null;
+            List<PairSchedule> schedule = scheduler == null ? List.of() : scheduler.schedule();
+            Optional<String> current = scheduler == null ? Optional.empty() : scheduler.currentPair();
+            boolean paused = scheduler != null && scheduler.paused();
+            CalSyncConfig c = config;
+            List<PairStatus> pairs = new ArrayList<>();
+            for (PairSchedule s : schedule) {
+                Optional<PairConfig> pc = c == null ? Optional.empty() : c.pair(s.name());
+                StatusBook.PairTotals t = book.pair(s.name());
+                pairs.add(new PairStatus(s.name(), pc.map(PairConfig::source).orElse(null), pc.map(PairConfig::target).orElse(null),
+                        pc.map(p -> p.mode().jsonName()).orElse(null), (int) s.interval().toMinutes(), s.running(),
+                        running && !paused ? s.nextRun() : null, t.syncCount(), t.errorCount(), s.consecutiveFailures(),
+                        t.lastResult(), t.lastError()));
+            }
+            Instant next = running && !paused ? pairs.stream().map(PairStatus::nextRun).filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder()).orElse(null) : null;
+            String state = !running ? "stopped" : current.isPresent() ? "syncing" : paused ? "paused" : "idle";
+            return new ServiceSnapshot(running, pid, started, stoppedAt, state, current.orElse(null), book.lastSync(), next,
+                    book.syncCount(), book.errorCount(), book.lastDurationMs(), paths.configFile().toString(), configError,
+                    pairs, book.history());
+        }
+    }
+
+    /** The snapshot last published. */
+    public ServiceSnapshot latest() {
+        return latest;
+    }
+
+    /**
+     * Calls {@code observer} with every new snapshot (on the thread that made the change; keep
+     * it quick and hand off to the UI thread). @return closing it unsubscribes
+     */
+    public AutoCloseable subscribe(Consumer<ServiceSnapshot> observer) {
+        observers.add(observer);
+        return () -> observers.remove(observer);
+    }
+
+    private void publish() {
+        if (book == null) {
+            return;
+        }
+        ServiceSnapshot s;
+        synchronized (stateLock) {
+            s = snapshot();
+            latest = s;
+            try {
+                statusFile.write(s);
+            } catch (IOException e) {
+                log.warn("cannot write {}: {}", statusFile.path(), e.getMessage());
+            }
+        }
+        for (Consumer<ServiceSnapshot> o : observers) {
+            try {
+                o.accept(s);
+            } catch (RuntimeException e) {
+                log.warn("a status observer failed", e);
+            }
+        }
+    }
+
+    // --- control socket -----------------------------------------------------------------------
+
+    private ObjectNode handle(JsonNode request) throws Exception {
+        String cmd = request.path("cmd").asText("");
+        ObjectNode ok = json.createObjectNode().put("ok", true).put("pid", pid);
+        switch (cmd) {
+            case "ping" -> { }
+            case "status" -> ok.set("status", json.valueToTree(snapshot()));
+            case "sync" -> {
+                Optional<String> pair = request.hasNonNull("pair") ? Optional.of(request.get("pair").asText()) : Optional.empty();
+                CompletableFuture<List<SyncReport>> runs = syncNow(pair);
+                if (request.path("wait").asBoolean(false)) {
+                    List<SyncReport> reports;
+                    try {
+                        reports = runs.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                    }
+                    Instant now = clock.instant();
+                    var list = ok.putArray("reports");
+                    for (SyncReport r : reports) {
+                        ObjectNode node = json.valueToTree(StatusBook.resultOf(r, now));
+                        node.put("pair", r.pair());
+                        list.add(node);
+                    }
+                } else {
+                    var list = ok.putArray("queued");
+                    pair.ifPresentOrElse(list::add, () -> scheduler.schedule().forEach(p -> list.add(p.name())));
+                }
+            }
+            case "pause" -> {
+                pause();
+                ok.put("state", snapshot().state());
+            }
+            case "resume" -> {
+                resume();
+                ok.put("state", snapshot().state());
+            }
+            case "cancel" -> ok.put("cancelled", cancelCurrentRun().orElse(null));
+            case "reload" -> {
+                reload();
+                ok.put("config_error", configError);
+            }
+            case "stop" -> {
+                ok.put("pid", pid);
+                // answer first, then stop: the stop closes this very socket
+                Thread t = new Thread(this::stop, "calsync-stop");
+                t.start();
+            }
+            default -> throw new IllegalArgumentException("unknown command \"" + cmd
+                    + "\"; known: ping, status, sync, pause, resume, cancel, reload, stop");
+        }
+        return ok;
+    }
+
+    // --- stop ---------------------------------------------------------------------------------
+
+    /**
+     * Stops gracefully: no new runs, the run in progress stops after its current item (waiting
+     * up to {@link #STOP_GRACE}), status.json is written as stopped, the socket and pid file
+     * are removed and the lock released. Safe to call more than once and from any thread.
+     */
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            awaitStopped();
+            return;
+        }
+        log.info("CalSync stopping (pid {})", pid);
+        try {
+            if (configWatch != null) {
+                configWatch.shutdownNow();
+            }
+            if (scheduler != null && !scheduler.stop(STOP_GRACE)) {
+                log.warn("stopping without waiting further for the run in progress; its next run resumes from the saved state");
+            }
+            if (worker != null) {
+                worker.shutdown();
+            }
+            closeQuietly(control);
+            synchronized (stateLock) {
+                stoppedAt = clock.instant();
+            }
+            publish();
+            closeQuietly(instanceLock);
+            log.info("CalSync stopped");
+        } finally {
+            stopped.complete(null);
+        }
+    }
+
+    /** Blocks until the service has stopped. */
+    public void awaitStopped() {
+        stopped.join();
+    }
+
+    public boolean isStopped() {
+        return stopped.isDone();
+    }
+
+    public CalSyncPaths paths() {
+        return paths;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            log.warn("while stopping: {}", e.getMessage());
+        }
+    }
+}

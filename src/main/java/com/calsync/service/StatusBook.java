@@ -1,0 +1,112 @@
+package com.calsync.service;
+
+import com.calsync.service.ServiceSnapshot.PairStatus;
+import com.calsync.service.ServiceSnapshot.RunRecord;
+import com.calsync.service.ServiceSnapshot.RunResult;
+import com.calsync.service.ServiceSnapshot.SideCounts;
+import com.calsync.sync.ItemChange;
+import com.calsync.sync.Side;
+import com.calsync.sync.SyncOutcome;
+import com.calsync.sync.SyncReport;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The service's counters: totals, each pair's last result and last error, and the recent-run
+ * history. Seeded from the previous status.json so counts carry across restarts. Not
+ * thread-safe; the service guards it.
+ */
+public final class StatusBook {
+    /** How many recent runs the history keeps (the UI's chart). */
+    public static final int HISTORY_SIZE = 50;
+
+    /** One pair's counters. */
+    public record PairTotals(long syncCount, long errorCount, RunResult lastResult, String lastError) {
+        static final PairTotals NONE = new PairTotals(0, 0, null, null);
+    }
+
+    private long syncCount;
+    private long errorCount;
+    private Instant lastSync;
+    private Long lastDurationMs;
+    private final Map<String, PairTotals> pairs = new HashMap<>();
+    private final Deque<RunRecord> history = new ArrayDeque<>();
+
+    /** Counters continuing from a previous status, or from zero. */
+    public static StatusBook continuing(Optional<ServiceSnapshot> previous) {
+        StatusBook book = new StatusBook();
+        previous.ifPresent(p -> {
+            book.syncCount = p.syncCount();
+            book.errorCount = p.errorCount();
+            book.lastSync = p.lastSync();
+            book.lastDurationMs = p.lastDurationMs();
+            for (PairStatus ps : p.pairs()) {
+                book.pairs.put(ps.name(), new PairTotals(ps.syncCount(), ps.errorCount(), ps.lastResult(), ps.lastError()));
+            }
+            List<RunRecord> h = p.history();
+            h.subList(Math.max(0, h.size() - HISTORY_SIZE), h.size()).forEach(book.history::addLast);
+        });
+        return book;
+    }
+
+    /** Counts a finished run. */
+    public void record(SyncReport report, Instant finished) {
+        RunResult result = resultOf(report, finished);
+        boolean failed = report.outcome() == SyncOutcome.FAILED;
+        if (failed) {
+            errorCount++;
+        } else {
+            syncCount++;
+        }
+        lastSync = finished;
+        lastDurationMs = report.durationMs();
+        PairTotals t = pairs.getOrDefault(report.pair(), PairTotals.NONE);
+        pairs.put(report.pair(), new PairTotals(t.syncCount() + (failed ? 0 : 1), t.errorCount() + (failed ? 1 : 0),
+                result, failed ? report.failure() : t.lastError()));
+        history.addLast(new RunRecord(report.pair(), finished, report.durationMs(), report.changes().size(),
+                result.outcome()));
+        while (history.size() > HISTORY_SIZE) {
+            history.removeFirst();
+        }
+    }
+
+    /** A report reduced to what status shows. */
+    public static RunResult resultOf(SyncReport r, Instant finished) {
+        return new RunResult(r.outcome().label(), finished, r.durationMs(), counts(r, Side.SOURCE), counts(r, Side.TARGET),
+                r.skipped().size(), r.held().size(), r.guardNote(), r.errors().size(), r.failure());
+    }
+
+    private static SideCounts counts(SyncReport r, Side side) {
+        return new SideCounts(r.count(side, ItemChange.Kind.CREATED), r.count(side, ItemChange.Kind.UPDATED),
+                r.count(side, ItemChange.Kind.DELETED));
+    }
+
+    public long syncCount() {
+        return syncCount;
+    }
+
+    public long errorCount() {
+        return errorCount;
+    }
+
+    public Instant lastSync() {
+        return lastSync;
+    }
+
+    public Long lastDurationMs() {
+        return lastDurationMs;
+    }
+
+    public PairTotals pair(String name) {
+        return pairs.getOrDefault(name, PairTotals.NONE);
+    }
+
+    public List<RunRecord> history() {
+        return List.copyOf(history);
+    }
+}

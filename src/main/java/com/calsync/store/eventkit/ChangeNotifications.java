@@ -1,0 +1,91 @@
+package com.calsync.store.eventkit;
+
+import com.calsync.store.eventkit.objc.AutoreleasePool;
+import com.calsync.store.eventkit.objc.Foundation;
+import com.calsync.store.eventkit.objc.Imps;
+import com.calsync.store.eventkit.objc.ObjC;
+import com.sun.jna.Pointer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns {@code EKEventStoreChangedNotification} into debounced Java callbacks: EventKit posts a
+ * burst of them when an account syncs, and one sync run afterwards is enough.
+ *
+ * <p>The observer is an Objective-C object of a Java-defined class (one per store: classes cannot
+ * be removed, but there is one store per EventKit calendar). EventKit posts on the thread
+ * that noticed the change (usually the main thread, whose run loop must be running — the menu-bar
+ * app's is); listeners run on this class's own timer thread.
+ */
+@SuppressWarnings("try") // an AutoreleasePool is a scope: the try block is its use
+final class ChangeNotifications implements AutoCloseable {
+    static final String NOTIFICATION = "EKEventStoreChangedNotification";
+    private static final String OBSERVER_CLASS = "CalSyncEventStoreObserver";
+    private static final Logger log = LoggerFactory.getLogger(ChangeNotifications.class);
+
+    private final ObjC objc;
+    private final Foundation ns;
+    private final Duration debounce;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService timer;
+    private final Pointer observer;
+    private ScheduledFuture<?> pending;
+
+    ChangeNotifications(Foundation ns, Pointer eventStore, Duration debounce) {
+        this.ns = ns;
+        this.objc = ns.objc();
+        this.debounce = debounce;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "eventkit-changes");
+            t.setDaemon(true);
+            return t;
+        });
+        // a class of its own per observer, so its IMP can call this object without any shared registry
+        Imps.Void1 changed = (self, cmd, notification) -> changed();
+        String className = OBSERVER_CLASS + "_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        Pointer cls = objc.defineClass(className, "NSObject").method("eventStoreChanged:", "v@:@", changed).register();
+        try (AutoreleasePool pool = new AutoreleasePool(objc)) {
+            observer = objc.send(objc.send(cls, "alloc"), "init");
+            Pointer center = objc.send(objc.cls("NSNotificationCenter"), "defaultCenter");
+            objc.sendVoid(center, "addObserver:selector:name:object:", observer, objc.sel("eventStoreChanged:"),
+                    ns.string(NOTIFICATION), eventStore);
+        }
+    }
+
+    void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private synchronized void changed() {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = timer.schedule(this::fire, debounce.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void fire() {
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.warn("a listener for macOS Calendar changes failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try (AutoreleasePool pool = new AutoreleasePool(objc)) {
+            objc.sendVoid(objc.send(objc.cls("NSNotificationCenter"), "defaultCenter"), "removeObserver:", observer);
+        }
+        objc.sendVoid(observer, "release");
+        timer.shutdownNow();
+    }
+}
