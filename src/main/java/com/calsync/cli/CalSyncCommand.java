@@ -1,10 +1,7 @@
 package com.calsync.cli;
 
 import com.calsync.config.CalSyncPaths;
-import com.calsync.ui.DesktopOpener;
-import com.calsync.ui.TrayApp;
 import com.calsync.ui.TrayLauncher;
-import com.calsync.ui.UnconnectedService;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -83,15 +80,10 @@ public final class CalSyncCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         // no command: the menu-bar app when there is a desktop to show it on, else usage
         if (TrayLauncher.desktopAvailable(environment.env(), environment.osName(), System.getProperty("java.awt.headless"))) {
-            CalSyncPaths paths = paths();
-            TrayApp app = new TrayApp(new UnconnectedService(environment.clock()),
-                    InstallCommand.loginItems(environment).forPlatform(), DesktopOpener.system(environment.osName()),
-                    paths.configFile(), paths.logDir(), environment.clock().getZone(),
-                    environment.osName().toLowerCase(java.util.Locale.ROOT).startsWith("mac"));
-            return TrayLauncher.launch(app);
+            return new TrayStart(environment).run(paths());
         }
         spec.commandLine().usage(environment.out());
         return ExitCodes.OK;
