@@ -11,18 +11,44 @@ import java.util.Map;
  * @param userHome      what {@code ~} stands for
  * @param env           the environment ({@code XDG_CONFIG_HOME})
  * @param osName        {@code os.name}
+ * @param osVersion     {@code os.version}
  * @param launchCommand how to start this CalSync
  */
-public record LoginItems(Path userHome, Map<String, String> env, String osName, LaunchCommand launchCommand) {
+public record LoginItems(Path userHome, Map<String, String> env, String osName, String osVersion, LaunchCommand launchCommand) {
 
-    /** How CalSync should start at login on this platform: macOS LaunchAgent, else XDG autostart. */
+    /**
+     * How CalSync should start at login on this platform: on macOS 13+ from the .app bundle the
+     * app itself (SMAppService), on older macOS or from a jar a LaunchAgent; elsewhere XDG autostart.
+     */
     public LoginItem forPlatform() {
-        // SMAppService (macOS 13+) needs a call through the Objective-C runtime; until that bridge
-        // lands the LaunchAgent serves every macOS version.
         if (isMac()) {
-            return new LaunchAgentLoginItem(userHome, launchCommand);
+            LaunchAgentLoginItem agent = new LaunchAgentLoginItem(userHome, launchCommand);
+            return launchCommand.packagedApp() && fromAppBundle() && majorVersion() >= 13
+                    ? new SmAppServiceLoginItem(launchCommand, agent) : agent;
         }
         return new XdgAutostartLoginItem(configHome(), launchCommand);
+    }
+
+    /** Every way this platform can start CalSync at login (for uninstall and status). */
+    public java.util.List<LoginItem> all() {
+        LoginItem preferred = forPlatform();
+        if (isMac()) {
+            // the SMAppService item covers (and cleans up) the LaunchAgent
+            return java.util.List.of(preferred);
+        }
+        return java.util.List.of(preferred, systemd());
+    }
+
+    private boolean fromAppBundle() {
+        return launchCommand.trayApp().get(0).contains(".app/Contents/MacOS/");
+    }
+
+    private int majorVersion() {
+        try {
+            return Integer.parseInt(osVersion.split("\\.")[0]);
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The systemd user unit (Linux only), for {@code install --systemd}. */

@@ -3,7 +3,6 @@ package com.calsync.cli;
 import com.calsync.autostart.LoginItem;
 import com.calsync.autostart.LoginItemStatus;
 import com.calsync.autostart.LoginItems;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,10 +22,7 @@ final class AutostartStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoginItems items = InstallCommand.loginItems(environment);
-        List<LoginItem> all = new ArrayList<>(List.of(items.forPlatform()));
-        if (!items.isMac()) {
-            all.add(items.systemd());
-        }
+        List<LoginItem> all = items.all();
         boolean any = false;
         for (LoginItem item : all) {
             LoginItemStatus status = item.status();

@@ -3,7 +3,6 @@ package com.calsync.cli;
 import com.calsync.autostart.LoginItem;
 import com.calsync.autostart.LoginItems;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,13 +20,10 @@ final class UninstallCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         LoginItems items = InstallCommand.loginItems(environment);
-        List<LoginItem> all = new ArrayList<>(List.of(items.forPlatform()));
-        if (!items.isMac()) {
-            all.add(items.systemd());
-        }
+        List<LoginItem> all = items.all();
         boolean removed = false;
         for (LoginItem item : all) {
-            if (item.status().file().map(java.nio.file.Files::exists).orElse(false)) {
+            if (item.status().installed() || item.status().file().map(java.nio.file.Files::exists).orElse(false)) {
                 item.uninstall();
                 removed = true;
                 environment.out().println("Removed " + item.status().kind() + ": " + item.status().file().map(Object::toString).orElse(""));

@@ -18,7 +18,7 @@ class SystemdUserLoginItemTest {
 
     @Test
     void installWritesTheUnitAndTheEnableLink() throws Exception {
-        SystemdUserLoginItem item = (SystemdUserLoginItem) new LoginItems(home, Map.of(), "Linux", JAR).systemd();
+        SystemdUserLoginItem item = (SystemdUserLoginItem) new LoginItems(home, Map.of(), "Linux", "14.2", JAR).systemd();
 
         LoginItemStatus status = item.install();
 
@@ -60,7 +60,7 @@ class SystemdUserLoginItemTest {
 
     @Test
     void macOsHasNoSystemd() {
-        assertThatThrownBy(() -> new LoginItems(home, Map.of(), "Mac OS X", JAR).systemd())
+        assertThatThrownBy(() -> new LoginItems(home, Map.of(), "Mac OS X", "14.2", JAR).systemd())
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("LaunchAgent");
     }
 }

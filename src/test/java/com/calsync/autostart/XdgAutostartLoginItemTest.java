@@ -18,7 +18,7 @@ class XdgAutostartLoginItemTest {
     @Test
     void installWritesTheDesktopEntryUnderXdgConfigHome() throws Exception {
         Path config = home.resolve("cfg");
-        LoginItem item = new LoginItems(home, Map.of("XDG_CONFIG_HOME", config.toString()), "Linux", APP).forPlatform();
+        LoginItem item = new LoginItems(home, Map.of("XDG_CONFIG_HOME", config.toString()), "Linux", "14.2", APP).forPlatform();
 
         LoginItemStatus status = item.install();
 
@@ -31,7 +31,7 @@ class XdgAutostartLoginItemTest {
 
     @Test
     void withoutXdgConfigHomeItIsDotConfig() throws Exception {
-        LoginItem item = new LoginItems(home, Map.of("XDG_CONFIG_HOME", "relative/ignored"), "Linux", APP).forPlatform();
+        LoginItem item = new LoginItems(home, Map.of("XDG_CONFIG_HOME", "relative/ignored"), "Linux", "14.2", APP).forPlatform();
 
         item.install();
 
