@@ -87,6 +87,7 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
         if (FXTrayIcon.isSupported()) {
             PopoverWindow popover = new PopoverWindow(view, null);
             TrayIconView tray = new TrayIconView(new Stage(), new TrayIcons(mac, mac ? 16 : 22), controller, popover::toggleAt, zone);
+            controller.addViewer(v -> popover.fitToContent());
             AtomicReference<AppView> previous = new AtomicReference<>(AppView.starting());
             controller.addViewer(next -> {
                 tray.render(next);

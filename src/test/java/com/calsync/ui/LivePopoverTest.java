@@ -108,6 +108,14 @@ class LivePopoverTest {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
+    private void screenshot(String name) throws Exception {
+        Path dir = Path.of("target/screenshots");
+        Files.createDirectories(dir);
+        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> view.root().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                dir.resolve("popover-" + name + ".png").toFile());
+    }
+
     private long icsFiles(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".ics")).count();
@@ -131,6 +139,7 @@ class LivePopoverTest {
         assertThat(view.shown().recentRuns()).hasSize(2).anyMatch(AppView.RunPoint::failed);
         assertThat(view.shown().log()).anyMatch(l -> l.level() == AppView.LogLevel.ERROR && l.message().contains("broken"));
         assertThat(icsFiles(home.resolve("b"))).isEqualTo(3);
+        screenshot("live");
     }
 
     @Test

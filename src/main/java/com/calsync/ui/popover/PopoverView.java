@@ -22,7 +22,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -37,6 +36,8 @@ import javafx.scene.layout.VBox;
  */
 public final class PopoverView {
     static final double WIDTH = 420;
+    /** A row shows this much of an error; "details" shows all of it. */
+    private static final int ERROR_CHARS = 140;
 
     private final PopoverActions actions;
     private final DateTimeFormatter time;
@@ -104,10 +105,6 @@ public final class PopoverView {
         progressBox.getChildren().addAll(progressLabel, progressBar);
 
         pairRows.setId("pairs");
-        ScrollPane pairsScroll = new ScrollPane(pairRows);
-        pairsScroll.setFitToWidth(true);
-        pairsScroll.setMaxHeight(220);
-        pairsScroll.getStyleClass().add("pairs-scroll");
 
         logLevel.setId("logLevel");
         logLevel.setValue(LogLevel.INFO);
@@ -142,7 +139,7 @@ public final class PopoverView {
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         root.getChildren().addAll(header, configError, heldBanners, progressBox, label(null, "section", "Pairs"),
-                pairsScroll, totals, chart, logBar, logList, openAtLogin, buttons);
+                pairRows, totals, chart, logBar, logList, openAtLogin, buttons);
         render(AppView.starting());
     }
 
@@ -222,7 +219,8 @@ public final class PopoverView {
         row.setId("pair-" + p.name());
         row.getStyleClass().add("pair-row");
         p.lastError().ifPresent(error -> {
-            Label errorLabel = label(null, "pair-error", error);
+            Label errorLabel = label(null, "pair-error",
+                    error.length() <= ERROR_CHARS ? error : error.substring(0, ERROR_CHARS - 1) + "…");
             errorLabel.setWrapText(true);
             row.getChildren().add(errorLabel);
             p.errorDetails().ifPresent(details -> {

@@ -36,12 +36,6 @@ public final class PopoverWindow {
             }
         });
         stage.setScene(scene);
-        // grow and shrink with the content (a banner or an error row appears) while open
-        view.root().layoutBoundsProperty().addListener((o, was, now) -> {
-            if (stage.isShowing() && (was.getHeight() != now.getHeight() || was.getWidth() != now.getWidth())) {
-                stage.sizeToScene();
-            }
-        });
         stage.focusedProperty().addListener((o, was, focused) -> {
             if (was && !focused) {
                 log.debug("popover lost focus; hiding it");
@@ -75,6 +69,13 @@ public final class PopoverWindow {
         stage.setY(Math.max(bounds.getMinY(), Math.min(top, bounds.getMaxY() - h)));
         stage.toFront();
         stage.requestFocus();
+    }
+
+    /** Grows or shrinks the open window to its content (a banner or an error row came or went). */
+    public void fitToContent() {
+        if (stage.isShowing()) {
+            stage.sizeToScene();
+        }
     }
 
     /** Toggles, as a second click on the icon does. */
