@@ -63,10 +63,25 @@ public final class XdgAutostartLoginItem implements LoginItem {
                 + "Name=CalSync\n"
                 + "Comment=Keeps calendars in sync in the background\n"
                 + "Exec=" + exec(launchCommand.trayApp()) + "\n"
-                + "Icon=calsync\n"
+                + "Icon=" + icon() + "\n"
                 + "Terminal=false\n"
                 + "Categories=Office;Calendar;\n"
                 + "X-GNOME-Autostart-enabled=true\n";
+    }
+
+    /** The packaged app's own icon (jpackage puts it in lib/ beside bin/), else a themed icon name. */
+    private String icon() {
+        if (launchCommand.packagedApp()) {
+            Path launcher = Path.of(launchCommand.trayApp().get(0));
+            Path parent = launcher.getParent() == null ? null : launcher.getParent().getParent();
+            if (parent != null) {
+                Path png = parent.resolve("lib").resolve(launcher.getFileName() + ".png");
+                if (Files.isRegularFile(png)) {
+                    return png.toString();
+                }
+            }
+        }
+        return "calsync";
     }
 
     /** The Exec key's quoting (Desktop Entry Specification, "The Exec key"), then the string escapes. */

@@ -57,4 +57,19 @@ class XdgAutostartLoginItemTest {
         // quoted, $ escaped with a backslash (then doubled by the string escape), % doubled
         assertThat(exec).isEqualTo("/usr/bin/java -jar \"/home/me/My Apps/cal\\\\$ync 100%%.jar\"");
     }
+
+    @Test
+    void thePackagedAppsOwnIconIsUsed() throws Exception {
+        Path app = home.resolve("opt/calsync");
+        Files.createDirectories(app.resolve("bin"));
+        Files.createDirectories(app.resolve("lib"));
+        Files.writeString(app.resolve("lib/CalSync.png"), "png");
+        XdgAutostartLoginItem item = new XdgAutostartLoginItem(home.resolve(".config"),
+                new LaunchCommand(List.of(app.resolve("bin/CalSync").toString()), true));
+
+        item.install();
+
+        assertThat(Files.readAllLines(item.desktopFile())).contains("Icon=" + app.resolve("lib/CalSync.png"));
+        assertThat(Files.readAllLines(new XdgAutostartLoginItem(home, APP).install().file().orElseThrow())).contains("Icon=calsync");
+    }
 }
