@@ -1,6 +1,7 @@
 package com.calsync.cli;
 
 import com.calsync.config.CalSyncPaths;
+import com.calsync.ui.TrayLauncher;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -35,6 +36,9 @@ import picocli.CommandLine.Spec;
             ResumeCommand.class,
             TestCommand.class,
             AccountCommand.class,
+            InstallCommand.class,
+            UninstallCommand.class,
+            AutostartStatusCommand.class,
         })
 public final class CalSyncCommand implements Callable<Integer> {
     private final CliEnvironment environment;
@@ -77,8 +81,11 @@ public final class CalSyncCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        // The lead's tray app takes over here when a display is present; until then, usage.
+    public Integer call() throws Exception {
+        // no command: the menu-bar app when there is a desktop to show it on, else usage
+        if (TrayLauncher.desktopAvailable(environment.env(), environment.osName(), System.getProperty("java.awt.headless"))) {
+            return new TrayStart(environment).run(paths());
+        }
         spec.commandLine().usage(environment.out());
         return ExitCodes.OK;
     }

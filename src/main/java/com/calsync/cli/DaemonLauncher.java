@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * How {@code calsync start} launches the long-running app in the background. Today there is one
- * way, {@link DetachedDaemonLauncher} (the headless daemon); the tray app will add a second,
- * chosen when a display is available — that choice belongs in {@link ServiceControl#start}.
+ * How {@code calsync start} launches the long-running app in the background:
+ * {@link DetachedDaemonLauncher}, the headless daemon or, when a display is available, the tray
+ * app over the same service ({@link DetachedDaemonLauncher#forThisSession}).
  */
 interface DaemonLauncher {
     /**

@@ -25,10 +25,34 @@ final class DetachedDaemonLauncher implements DaemonLauncher {
     /** Extra JVM options for the daemon, whitespace-separated. */
     static final String JAVA_OPTS_VARIABLE = "CALSYNC_DAEMON_JAVA_OPTS";
 
-    private final Map<String, String> env;
+    /** JavaFX on Linux: software rendering from the start, a 10 Hz pulse (see packaging/build.sh). */
+    static final List<String> TRAY_LINUX_JVM_OPTIONS = List.of("-Dprism.order=sw", "-Djavafx.animation.pulse=10");
 
+    private final Map<String, String> env;
+    private final boolean tray;
+    private final String osName;
+
+    /** The headless daemon. */
     DetachedDaemonLauncher(Map<String, String> env) {
+        this(env, false, "");
+    }
+
+    private DetachedDaemonLauncher(Map<String, String> env, boolean tray, String osName) {
         this.env = env;
+        this.tray = tray;
+        this.osName = osName;
+    }
+
+    /** The menu-bar app (no command), for {@code calsync start} on a desktop. */
+    static DetachedDaemonLauncher tray(Map<String, String> env, String osName) {
+        return new DetachedDaemonLauncher(env, true, osName);
+    }
+
+    /** The tray app when there is a desktop to show it on, else the headless daemon. */
+    static DetachedDaemonLauncher forThisSession(CliEnvironment environment) {
+        return com.calsync.ui.TrayLauncher.desktopAvailable(environment.env(), environment.osName(),
+                System.getProperty("java.awt.headless")) ? tray(environment.env(), environment.osName())
+                : new DetachedDaemonLauncher(environment.env());
     }
 
     @Override
@@ -52,6 +76,9 @@ final class DetachedDaemonLauncher implements DaemonLauncher {
         String name = Path.of(self).getFileName().toString();
         if (name.equals("java") || name.equals("java.exe")) {
             cmd.addAll(JVM_OPTIONS);
+            if (tray && !osName.toLowerCase(java.util.Locale.ROOT).startsWith("mac")) {
+                cmd.addAll(TRAY_LINUX_JVM_OPTIONS);
+            }
             String extra = env.getOrDefault(JAVA_OPTS_VARIABLE, "").trim();
             if (!extra.isEmpty()) {
                 cmd.addAll(List.of(extra.split("\\s+")));
@@ -60,8 +87,10 @@ final class DetachedDaemonLauncher implements DaemonLauncher {
             cmd.add(System.getProperty("java.class.path"));
             cmd.add(com.calsync.App.class.getName());
         }
-        cmd.add("daemon");
-        cmd.add("--detached");
+        if (!tray) {
+            cmd.add("daemon");
+            cmd.add("--detached");
+        }
         home.ifPresent(h -> {
             cmd.add("--home");
             cmd.add(h.toAbsolutePath().toString());

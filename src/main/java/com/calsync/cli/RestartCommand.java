@@ -25,6 +25,6 @@ final class RestartCommand implements Callable<Integer> {
         if (stopped != ExitCodes.OK) {
             return stopped;
         }
-        return control.start(new DetachedDaemonLauncher(environment.env()));
+        return control.start(DetachedDaemonLauncher.forThisSession(environment));
     }
 }

@@ -20,7 +20,7 @@ final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        // the tray app's launcher goes here once it exists: chosen when a display is available
-        return new ServiceControl(environment, CalSyncCommand.root(spec)).start(new DetachedDaemonLauncher(environment.env()));
+        // on a desktop the tray app (it runs the same service), else the headless daemon
+        return new ServiceControl(environment, CalSyncCommand.root(spec)).start(DetachedDaemonLauncher.forThisSession(environment));
     }
 }

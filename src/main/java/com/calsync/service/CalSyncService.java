@@ -70,6 +70,8 @@ public final class CalSyncService {
     private final List<Consumer<ServiceSnapshot>> observers = new CopyOnWriteArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    /** A decision on held deletions, taken by the pair's next run (the tray's Approve / Reject). */
+    private final Map<String, Boolean> heldDecisions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private volatile CalSyncConfig config;
     private volatile String configError;
@@ -209,7 +211,8 @@ public final class CalSyncService {
             return SyncReport.failed(name, com.calsync.sync.SyncMode.MIRROR, false, clock.instant(),
                     "pair " + name + " is no longer in the config");
         }
-        return runner.run(c, pair.get(), new SyncOptions(false, false, false, cancelled));
+        Boolean approve = heldDecisions.remove(name);
+        return runner.run(c, pair.get(), new SyncOptions(false, approve != null && approve, approve != null && !approve, cancelled));
     }
 
     private final class SchedulerEvents implements SyncScheduler.Listener {
@@ -241,6 +244,15 @@ public final class CalSyncService {
     /** Syncs now; see {@link SyncScheduler#syncNow}. */
     public CompletableFuture<List<SyncReport>> syncNow(Optional<String> pair) {
         return scheduler.syncNow(pair);
+    }
+
+    /**
+     * Runs {@code pair} now, carrying out ({@code approve}) or dropping the deletions its guard
+     * held back: what {@code calsync sync --approve-deletions / --reject-deletions} does, for the tray.
+     */
+    public CompletableFuture<List<SyncReport>> resolveHeldDeletions(String pair, boolean approve) {
+        heldDecisions.put(pair, approve);
+        return scheduler.syncNow(Optional.of(pair));
     }
 
     public void pause() {

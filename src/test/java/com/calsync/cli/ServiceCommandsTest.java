@@ -93,4 +93,14 @@ class ServiceCommandsTest {
             assertThat(cmd.get(0)).isEqualTo("/usr/bin/setsid");
         }
     }
+
+    @Test
+    void onADesktopStartLaunchesTheTrayAppWithTheLinuxJavaFxOptions() {
+        List<String> cmd = DetachedDaemonLauncher.tray(Map.of(), "Linux").command(Optional.of(home));
+
+        assertThat(cmd).containsSubsequence("-XX:+UseSerialGC", "-Dprism.order=sw", "-Djavafx.animation.pulse=10", "-cp",
+                System.getProperty("java.class.path"), "com.calsync.App", "--home", home.toString());
+        assertThat(cmd).doesNotContain("daemon", "--detached");
+        assertThat(DetachedDaemonLauncher.tray(Map.of(), "Mac OS X").command(Optional.empty())).doesNotContain("-Dprism.order=sw");
+    }
 }

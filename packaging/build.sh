@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Builds CalSync's desktop packages with the JDK's jpackage.
+#
+#   packaging/build.sh            Linux: target/dist/CalSync (app-image) and target/dist/calsync_<v>_amd64.deb
+#                                 macOS: target/dist/CalSync.app and target/dist/CalSync-<v>.dmg
+#   packaging/build.sh app-image  only the app-image / .app (what the tray test starts)
+#
+# Needs: JDK 17+ with jpackage (JAVA_HOME, else the java on PATH), Maven; on Linux fakeroot and
+# dpkg-deb for the .deb; on macOS Xcode's command-line tools. Common options are in jpackage.cfg;
+# this script adds the per-platform ones. macOS signing: set CALSYNC_SIGN_IDENTITY
+# ("Developer ID Application: …"); unsigned builds run locally only.
+#
+# Layout: JavaFX's platform jars go on jpackage's module path (linked into the runtime as real
+# modules); every other jar goes beside calsync.jar in the input folder (class path).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what=${1:-all}
+jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+jpackage="$jdk/bin/jpackage"
+[ -x "$jpackage" ] || { echo "build.sh: no jpackage in $jdk/bin; set JAVA_HOME to a JDK 17+" >&2; exit 1; }
+
+if [ "${CALSYNC_SKIP_MAVEN:-}" != 1 ]; then
+  mvn -B -q -DskipTests package
+fi
+version=$(sed -n 's/^--app-version //p' jpackage.cfg)
+
+work=target/jpackage
+dist=target/dist
+rm -rf "$work" "$dist"
+mkdir -p "$work/input" "$work/jmods" "$dist"
+cp target/calsync.jar "$work/input/"
+for jar in target/lib/*.jar; do
+  case "$(basename "$jar")" in
+    javafx-*-linux.jar|javafx-*-mac.jar|javafx-*-mac-aarch64.jar) cp "$jar" "$work/jmods/" ;;
+    javafx-*) ;;  # the empty placeholder jars Maven adds next to the platform ones
+    *) cp "$jar" "$work/input/" ;;
+  esac
+done
+[ -n "$(ls "$work/jmods")" ] || { echo "build.sh: no JavaFX platform jars in target/lib" >&2; exit 1; }
+
+common=(@jpackage.cfg --input "$work/input" --module-path "$work/jmods" --dest "$dist")
+
+case "$(uname -s)" in
+  Linux)
+    # prism.order=sw: software rendering from the start, no GPU probing, ~55 MB less resident.
+    # javafx.animation.pulse=10: JavaFX's pulse timer cannot pause on GTK and wakes the UI thread
+    # 60 times a second even with every window closed; 10 Hz brings idle CPU from ~0.4 % to
+    # ~0.2 % of a core, at the price of 100 ms frames while the popover is open.
+    "$jpackage" "${common[@]}" --type app-image --icon icons/app-256.png \
+      --java-options -Dprism.order=sw --java-options -Djavafx.animation.pulse=10
+    echo "build.sh: app-image in $dist/CalSync (start: $dist/CalSync/bin/CalSync)"
+    if [ "$what" = all ]; then
+      for tool in fakeroot dpkg-deb; do
+        command -v "$tool" >/dev/null || { echo "build.sh: the .deb needs $tool (apt-get install $tool)" >&2; exit 1; }
+      done
+      "$jpackage" --type deb --app-image "$dist/CalSync" --name CalSync --app-version "$version" --dest "$dist" \
+        --linux-package-name calsync --linux-app-category utils --linux-menu-group "Office;Calendar" \
+        --linux-shortcut --icon icons/app-256.png --resource-dir packaging/linux \
+        --description "Keeps calendars in sync in the background." --vendor CalSync
+      ls -1 "$dist"/*.deb
+    fi
+    ;;
+  Darwin)
+    mac=(--icon icons/calsync.icns --mac-package-identifier com.calsync.app --mac-package-name CalSync)
+    # Info.plist (LSUIElement, calendar usage strings) and entitlements live in packaging/macos
+    [ -d packaging/macos ] && mac+=(--resource-dir packaging/macos)
+    entitlements=$(ls packaging/macos/*.entitlements 2>/dev/null | head -n 1 || true)
+    if [ -n "${CALSYNC_SIGN_IDENTITY:-}" ]; then
+      mac+=(--mac-sign --mac-signing-key-user-name "$CALSYNC_SIGN_IDENTITY")
+      [ -n "$entitlements" ] && mac+=(--mac-entitlements "$entitlements")
+    fi
+    "$jpackage" "${common[@]}" "${mac[@]}" --type app-image
+    echo "build.sh: $dist/CalSync.app"
+    if [ "$what" = all ]; then
+      "$jpackage" --type dmg --app-image "$dist/CalSync.app" --name CalSync --app-version "$version" --dest "$dist" "${mac[@]}"
+      ls -1 "$dist"/*.dmg
+    fi
+    ;;
+  *)
+    echo "build.sh: $(uname -s) is not packaged; run java -jar target/calsync.jar" >&2
+    exit 1
+    ;;
+esac

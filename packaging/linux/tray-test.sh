@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The tray tests on a virtual X server with a tray host, as a Linux user's desktop would have:
+#   packaging/linux/tray-test.sh            Maven's tray tests (@Tag("tray"))
+#   packaging/linux/tray-test.sh app-image  starts the packaged app (packaging/build.sh app-image
+#                                           first), waits for its tray icon, prints launch time and
+#                                           idle memory/CPU over IDLE_SECONDS (default 60), quits it
+# Needs Debian's xvfb, trayer, x11-utils (xwininfo) and libgtk-3-0; installs them when missing and root.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+need=(xvfb trayer x11-utils libgtk-3-0)
+missing=()
+for p in "${need[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  [ "$(id -u)" -eq 0 ] || { echo "tray-test: install ${missing[*]} first" >&2; exit 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+display=:$(( 90 + RANDOM % 100 ))
+Xvfb "$display" -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+pids=("$xvfb")
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+export DISPLAY=$display
+for _ in $(seq 50); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
+trayer --edge top --align right --widthtype request --height 32 --SetDockType true \
+  --transparent false --tint 0x333333 >/dev/null 2>&1 &
+pids+=($!)
+sleep 1
+
+if [ "${1:-}" != app-image ]; then
+  mvn -B -o test-compile -q && mvn -B -o surefire:test@tray-tests -DskipTrayTests=false
+  exit
+fi
+
+app=target/dist/CalSync/bin/CalSync
+[ -x "$app" ] || { echo "tray-test: no $app; run packaging/build.sh app-image" >&2; exit 1; }
+home=$(mktemp -d)
+start=$(date +%s%N)
+CALSYNC_HOME="$home" "$app" >"$home/app.log" 2>&1 &
+app_pid=$!
+pids=("$app_pid" "${pids[@]}")
+until xwininfo -root -tree | grep -q JavaEmbeddedFrame; do
+  kill -0 "$app_pid" 2>/dev/null || { echo "tray-test: the app exited:"; cat "$home/app.log"; exit 1; }
+  [ $(( ($(date +%s%N) - start) / 1000000000 )) -lt 60 ] || { echo "tray-test: no tray icon after 60 s"; exit 1; }
+  sleep 0.05
+done
+echo "tray icon shown $(( ($(date +%s%N) - start) / 1000000 )) ms after launch"
+sleep 5  # let start-up work settle before measuring idle
+idle=${IDLE_SECONDS:-60}
+ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
+t0=$(ticks)
+sleep "$idle"
+t1=$(ticks)
+hz=$(getconf CLK_TCK)
+rss=$(awk '/VmRSS/ {print $2}' "/proc/$app_pid/status")
+awk -v d=$((t1 - t0)) -v hz="$hz" -v s="$idle" -v rss="$rss" \
+  'BEGIN { printf "idle over %d s: CPU %.2f %% of a core, RSS %d MB\n", s, 100 * d / hz / s, rss / 1024 }'
+kill "$app_pid"
+wait "$app_pid" 2>/dev/null || true
+echo "tray-test: app-image OK"

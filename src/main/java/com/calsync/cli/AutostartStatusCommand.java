@@ -1,0 +1,37 @@
+package com.calsync.cli;
+
+import com.calsync.autostart.LoginItem;
+import com.calsync.autostart.LoginItemStatus;
+import com.calsync.autostart.LoginItems;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code calsync autostart-status}: whether CalSync starts at login, how, and what it runs.
+ * Exit code 0 when it does, 1 when it does not (so scripts can test it).
+ */
+@Command(name = "autostart-status", description = "Tell whether CalSync starts at login, and how. Exit code 0 if it does, 1 if not.")
+final class AutostartStatusCommand implements Callable<Integer> {
+    private final CliEnvironment environment;
+
+    AutostartStatusCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        LoginItems items = InstallCommand.loginItems(environment);
+        List<LoginItem> all = items.all();
+        boolean any = false;
+        for (LoginItem item : all) {
+            LoginItemStatus status = item.status();
+            environment.out().println(status.describe());
+            if (status.installed()) {
+                any = true;
+                environment.out().println("  runs: " + String.join(" ", status.command()));
+            }
+        }
+        return any ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    }
+}

@@ -1,0 +1,61 @@
+package com.calsync.cli;
+
+import com.calsync.autostart.LaunchCommand;
+import com.calsync.autostart.LoginItem;
+import com.calsync.autostart.LoginItemStatus;
+import com.calsync.autostart.LoginItems;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code calsync install [--systemd]}: start CalSync at login — a LaunchAgent on macOS, an XDG
+ * autostart entry on Linux desktops, or with {@code --systemd} a systemd user unit running the
+ * daemon (restarted on failure) instead.
+ */
+@Command(name = "install", description = {"Start CalSync when you log in.",
+        "macOS: a LaunchAgent (restarts it after a crash). Linux: an XDG autostart entry for the tray app,",
+        "or with --systemd a systemd user unit running the daemon."})
+final class InstallCommand implements Callable<Integer> {
+    private final CliEnvironment environment;
+
+    @Option(names = "--systemd", description = "Linux: install a systemd user unit (calsync daemon, Restart=on-failure) "
+            + "instead of the desktop's autostart entry; for machines without a desktop.")
+    boolean systemd;
+
+    InstallCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** The login items for the environment's platform and home, starting this very CalSync. */
+    static LoginItems loginItems(CliEnvironment environment) {
+        return new LoginItems(environment.userHome(), environment.env(), environment.osName(), System.getProperty("os.version", ""),
+                LaunchCommand.current());
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        LoginItems items = loginItems(environment);
+        if (systemd && items.isMac()) {
+            environment.err().println("calsync install: --systemd is for Linux; on macOS run `calsync install` (a LaunchAgent).");
+            return ExitCodes.USAGE;
+        }
+        LoginItem chosen = systemd ? items.systemd() : items.forPlatform();
+        // one way at a time: a desktop entry and a unit together would start two copies
+        LoginItem other = items.isMac() ? null : (systemd ? items.forPlatform() : items.systemd());
+        if (other != null && other.status().installed()) {
+            other.uninstall();
+            environment.out().println("Removed " + other.status().kind() + " " + other.status().file().map(Object::toString).orElse(""));
+        }
+        LoginItemStatus status = chosen.install();
+        environment.out().println("Installed " + status.kind() + ": " + status.file().map(Object::toString).orElse(""));
+        environment.out().println("It runs: " + String.join(" ", status.command()));
+        if (systemd) {
+            environment.out().println("To start it now: systemctl --user daemon-reload && systemctl --user start calsync");
+        } else {
+            environment.out().println("CalSync will start at your next login.");
+        }
+        return ExitCodes.OK;
+    }
+}

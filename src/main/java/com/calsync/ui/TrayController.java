@@ -1,0 +1,148 @@
+package com.calsync.ui;
+
+import com.calsync.autostart.LoginItem;
+import com.calsync.ui.popover.PopoverActions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tray app's behaviour without its widgets: takes the service's views to the UI thread,
+ * and carries out what the popover and menu ask for on a background executor (the service,
+ * the login item and the desktop may all block).
+ */
+public final class TrayController implements PopoverActions {
+    private static final Logger log = LoggerFactory.getLogger(TrayController.class);
+
+    private final TrayService service;
+    private final LoginItem loginItem;
+    private final DesktopOpener desktop;
+    private final Path configFile;
+    private final Path logDir;
+    private final Executor background;
+    private final Executor uiThread;
+    private final Runnable exit;
+    private final List<Consumer<AppView>> viewers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Boolean>> loginItemViewers = new CopyOnWriteArrayList<>();
+    private AutoCloseable subscription;
+
+    /**
+     * @param service    the background service
+     * @param loginItem  this platform's login item, for "Open at login"
+     * @param desktop    opens config.json and the log folder
+     * @param configFile config.json
+     * @param logDir     the log folder
+     * @param background runs anything that may block
+     * @param uiThread   the JavaFX thread ({@code Platform::runLater}); viewers are called there
+     * @param exit       ends the UI once the service has stopped
+     */
+    public TrayController(TrayService service, LoginItem loginItem, DesktopOpener desktop, Path configFile, Path logDir,
+                          Executor background, Executor uiThread, Runnable exit) {
+        this.service = service;
+        this.loginItem = loginItem;
+        this.desktop = desktop;
+        this.configFile = configFile;
+        this.logDir = logDir;
+        this.background = background;
+        this.uiThread = uiThread;
+        this.exit = exit;
+    }
+
+    /** {@code viewer} gets every new view on the UI thread. Add viewers before {@link #start()}. */
+    public void addViewer(Consumer<AppView> viewer) {
+        viewers.add(viewer);
+    }
+
+    /** {@code viewer} learns on the UI thread whether CalSync starts at login. */
+    public void addLoginItemViewer(Consumer<Boolean> viewer) {
+        loginItemViewers.add(viewer);
+    }
+
+    /** Subscribes to the service and reads the login item's state, both off the UI thread. */
+    public void start() {
+        background.execute(() -> {
+            subscription = service.subscribe(view -> uiThread.execute(() -> viewers.forEach(v -> v.accept(view))));
+            publishLoginItem(loginItem.status().installed());
+        });
+    }
+
+    private void publishLoginItem(boolean installed) {
+        uiThread.execute(() -> loginItemViewers.forEach(v -> v.accept(installed)));
+    }
+
+    @Override
+    public void syncNow() {
+        background.execute(service::syncNow);
+    }
+
+    @Override
+    public void togglePause(boolean currentlyPaused) {
+        background.execute(currentlyPaused ? service::resume : service::pause);
+    }
+
+    @Override
+    public void approveDeletions(String pair) {
+        background.execute(() -> service.approveDeletions(pair));
+    }
+
+    @Override
+    public void rejectDeletions(String pair) {
+        background.execute(() -> service.rejectDeletions(pair));
+    }
+
+    @Override
+    public void openConfig() {
+        open(configFile);
+    }
+
+    @Override
+    public void openLogs() {
+        open(logDir);
+    }
+
+    private void open(Path path) {
+        background.execute(() -> {
+            try {
+                desktop.open(path);
+            } catch (Exception e) {
+                log.warn("cannot open {}: {}", path, e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void setOpenAtLogin(boolean on) {
+        background.execute(() -> {
+            boolean installed;
+            try {
+                installed = (on ? loginItem.install() : loginItem.uninstall()).installed();
+                log.info("open at login {}: {}", on ? "on" : "off", loginItem.status().describe());
+            } catch (Exception e) {
+                log.warn("cannot {} the login item: {}", on ? "install" : "remove", e.getMessage());
+                installed = loginItem.status().installed();
+            }
+            publishLoginItem(installed);
+        });
+    }
+
+    /** Stops the service cleanly, then the UI; the tray's own exit (System.exit) is never used. */
+    @Override
+    public void quit() {
+        background.execute(() -> {
+            try {
+                if (subscription != null) {
+                    subscription.close();
+                }
+                service.shutdown();
+            } catch (Exception e) {
+                log.warn("the service did not stop cleanly: {}", e.getMessage());
+            } finally {
+                uiThread.execute(exit);
+            }
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package com.calsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** install / uninstall / autostart-status in-process, with the user's home in a temp folder. */
+class AutostartCommandsTest {
+    @TempDir
+    Path home;
+
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private int run(String os, String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
+                Map.of("CALSYNC_HOME", home.resolve("calsync").toString()),
+                Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), os, home);
+        return CalSyncCommand.commandLine(environment).execute(args);
+    }
+
+    @Test
+    void onLinuxInstallWritesTheAutostartEntryAndStatusSaysSo() {
+        assertThat(run("Linux", "autostart-status")).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(out.toString()).contains("XDG autostart entry: not installed");
+
+        assertThat(run("Linux", "install")).isEqualTo(ExitCodes.OK);
+        Path desktop = home.resolve(".config/autostart/calsync.desktop");
+        assertThat(desktop).isRegularFile();
+        assertThat(out.toString()).contains("Installed XDG autostart entry: " + desktop);
+
+        assertThat(run("Linux", "autostart-status")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("XDG autostart entry: installed").contains("com.calsync.App")
+                .contains("systemd user unit: not installed");
+
+        assertThat(run("Linux", "uninstall")).isEqualTo(ExitCodes.OK);
+        assertThat(desktop).doesNotExist();
+        assertThat(run("Linux", "uninstall")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("nothing to remove");
+    }
+
+    @Test
+    void systemdReplacesTheDesktopEntryAndRunsTheDaemon() throws Exception {
+        run("Linux", "install");
+
+        assertThat(run("Linux", "install", "--systemd")).isEqualTo(ExitCodes.OK);
+
+        Path unit = home.resolve(".config/systemd/user/calsync.service");
+        assertThat(Files.readString(unit)).contains("Restart=on-failure").containsPattern("ExecStart=.* daemon\n");
+        assertThat(Files.exists(home.resolve(".config/systemd/user/default.target.wants/calsync.service"), LinkOption.NOFOLLOW_LINKS)).isTrue();
+        assertThat(home.resolve(".config/autostart/calsync.desktop")).doesNotExist();
+        assertThat(out.toString()).contains("systemctl --user start calsync");
+
+        assertThat(run("Linux", "uninstall")).isEqualTo(ExitCodes.OK);
+        assertThat(unit).doesNotExist();
+        assertThat(run("Linux", "autostart-status")).isEqualTo(ExitCodes.PROBLEMS);
+    }
+
+    @Test
+    void onMacInstallWritesTheLaunchAgentAndRefusesSystemd() {
+        assertThat(run("Mac OS X", "install", "--systemd")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--systemd is for Linux");
+
+        assertThat(run("Mac OS X", "install")).isEqualTo(ExitCodes.OK);
+        assertThat(home.resolve("Library/LaunchAgents/com.calsync.daemon.plist")).isRegularFile();
+        assertThat(run("Mac OS X", "autostart-status")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("LaunchAgent: installed").contains("daemon");
+    }
+}

@@ -1,0 +1,34 @@
+package com.calsync.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class NoticeTest {
+
+    private static AppView with(AppView.PairView... pairs) {
+        return Views.view(TrayState.IDLE, "Idle", false, List.of(pairs), 1, Optional.empty());
+    }
+
+    @Test
+    void aPairThatStartsFailingRecoversOrHasDeletionsHeldIsAnnouncedOnce() {
+        AppView ok = with(Views.ok("work", Views.T0, "no changes"), Views.ok("home", Views.T0, "no changes"));
+        AppView failing = with(Views.failing("work", Views.T0, "401 Unauthorized", "details"), Views.held("home", Views.T0, 4));
+
+        List<Notice> notices = Notice.between(ok, failing);
+
+        assertThat(notices).extracting(Notice::title)
+                .containsExactly("CalSync: work is failing", "CalSync: deletions held in home");
+        assertThat(notices.get(0).text()).startsWith("401 Unauthorized");
+        assertThat(notices).allMatch(Notice::warning);
+        assertThat(Notice.between(failing, failing)).as("still failing is no news").isEmpty();
+        assertThat(Notice.between(failing, ok)).extracting(Notice::title).containsExactly("CalSync: work works again");
+    }
+
+    @Test
+    void theFirstViewAnnouncesNothing() {
+        assertThat(Notice.between(AppView.starting(), with(Views.failing("work", Views.T0, "x", "y")))).isEmpty();
+    }
+}

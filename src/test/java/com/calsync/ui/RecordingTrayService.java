@@ -1,0 +1,61 @@
+package com.calsync.ui;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** Stands in for the background service: pushes the views a test gives it and records requests. */
+final class RecordingTrayService implements TrayService {
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<Consumer<AppView>> observers = new CopyOnWriteArrayList<>();
+    private volatile AppView current = AppView.starting();
+
+    /** Publishes {@code view} as the service would, from a thread of its own. */
+    void push(AppView view) {
+        current = view;
+        Thread t = new Thread(() -> observers.forEach(o -> o.accept(view)), "fake-service");
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<AppView> observer) {
+        observers.add(observer);
+        observer.accept(current);
+        return () -> observers.remove(observer);
+    }
+
+    @Override
+    public void syncNow() {
+        calls.add("syncNow");
+    }
+
+    @Override
+    public void pause() {
+        calls.add("pause");
+    }
+
+    @Override
+    public void resume() {
+        calls.add("resume");
+    }
+
+    @Override
+    public void approveDeletions(String pair) {
+        calls.add("approve " + pair);
+    }
+
+    @Override
+    public void rejectDeletions(String pair) {
+        calls.add("reject " + pair);
+    }
+
+    @Override
+    public void shutdown() {
+        calls.add("shutdown");
+    }
+}

@@ -1,0 +1,63 @@
+package com.calsync.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.calsync.service.ServiceSnapshot;
+import com.calsync.service.ServiceSnapshot.PairStatus;
+import com.calsync.service.ServiceSnapshot.RunRecord;
+import com.calsync.service.ServiceSnapshot.RunResult;
+import com.calsync.service.ServiceSnapshot.SideCounts;
+import com.calsync.ui.AppView.PairState;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SnapshotViewTest {
+    private static final Instant T = Instant.parse("2026-11-26T10:00:00Z");
+    private static final SideCounts NONE = new SideCounts(0, 0, 0);
+
+    private static RunResult ok(SideCounts target, int held) {
+        return new RunResult("ok", T, 800, NONE, target, 0, held, held > 0 ? "the source came back empty" : null, 0, null);
+    }
+
+    private static PairStatus pair(String name, boolean running, int failures, RunResult last, String lastError) {
+        return new PairStatus(name, "a", "b", "mirror", 30, running, T.plusSeconds(1800), 1, failures, failures, last, lastError);
+    }
+
+    private static ServiceSnapshot snapshot(String state, String current, List<PairStatus> pairs) {
+        return new ServiceSnapshot(true, 1, T, null, state, current, T, T.plusSeconds(1800), 4, 1, 800L, "/c/config.json", null,
+                pairs, List.of(new RunRecord("work", T, 800, 3, "ok"), new RunRecord("home", T, 100, 0, "failed")));
+    }
+
+    @Test
+    void pairsAndTheIconFollowTheSnapshot() {
+        AppView v = SnapshotView.from(snapshot("idle", null, List.of(
+                pair("work", false, 0, ok(new SideCounts(3, 1, 0), 0), "an old error, fixed since"),
+                pair("home", false, 2, null, "401 Unauthorized\nat https://example.org/"),
+                pair("feed", false, 0, ok(NONE, 5), null),
+                pair("new", false, 0, null, null))), List.of());
+
+        assertThat(v.state()).isEqualTo(TrayState.ERROR);
+        assertThat(v.stateText()).isEqualTo("Error in home");
+        assertThat(v.pairs()).extracting(AppView.PairView::state)
+                .containsExactly(PairState.OK, PairState.FAILING, PairState.HELD, PairState.NEVER_RUN);
+        assertThat(v.pairs().get(0).changes()).isEqualTo("target: 3 created, 1 updated");
+        assertThat(v.pairs().get(0).lastError()).as("a fixed error is not shown").isEmpty();
+        assertThat(v.pairs().get(1).lastError()).contains("401 Unauthorized");
+        assertThat(v.pairs().get(1).errorDetails().orElseThrow()).contains("https://example.org/").contains("2 time(s) in a row");
+        assertThat(v.heldPairs()).extracting(AppView.PairView::name).containsExactly("feed");
+        assertThat(v.recentRuns()).extracting(AppView.RunPoint::failed).containsExactly(false, true);
+    }
+
+    @Test
+    void syncingWinsAndPausedShowsWhenNothingIsWrong() {
+        AppView syncing = SnapshotView.from(snapshot("syncing", "work", List.of(pair("work", true, 0, null, null))), List.of());
+        assertThat(syncing.state()).isEqualTo(TrayState.SYNCING);
+        assertThat(syncing.progress()).map(AppView.Progress::pair).contains("work");
+
+        AppView paused = SnapshotView.from(snapshot("paused", null, List.of(pair("work", false, 0, ok(NONE, 0), null))), List.of());
+        assertThat(paused.state()).isEqualTo(TrayState.PAUSED);
+        assertThat(paused.paused()).isTrue();
+        assertThat(paused.pairs().get(0).changes()).isEqualTo("no changes");
+    }
+}

@@ -1,0 +1,63 @@
+package com.calsync.ui;
+
+import com.calsync.ui.AppView.LogLevel;
+import com.calsync.ui.AppView.LogLine;
+import com.calsync.ui.AppView.PairState;
+import com.calsync.ui.AppView.PairView;
+import com.calsync.ui.AppView.Progress;
+import com.calsync.ui.AppView.RunPoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Views as the service would publish them over a day of syncing two pairs. */
+final class Views {
+    static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
+
+    private Views() {
+    }
+
+    static PairView neverRun(String name) {
+        return new PairView(name, "work → " + name + "-folder, mirror", PairState.NEVER_RUN, Optional.empty(), "no changes",
+                Optional.empty(), Optional.empty(), 0, Optional.empty());
+    }
+
+    static PairView ok(String name, Instant last, String changes) {
+        return new PairView(name, "work → " + name + "-folder, mirror", PairState.OK, Optional.of(last), changes,
+                Optional.empty(), Optional.empty(), 0, Optional.empty());
+    }
+
+    static PairView failing(String name, Instant last, String error, String details) {
+        return new PairView(name, "icloud → " + name + ", two-way", PairState.FAILING, Optional.of(last), "no changes",
+                Optional.of(error), Optional.of(details), 0, Optional.empty());
+    }
+
+    static PairView held(String name, Instant last, int count) {
+        return new PairView(name, "feed → " + name + ", mirror", PairState.HELD, Optional.of(last), "no changes",
+                Optional.empty(), Optional.empty(), count,
+                Optional.of("the source came back empty; approve if you really emptied it"));
+    }
+
+    static List<RunPoint> runs(int n) {
+        List<RunPoint> runs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            runs.add(new RunPoint("work", T0.plusSeconds(600L * i), 400 + 150L * (i % 5), i % 3 == 0 ? 4 : 0, i == n - 2));
+        }
+        return runs;
+    }
+
+    static List<LogLine> log() {
+        return List.of(new LogLine(T0, LogLevel.INFO, "work: 3 created on target"),
+                new LogLine(T0.plusSeconds(5), LogLevel.DEBUG, "work: listing 120 items"),
+                new LogLine(T0.plusSeconds(9), LogLevel.WARN, "home: server slow, retrying in 30 s"),
+                new LogLine(T0.plusSeconds(12), LogLevel.ERROR, "home: 401 Unauthorized from caldav.example.org"));
+    }
+
+    static AppView view(TrayState state, String text, boolean paused, List<PairView> pairs, int runs, Optional<Progress> progress) {
+        Instant last = T0.plusSeconds(3600);
+        return new AppView(state, text, paused, runs == 0 ? Optional.empty() : Optional.of(last),
+                paused ? Optional.empty() : Optional.of(last.plusSeconds(1800)), runs, state == TrayState.ERROR ? 1 : 0,
+                runs == 0 ? Optional.empty() : Optional.of(1250L), Optional.empty(), pairs, runs(runs), progress, log());
+    }
+}
