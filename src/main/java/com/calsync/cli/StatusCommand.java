@@ -34,7 +34,7 @@ final class StatusCommand implements Callable<Integer> {
         if (json) {
             // never run: the same object with zero counts, so scripts read one shape
             ServiceSnapshot shown = status.orElseGet(() -> new ServiceSnapshot(false, 0, null, null, "stopped", null, null, null,
-                    0, 0, null, control.paths().configFile().toString(), null, java.util.List.of(), java.util.List.of()));
+                    0, 0, null, control.paths().configFile().toString(), null, java.util.List.of(), java.util.List.of(), null));
             environment.out().println(control.client().json().writerWithDefaultPrettyPrinter().writeValueAsString(shown));
         } else if (status.isEmpty()) {
             environment.out().println("CalSync is not running and has not run yet for " + control.paths().stateDir()

@@ -76,6 +76,8 @@ public final class CalSyncService {
     private volatile CalSyncConfig config;
     private volatile String configError;
     private volatile ServiceSnapshot latest;
+    private volatile ServiceSnapshot.Progress progress;
+    private volatile long progressPublishedNanos;
     private FileStamp configStamp;
     private StatusBook book;
     private Instant started;
@@ -212,7 +214,23 @@ public final class CalSyncService {
                     "pair " + name + " is no longer in the config");
         }
         Boolean approve = heldDecisions.remove(name);
-        return runner.run(c, pair.get(), new SyncOptions(false, approve != null && approve, approve != null && !approve, cancelled));
+        SyncOptions options = new SyncOptions(false, approve != null && approve, approve != null && !approve, cancelled)
+                .withProgress(this::progressed);
+        try {
+            return runner.run(c, pair.get(), options);
+        } finally {
+            progress = null;
+        }
+    }
+
+    /** Publishes progress a few times a second at most: a big first sync writes thousands of items. */
+    private void progressed(int done, int total) {
+        progress = new ServiceSnapshot.Progress(done, total);
+        long now = System.nanoTime();
+        if (done == 0 || done == total || now - progressPublishedNanos > 250_000_000L) {
+            progressPublishedNanos = now;
+            publish();
+        }
     }
 
     private final class SchedulerEvents implements SyncScheduler.Listener {
@@ -291,7 +309,7 @@ public final class CalSyncService {
             String state = !running ? "stopped" : current.isPresent() ? "syncing" : paused ? "paused" : "idle";
             return new ServiceSnapshot(running, pid, started, stoppedAt, state, current.orElse(null), book.lastSync(), next,
                     book.syncCount(), book.errorCount(), book.lastDurationMs(), paths.configFile().toString(), configError,
-                    pairs, book.history());
+                    pairs, book.history(), current.isPresent() ? progress : null);
         }
     }
 

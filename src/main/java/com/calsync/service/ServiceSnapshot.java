@@ -23,11 +23,12 @@ import java.util.List;
  * @param configError    why the last edit of config.json was not taken (the previous config runs), or null
  * @param pairs          per pair, in config order
  * @param history        recent runs, oldest first, at most {@link StatusBook#HISTORY_SIZE}
+ * @param progress       how far the run under way has come (changes written of planned), or null
  */
 public record ServiceSnapshot(boolean running, long pid, Instant started, Instant stopped, String state,
                               String currentPair, Instant lastSync, Instant nextSync, long syncCount, long errorCount,
                               Long lastDurationMs, String configFile, String configError, List<PairStatus> pairs,
-                              List<RunRecord> history) {
+                              List<RunRecord> history, Progress progress) {
     public ServiceSnapshot {
         pairs = pairs == null ? List.of() : List.copyOf(pairs);
         history = history == null ? List.of() : List.copyOf(history);
@@ -74,6 +75,10 @@ public record ServiceSnapshot(boolean running, long pid, Instant started, Instan
         }
     }
 
+    /** The run under way: {@code done} of {@code total} planned changes written. */
+    public record Progress(long done, long total) {
+    }
+
     /** One run in the history the UI charts: when, how long, how many changes, how it ended. */
     public record RunRecord(String pair, Instant time, long durationMs, long changes, String outcome) {
     }
@@ -84,7 +89,7 @@ public record ServiceSnapshot(boolean running, long pid, Instant started, Instan
                 p.intervalMinutes(), false, null, p.syncCount(), p.errorCount(), p.consecutiveFailures(), p.lastResult(),
                 p.lastError())).toList();
         return new ServiceSnapshot(false, pid, started, stopped, "stopped", null, lastSync, null, syncCount, errorCount,
-                lastDurationMs, configFile, configError, idle, history);
+                lastDurationMs, configFile, configError, idle, history, null);
     }
 
     public PairStatus pair(String name) {

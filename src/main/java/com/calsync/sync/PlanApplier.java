@@ -40,6 +40,7 @@ final class PlanApplier {
     private final IcalKit ical;
     private final SyncPolicy policy;
     private final BooleanSupplier cancelled;
+    private final SyncProgress progress;
     private final TimeWindow window;
     private final ItemTitle titles = new ItemTitle();
 
@@ -48,8 +49,9 @@ final class PlanApplier {
     private final Map<Side, Map<String, String>> texts = new EnumMap<>(Side.class);
 
     PlanApplier(String pair, Map<Side, CalendarStore> stores, StatusDb db, Journal journal, IcalKit ical,
-                SyncPolicy policy, TimeWindow window, BooleanSupplier cancelled) {
+                SyncPolicy policy, TimeWindow window, BooleanSupplier cancelled, SyncProgress progress) {
         this.window = window;
+        this.progress = progress;
         this.pair = pair;
         this.stores = stores;
         this.db = db;
@@ -72,6 +74,8 @@ final class PlanApplier {
         }
         db.inTransaction(() -> bookkeeping.forEach(r -> db.put(r.row())));
         prefetch(writes);
+        int done = 0;
+        progress.update(0, writes.size());
         for (SyncAction action : writes) {
             if (cancelled.getAsBoolean()) {
                 log.info("{}: run cancelled; {} of {} changes left for the next run", pair,
@@ -98,6 +102,7 @@ final class PlanApplier {
                 errors.add(error(action, e.getMessage()));
                 log.warn("{}: could not apply change to {}: {}", pair, action.key(), e.getMessage());
             }
+            progress.update(++done, writes.size());
         }
     }
 

@@ -70,7 +70,8 @@ public final class SyncEngine {
             }
 
             PlanApplier applier = new PlanApplier(pair.name(), Map.of(Side.SOURCE, pair.source(),
-                    Side.TARGET, pair.target()), db, journal, ical, policy, window, options.cancelled());
+                    Side.TARGET, pair.target()), db, journal, ical, policy, window, options.cancelled(),
+                    options.progress());
             applier.apply(plan, rows);
             report.applied(applier);
             db.replaceSkipped(Side.SOURCE, source.skipped());

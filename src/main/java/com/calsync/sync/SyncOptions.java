@@ -9,9 +9,20 @@ import java.util.function.BooleanSupplier;
  * @param approveDeletions carry out the deletions the guard held back in an earlier run
  * @param rejectDeletions  put the vanished items back instead (mirror: stop managing them)
  * @param cancelled        polled between items; true stops the run cleanly
+ * @param progress         told after each change written, for a progress bar
  */
 public record SyncOptions(boolean dryRun, boolean approveDeletions, boolean rejectDeletions,
-                          BooleanSupplier cancelled) {
+                          BooleanSupplier cancelled, SyncProgress progress) {
+
+    /** Options without progress reports. */
+    public SyncOptions(boolean dryRun, boolean approveDeletions, boolean rejectDeletions, BooleanSupplier cancelled) {
+        this(dryRun, approveDeletions, rejectDeletions, cancelled, SyncProgress.NONE);
+    }
+
+    public SyncOptions withProgress(SyncProgress listener) {
+        return new SyncOptions(dryRun, approveDeletions, rejectDeletions, cancelled, listener);
+    }
+
     public SyncOptions {
         if (approveDeletions && rejectDeletions) {
             throw new IllegalArgumentException("held deletions can be approved or rejected, not both");

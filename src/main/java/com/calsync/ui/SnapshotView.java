@@ -52,7 +52,9 @@ public final class SnapshotView {
                 .map(r -> new RunPoint(r.pair(), r.time(), r.durationMs(), r.changes(), "failed".equals(r.outcome()))).toList();
         // the service tells which pair runs, not how far it got: an indeterminate bar
         Optional<Progress> progress = syncing && s.currentPair() != null
-                ? Optional.of(new Progress(s.currentPair(), 0, 0)) : Optional.empty();
+                ? Optional.of(s.progress() == null ? new Progress(s.currentPair(), 0, 0)
+                        : new Progress(s.currentPair(), s.progress().done(), s.progress().total()))
+                : Optional.empty();
         return new AppView(state, text, paused, Optional.ofNullable(s.lastSync()), Optional.ofNullable(s.nextSync()),
                 s.syncCount(), s.errorCount(), Optional.ofNullable(s.lastDurationMs()), Optional.ofNullable(s.configError()),
                 pairs, runs, progress, log);

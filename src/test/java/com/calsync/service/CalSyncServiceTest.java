@@ -65,6 +65,9 @@ class CalSyncServiceTest {
         List<SyncReport> reports = service.syncNow(Optional.empty()).get(20, TimeUnit.SECONDS);
         assertThat(reports).extracting(SyncReport::outcome).containsExactly(SyncOutcome.OK);
         assertThat(seen).extracting(ServiceSnapshot::state).contains("syncing");
+        assertThat(seen).extracting(ServiceSnapshot::progress).as("items done of total while the run writes")
+                .contains(new ServiceSnapshot.Progress(1, 1));
+        assertThat(service.latest().progress()).as("no progress once the run is over").isNull();
         ServiceSnapshot after = service.latest();
         assertThat(after.pair("p").lastResult().target().created()).isEqualTo(1);
         assertThat(after.syncCount()).isEqualTo(1);

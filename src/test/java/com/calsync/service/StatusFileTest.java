@@ -39,7 +39,7 @@ class StatusFileTest {
                 List.of(new ServiceSnapshot.PairStatus("p", "a", "b", "mirror", 30, false, T.plusSeconds(1800),
                         book.pair("p").syncCount(), book.pair("p").errorCount(), 0, book.pair("p").lastResult(),
                         book.pair("p").lastError())),
-                book.history());
+                book.history(), null);
     }
 
     @Test

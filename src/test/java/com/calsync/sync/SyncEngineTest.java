@@ -8,6 +8,7 @@ import com.calsync.store.memory.MemoryStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -434,5 +435,18 @@ class SyncEngineTest {
         assertThat(report.held()).extracting(ItemChange::key).containsExactly("b");
         assertThat(mirror().held()).as("the next run holds them too").extracting(ItemChange::key).containsExactly("b");
         assertThat(textOf(target, "b")).isNotNull();
+    }
+
+    @Test
+    void progressCountsTheChangesWritten() {
+        source.put("a", event("a", "A", SOON));
+        source.put("b", event("b", "B", SOON));
+        source.put("c", event("c", "C", SOON));
+        List<String> updates = new java.util.ArrayList<>();
+
+        engine.sync(new SyncPair("p", source, target, SyncPolicy.defaults(SyncMode.MIRROR)), db,
+                SyncOptions.normal().withProgress((done, total) -> updates.add(done + "/" + total)));
+
+        assertThat(updates).containsExactly("0/3", "1/3", "2/3", "3/3");
     }
 }

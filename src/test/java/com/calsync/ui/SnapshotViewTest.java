@@ -26,7 +26,7 @@ class SnapshotViewTest {
 
     private static ServiceSnapshot snapshot(String state, String current, List<PairStatus> pairs) {
         return new ServiceSnapshot(true, 1, T, null, state, current, T, T.plusSeconds(1800), 4, 1, 800L, "/c/config.json", null,
-                pairs, List.of(new RunRecord("work", T, 800, 3, "ok"), new RunRecord("home", T, 100, 0, "failed")));
+                pairs, List.of(new RunRecord("work", T, 800, 3, "ok"), new RunRecord("home", T, 100, 0, "failed")), null);
     }
 
     @Test
@@ -54,6 +54,11 @@ class SnapshotViewTest {
         AppView syncing = SnapshotView.from(snapshot("syncing", "work", List.of(pair("work", true, 0, null, null))), List.of());
         assertThat(syncing.state()).isEqualTo(TrayState.SYNCING);
         assertThat(syncing.progress()).map(AppView.Progress::pair).contains("work");
+        ServiceSnapshot s = snapshot("syncing", "work", List.of(pair("work", true, 0, null, null)));
+        AppView halfway = SnapshotView.from(new ServiceSnapshot(s.running(), s.pid(), s.started(), s.stopped(), s.state(),
+                s.currentPair(), s.lastSync(), s.nextSync(), s.syncCount(), s.errorCount(), s.lastDurationMs(), s.configFile(),
+                s.configError(), s.pairs(), s.history(), new ServiceSnapshot.Progress(40, 120)), List.of());
+        assertThat(halfway.progress()).map(p -> p.done() + " of " + p.total()).contains("40 of 120");
 
         AppView paused = SnapshotView.from(snapshot("paused", null, List.of(pair("work", false, 0, ok(NONE, 0), null))), List.of());
         assertThat(paused.state()).isEqualTo(TrayState.PAUSED);
