@@ -23,13 +23,8 @@ public record SyncPolicy(SyncMode mode, ConflictPolicy conflict, int pastDays, i
         }
     }
 
-    /** The seed's defaults, for a mirror pair. */
+    /** The seed's defaults (and the deletion guard's), with {@code mode}. */
     public static SyncPolicy defaults(SyncMode mode) {
         return new SyncPolicy(mode, ConflictPolicy.NEWER_WINS, 30, 365, false, 1, true, true, 5, 20);
-    }
-
-    public SyncPolicy withMode(SyncMode newMode) {
-        return new SyncPolicy(newMode, conflict, pastDays, futureDays, expandRecurring, verifyThreshold,
-                recreateTargetDeletions, guardDeletions, maxMissingCount, maxMissingPercent);
     }
 }
