@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * empty token, which gives the etags and the current token in one request.
  */
 public final class CalDavStore implements CalendarStore {
+    /** Marks a sync token that is a getctag (for servers without sync-collection). */
+    private static final String CTAG_TOKEN = "ctag:";
+
     private static final Logger log = LoggerFactory.getLogger(CalDavStore.class);
     private static final int MAX_SYNC_ROUNDS = 100;
 
@@ -99,9 +102,14 @@ public final class CalDavStore implements CalendarStore {
         return "CalDAV calendar \"" + calendar.displayName() + "\" at " + url + " (account " + client.account().name() + ")";
     }
 
+    /**
+     * Sync tokens: RFC 6578 ones where the collection has sync-collection; otherwise, where it has
+     * a getctag, a token made of the ctag, which tells "nothing changed" in one small request.
+     */
     @Override
     public StoreCapabilities capabilities() {
-        return new StoreCapabilities(!calendar.writable(), calendar.syncCollection(), false, true);
+        return new StoreCapabilities(!calendar.writable(), calendar.syncCollection() || calendar.ctag().isPresent(),
+                false, true);
     }
 
     @Override
@@ -120,6 +128,8 @@ public final class CalDavStore implements CalendarStore {
                         describe(), e.status);
             }
         }
+        // the ctag is read before the listing, so a change made during it shows as a new ctag next time
+        Optional<String> ctagToken = calendar.ctag().isPresent() ? currentCtag().map(c -> CTAG_TOKEN + c) : Optional.empty();
         CalDavClient.Answer answer = client.send(CalDavClient.Request.xml("PROPFIND", url, "1",
                 CalDavDiscovery.propfindBody("<d:resourcetype/><d:getetag/><d:getcontenttype/>")));
         if (answer.status() != 207) {
@@ -132,11 +142,27 @@ public final class CalDavStore implements CalendarStore {
                 etags.put(href, r.propText(DAV, "getetag").orElse(null));
             }
         }
-        return Listing.of(etags);
+        return new Listing(etags, ctagToken);
+    }
+
+    /** The collection's getctag now (one PROPFIND Depth 0), if the server keeps one. */
+    private Optional<String> currentCtag() {
+        return new CalDavDiscovery(client).inspect(url).ctag();
     }
 
     @Override
     public ChangeSet changesSince(String token) {
+        if (token != null && token.startsWith(CTAG_TOKEN)) {
+            // no sync-collection here: an unchanged ctag means an unchanged calendar; any other
+            // answer sends the engine back to a full listing
+            String was = token.substring(CTAG_TOKEN.length());
+            Optional<String> now = currentCtag();
+            if (now.isPresent() && now.get().equals(was)) {
+                return new ChangeSet(Map.of(), java.util.Set.of(), token);
+            }
+            throw new SyncTokenExpiredException(describe() + " changed since the last run (getctag " + was + " → "
+                    + now.orElse("none") + "); listing it again");
+        }
         if (!calendar.syncCollection()) {
             return CalendarStore.super.changesSince(token);
         }

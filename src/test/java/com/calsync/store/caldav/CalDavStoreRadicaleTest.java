@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.calsync.ical.TimeWindow;
 import com.calsync.store.ReadOnlyStoreException;
+import com.calsync.store.SyncTokenExpiredException;
 import com.calsync.bench.servers.LocalCalDavServer;
 import com.calsync.bench.servers.RadicaleServer;
 import java.net.URI;
@@ -77,5 +78,35 @@ class CalDavStoreRadicaleTest extends CalDavStoreTestBase {
     void radicaleTokensAreUrls() {
         assertThat(newEmptyStore().list(TimeWindow.ALL).syncToken()).hasValueSatisfying(
                 t -> assertThat(t).startsWith("http://radicale.org/ns/sync/"));
+    }
+
+    @Test
+    void withoutSyncCollectionTheCtagTellsAnUnchangedCalendarInOneRequest() {
+        URI url = server.newCalendar("No sync tokens");
+        CalDavClient client = client();
+        CalendarInfo found = new CalDavDiscovery(client).inspect(url);
+        assertThat(found.ctag()).as("Radicale keeps a getctag").isPresent();
+        // as a server that has getctag but not sync-collection would describe it
+        CalendarInfo ctagOnly = new CalendarInfo(found.url(), found.displayName(), found.color(), found.ctag(), false,
+                found.components(), found.writable());
+        try (CalDavStore store = new CalDavStore(client, ctagOnly)) {
+            assertThat(store.capabilities().syncTokens()).isTrue();
+            store.create("one", TestItems.event("one", "One"));
+            var listing = store.list(TimeWindow.ALL);
+            String token = listing.syncToken().orElseThrow();
+            assertThat(token).startsWith("ctag:");
+
+            long before = store.requestCount();
+            var unchanged = store.changesSince(token);
+            assertThat(unchanged.changed()).isEmpty();
+            assertThat(unchanged.removed()).isEmpty();
+            assertThat(unchanged.newToken()).isEqualTo(token);
+            assertThat(store.requestCount() - before).as("one PROPFIND of the ctag").isEqualTo(1);
+
+            store.create("two", TestItems.event("two", "Two"));
+            assertThatThrownBy(() -> store.changesSince(token)).isInstanceOf(SyncTokenExpiredException.class)
+                    .hasMessageContaining("changed since the last run");
+            assertThat(store.list(TimeWindow.ALL).etags()).hasSize(2);
+        }
     }
 }

@@ -294,13 +294,13 @@ abstract class CalDavStoreTestBase {
     }
 
     @Test
-    void withoutSyncCollectionTheListingIsAPropfindWithoutToken() {
+    void withNeitherSyncCollectionNorCtagTheListingIsAPropfindWithoutToken() {
         CalDavStore syncing = newEmptyStore();
         ItemRef a = syncing.create("pf-a", TestItems.event("pf-a", "A"));
         ItemRef b = syncing.create("pf-b", TestItems.weeklySeries("pf-b", "B"));
         CalendarInfo info = syncing.calendar();
-        CalendarInfo noSync = new CalendarInfo(info.url(), info.displayName(), info.color(), info.ctag(), false,
-                info.components(), info.writable());
+        CalendarInfo noSync = new CalendarInfo(info.url(), info.displayName(), info.color(), java.util.Optional.empty(),
+                false, info.components(), info.writable());
         try (CalDavStore store = new CalDavStore(client(), noSync)) {
             Listing listing = store.list(TimeWindow.ALL);
 
