@@ -60,6 +60,7 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("try") // the log files only need to be open while the pairs run
     public Integer call() throws IOException {
         if (approve != null && reject != null) {
             environment.err().println("calsync sync: --approve-deletions and --reject-deletions exclude each other");

@@ -41,6 +41,7 @@ final class TestCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("try") // the log files only need to be open while the pairs run
     public Integer call() throws IOException {
         ServiceControl control = new ServiceControl(environment, CalSyncCommand.root(spec));
         PrintWriter out = environment.out();
