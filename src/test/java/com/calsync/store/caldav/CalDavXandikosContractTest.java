@@ -1,45 +1,12 @@
 package com.calsync.store.caldav;
 
-import com.calsync.store.CalendarStore;
-import com.calsync.store.CalendarStoreContract;
+import com.calsync.bench.servers.LocalCalDavServer;
 import com.calsync.bench.servers.XandikosServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestInstance;
 
-/** The shared store contract against a real Xandikos, one fresh calendar collection per test. */
-@Tag("caldav")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CalDavXandikosContractTest extends CalendarStoreContract {
-    private CalDavStoreFixture fixture;
-
-    @BeforeAll
-    void startServer() {
-        fixture = CalDavStoreFixture.start(XandikosServer::start);
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
-    @AfterEach
-    void closeStores() {
-        fixture.closeStores();
-    }
-
+/** The shared store contract against a real Xandikos. */
+class CalDavXandikosContractTest extends CalDavContractTestBase {
     @Override
-    protected CalendarStore newEmptyStore() {
-        return fixture.newEmptyStore();
-    }
-
-    /** Each item is one PUT; 50 still crosses the multiget batches of 10 several times. */
-    @Override
-    protected int manyItems() {
-        return 50;
+    protected LocalCalDavServer startServer() {
+        return XandikosServer.start();
     }
 }
