@@ -5,6 +5,7 @@ import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.secrets.PasswordLookup;
 import com.calsync.service.StoreOpener;
+import com.calsync.service.SyncRunner;
 import com.calsync.store.StoreException;
 import com.calsync.store.StoreUnavailableException;
 import com.calsync.store.caldav.CalDavAuthenticationException;
@@ -63,14 +64,15 @@ final class CalendarsCommand implements Callable<Integer> {
                     : " (accounts: " + String.join(", ", loaded.get().accounts().keySet()) + ")"));
             return ExitCodes.PROBLEMS;
         }
-        PasswordLookup passwords = new PasswordLookup(environment.env());
-        if (account.username().isPresent() && passwords.find(account.name()).isEmpty()) {
+        // the same lookup a sync uses, so a password stored with `calsync account add` counts too
+        StoreOpener stores = SyncRunner.standard(paths, environment.env(), environment.clock()).stores();
+        if (account.username().isPresent() && stores.passwords().find(account.name()).isEmpty()) {
             err.println("calsync calendars: no password for account " + account.name() + " ("
                     + account.username().get() + "): " + PasswordLookup.howToSet(account.name())
                     + " (for iCloud, an app-specific password made at appleid.apple.com)");
             return ExitCodes.PROBLEMS;
         }
-        CalDavClient client = new CalDavClient(new StoreOpener(passwords, paths.stateDir()).caldavAccount(account),
+        CalDavClient client = new CalDavClient(stores.caldavAccount(account),
                 CalDavClient.httpClient(Duration.ofSeconds(10)), Duration.ofSeconds(30), RETRIES, Sleeper.real(),
                 environment.clock());
         List<CalendarInfo> calendars;
@@ -78,7 +80,8 @@ final class CalendarsCommand implements Callable<Integer> {
             calendars = new CalDavDiscovery(client).calendars();
         } catch (CalDavAuthenticationException e) {
             err.println("calsync calendars: " + e.getMessage() + "; the password comes from "
-                    + PasswordLookup.variableFor(account.name()));
+                    + PasswordLookup.variableFor(account.name()) + " or the one stored with `calsync account add "
+                    + account.name() + "`");
             return ExitCodes.PROBLEMS;
         } catch (StoreUnavailableException e) {
             err.println("calsync calendars: cannot reach the CalDAV server of account " + account.name() + " at "

@@ -1,7 +1,6 @@
 package com.calsync.config;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,7 +20,7 @@ public record AccountConfig(String name, URI url, Optional<String> username) {
 
     /** {@code CALSYNC_PASSWORD_} plus the account name in upper case, other characters as '_'. */
     public static String passwordVariable(String accountName) {
-        return "CALSYNC_PASSWORD_" + accountName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        return com.calsync.secrets.PasswordLookup.variableFor(accountName);
     }
 
     public String passwordVariable() {

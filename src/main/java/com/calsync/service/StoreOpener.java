@@ -69,6 +69,11 @@ public final class StoreOpener {
                 calendar.path().orElseGet(() -> calendar.displayName().orElseThrow()));
     }
 
+    /** Where account passwords are looked up (environment, then the platform's store, then the file). */
+    public PasswordLookup passwords() {
+        return passwords;
+    }
+
     /**
      * The CalDAV login for a configured account; the password is looked up when the first
      * request needs it, and its absence is a {@link StoreException} naming where to set it.
