@@ -72,6 +72,7 @@ final class RestoreCommand implements Callable<Integer> {
             return ExitCodes.PROBLEMS;
         }
         JournalRestorer restorer = new JournalRestorer(journal);
+        SyncRunner runner = SyncRunner.standard(paths, environment.env(), environment.clock());
         int failures = 0;
         for (String id : entries) {
             Optional<JournalEntry> entry = journal.find(id);
@@ -88,7 +89,6 @@ final class RestoreCommand implements Callable<Integer> {
                 continue;
             }
             var calendar = entry.get().side() == Side.SOURCE ? config.get().sourceOf(p.get()) : config.get().targetOf(p.get());
-            SyncRunner runner = SyncRunner.standard(paths, environment.env(), environment.clock());
             try (CalendarStore store = runner.stores().open(config.get(), calendar)) {
                 JournalRestorer.Restored done = restorer.restore(entry.get(), store);
                 out.printf("restored \"%s\" to %s (%s)%n", entry.get().title(), store.describe(),

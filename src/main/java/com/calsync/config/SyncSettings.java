@@ -55,27 +55,19 @@ public record SyncSettings(
 
     /** A copy with one key changed; the value must be an Integer or Boolean as the key's kind says. */
     public SyncSettings with(SyncKey key, Object value) {
-        int i = value instanceof Integer n ? n : 0;
-        boolean b = value instanceof Boolean x && x;
-        return switch (key) {
-            case INTERVAL_MINUTES -> new SyncSettings(i, syncPastDays, syncFutureDays, expandRecurring,
-                    verifyThreshold, overrideIcloudDeletions, skipSyncOnTooManyMissing, maxMissingCount, maxMissingPercent);
-            case SYNC_PAST_DAYS -> new SyncSettings(intervalMinutes, i, syncFutureDays, expandRecurring,
-                    verifyThreshold, overrideIcloudDeletions, skipSyncOnTooManyMissing, maxMissingCount, maxMissingPercent);
-            case SYNC_FUTURE_DAYS -> new SyncSettings(intervalMinutes, syncPastDays, i, expandRecurring,
-                    verifyThreshold, overrideIcloudDeletions, skipSyncOnTooManyMissing, maxMissingCount, maxMissingPercent);
-            case EXPAND_RECURRING -> new SyncSettings(intervalMinutes, syncPastDays, syncFutureDays, b,
-                    verifyThreshold, overrideIcloudDeletions, skipSyncOnTooManyMissing, maxMissingCount, maxMissingPercent);
-            case VERIFY_THRESHOLD -> new SyncSettings(intervalMinutes, syncPastDays, syncFutureDays, expandRecurring,
-                    i, overrideIcloudDeletions, skipSyncOnTooManyMissing, maxMissingCount, maxMissingPercent);
-            case OVERRIDE_ICLOUD_DELETIONS -> new SyncSettings(intervalMinutes, syncPastDays, syncFutureDays, expandRecurring,
-                    verifyThreshold, b, skipSyncOnTooManyMissing, maxMissingCount, maxMissingPercent);
-            case SKIP_SYNC_ON_TOO_MANY_MISSING -> new SyncSettings(intervalMinutes, syncPastDays, syncFutureDays, expandRecurring,
-                    verifyThreshold, overrideIcloudDeletions, b, maxMissingCount, maxMissingPercent);
-            case MAX_MISSING_COUNT -> new SyncSettings(intervalMinutes, syncPastDays, syncFutureDays, expandRecurring,
-                    verifyThreshold, overrideIcloudDeletions, skipSyncOnTooManyMissing, i, maxMissingPercent);
-            case MAX_MISSING_PERCENT -> new SyncSettings(intervalMinutes, syncPastDays, syncFutureDays, expandRecurring,
-                    verifyThreshold, overrideIcloudDeletions, skipSyncOnTooManyMissing, maxMissingCount, i);
-        };
+        java.util.function.Function<SyncKey, Object> v = k -> k == key ? value : value(k);
+        return new SyncSettings(number(v.apply(SyncKey.INTERVAL_MINUTES)), number(v.apply(SyncKey.SYNC_PAST_DAYS)),
+                number(v.apply(SyncKey.SYNC_FUTURE_DAYS)), flag(v.apply(SyncKey.EXPAND_RECURRING)),
+                number(v.apply(SyncKey.VERIFY_THRESHOLD)), flag(v.apply(SyncKey.OVERRIDE_ICLOUD_DELETIONS)),
+                flag(v.apply(SyncKey.SKIP_SYNC_ON_TOO_MANY_MISSING)), number(v.apply(SyncKey.MAX_MISSING_COUNT)),
+                number(v.apply(SyncKey.MAX_MISSING_PERCENT)));
+    }
+
+    private static int number(Object value) {
+        return value instanceof Integer n ? n : 0;
+    }
+
+    private static boolean flag(Object value) {
+        return value instanceof Boolean b && b;
     }
 }
