@@ -1,5 +1,6 @@
 package com.calsync.bench;
 
+import com.calsync.ical.ContentLineFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,21 +122,9 @@ public final class EventGenerator {
         };
     }
 
-    /** Appends a content line folded at 75 octets, never inside a UTF-8 character (RFC 5545 3.1). */
+    /** Appends a content line folded at 75 octets (RFC 5545 3.1). */
     private static void line(StringBuilder out, String line) {
-        int octets = 0;
-        for (int i = 0; i < line.length(); ) {
-            int cp = line.codePointAt(i);
-            int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + n > 75) {
-                out.append("\r\n ");
-                octets = 1;
-            }
-            out.appendCodePoint(cp);
-            octets += n;
-            i += Character.charCount(cp);
-        }
-        out.append("\r\n");
+        out.append(ContentLineFolder.fold(line, "\r\n")).append("\r\n");
     }
 
     private static String escape(String text) {

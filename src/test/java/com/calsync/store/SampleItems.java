@@ -1,6 +1,5 @@
 package com.calsync.store;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Small realistic iCalendar items for store tests, and readers for the properties they check. */
@@ -46,19 +45,6 @@ public final class SampleItems {
 
     /** RFC 5545 §3.1 folding: at most 75 octets a line, never splitting a UTF-8 sequence. */
     static String fold(String line) {
-        StringBuilder out = new StringBuilder();
-        int octets = 0;
-        for (int i = 0; i < line.length(); ) {
-            int cp = line.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + size > 75) {
-                out.append("\r\n ");
-                octets = 1;
-            }
-            out.appendCodePoint(cp);
-            octets += size;
-            i += Character.charCount(cp);
-        }
-        return out.append("\r\n").toString();
+        return com.calsync.ical.ContentLineFolder.fold(line, "\r\n") + "\r\n";
     }
 }

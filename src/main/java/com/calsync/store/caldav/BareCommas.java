@@ -1,6 +1,6 @@
 package com.calsync.store.caldav;
 
-import java.nio.charset.StandardCharsets;
+import com.calsync.ical.ContentLineFolder;
 import java.util.Locale;
 import java.util.Set;
 
@@ -13,7 +13,6 @@ import java.util.Set;
  */
 final class BareCommas {
     private static final Set<String> SINGLE_TEXT = Set.of("SUMMARY", "DESCRIPTION", "LOCATION", "COMMENT", "CONTACT");
-    private static final int FOLD_OCTETS = 75;
 
     private BareCommas() {
     }
@@ -39,7 +38,7 @@ final class BareCommas {
             String fixed = escapeLine(logical.toString());
             if (fixed != null) {
                 changed = true;
-                out.append(fold(fixed, newline));
+                out.append(ContentLineFolder.fold(fixed, newline));
             } else {
                 out.append(String.join(newline, java.util.Arrays.asList(physical).subList(i, end)));
             }
@@ -88,23 +87,5 @@ final class BareCommas {
             }
         }
         return changed ? value.toString() : null;
-    }
-
-    /** Folds at 75 octets, never inside a UTF-8 sequence or a surrogate pair. */
-    private static String fold(String line, String newline) {
-        StringBuilder out = new StringBuilder(line.length() + 8);
-        int octets = 0;
-        for (int k = 0; k < line.length(); ) {
-            int cp = line.codePointAt(k);
-            int width = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + width > FOLD_OCTETS) {
-                out.append(newline).append(' ');
-                octets = 1;
-            }
-            out.appendCodePoint(cp);
-            octets += width;
-            k += Character.charCount(cp);
-        }
-        return out.toString();
     }
 }
