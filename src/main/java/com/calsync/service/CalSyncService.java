@@ -395,9 +395,8 @@ public final class CalSyncService {
             }
             case "stop" -> {
                 ok.put("pid", pid);
-                // answer first, then stop: the stop closes this very socket
-                Thread t = new Thread(this::stop, "calsync-stop");
-                t.start();
+                // answer first, then stop: the stop closes this very socket and ends the process
+                control.afterReply(() -> new Thread(this::stop, "calsync-stop").start());
             }
             default -> throw new IllegalArgumentException("unknown command \"" + cmd
                     + "\"; known: ping, status, sync, pause, resume, cancel, reload, stop");

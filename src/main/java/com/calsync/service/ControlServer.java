@@ -40,6 +40,8 @@ public final class ControlServer implements AutoCloseable {
 
     private final Path socket;
     private final Handler handler;
+    /** Work a handler asked to run once its answer is sent (see {@link #afterReply}), per connection thread. */
+    private final ThreadLocal<java.util.List<Runnable>> afterReply = ThreadLocal.withInitial(java.util.ArrayList::new);
     private final ObjectMapper json = StatusFile.mapper();
     private final ExecutorService connections = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "calsync-control-connection");
@@ -105,12 +107,31 @@ public final class ControlServer implements AutoCloseable {
                     log.warn("control request {} failed", line, e);
                     response = error(e.toString());
                 }
-                out.write((json.writeValueAsString(response) + "\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
+                try {
+                    out.write((json.writeValueAsString(response) + "\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                } finally {
+                    runAfterReply(); // also when the client is gone: a stop still stops
+                }
             }
         } catch (IOException e) {
             log.debug("control connection ended: {}", e.getMessage());
         }
+    }
+
+    /**
+     * Called from a {@link Handler}: runs {@code action} once the answer to the request being
+     * handled has been sent — for a request like {@code stop}, whose work would end the
+     * connection (or the process) before the answer got out.
+     */
+    public void afterReply(Runnable action) {
+        afterReply.get().add(action);
+    }
+
+    private void runAfterReply() {
+        java.util.List<Runnable> actions = new java.util.ArrayList<>(afterReply.get());
+        afterReply.get().clear();
+        actions.forEach(Runnable::run);
     }
 
     private ObjectNode error(String message) {
