@@ -24,9 +24,9 @@ import java.util.UUID;
  * window; the output depends only on the count, the seed and {@code now}'s day.
  */
 public final class EventGenerator {
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", java.util.Locale.ROOT);
     private static final DateTimeFormatter UTC = LOCAL.withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd", java.util.Locale.ROOT);
     private static final String[] ZONES = {"Europe/Berlin", "America/New_York", "Asia/Shanghai", "UTC"};
     private static final String[] SUMMARIES = {"Team standup", "1:1 with manager", "Dentist", "Lunch with Sam",
         "Quarterly review", "Flight to Berlin", "Réunion d'équipe", "Zahnarzt – Kontrolle", "周会", "歓迎会 🍻",

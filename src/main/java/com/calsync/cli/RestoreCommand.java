@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "restore", description = {"Put back items CalSync overwrote or deleted (copies are kept 30 days).",
         "Without ENTRY, lists the saved copies, newest first."})
 final class RestoreCommand implements Callable<Integer> {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT);
 
     private final CliEnvironment environment;
 

@@ -12,7 +12,7 @@ import java.util.List;
 
 /** The service's status as lines for people, times in the local zone. */
 final class StatusText {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", java.util.Locale.ROOT);
 
     private final ZoneId zone;
 

@@ -2,6 +2,7 @@ package com.calsync.config;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean …?" for mistyped keys and names: the closest candidate within a small edit distance. */
@@ -14,8 +15,13 @@ final class Suggestions {
         // but no guesses for two-letter names, where any other short name is "close"
         int limit = Math.min(3, typed.length() / 3);
         return candidates.stream()
-                .filter(c -> distance(typed.toLowerCase(), c.toLowerCase()) <= limit)
-                .min(Comparator.comparingInt(c -> distance(typed.toLowerCase(), c.toLowerCase())));
+                .filter(c -> distance(folded(typed), folded(c)) <= limit)
+                .min(Comparator.comparingInt(c -> distance(folded(typed), folded(c))));
+    }
+
+    /** Case-folded by fixed rules: in a Turkish locale "INTERVAL".toLowerCase() has a dotless ı. */
+    private static String folded(String s) {
+        return s.toLowerCase(Locale.ROOT);
     }
 
     /** ", did you mean x?" or nothing. */

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 public final class Journal {
     private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'", java.util.Locale.ROOT).withZone(ZoneOffset.UTC);
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
     private final Path dir;
