@@ -2,10 +2,14 @@ package com.calsync;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.calsync.cli.CliEnvironment;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
 
 /** Dependencies point downward: ui/cli → service → sync → store/ical (DESIGN.md, "Layout"). */
 @AnalyzeClasses(packages = "com.calsync", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -39,4 +43,39 @@ class ArchitectureTest {
     static final ArchRule nothingBelowUsesTheUi = noClasses().that().resideOutsideOfPackages("com.calsync.ui..",
                     "com.calsync", "com.calsync.cli..")
             .should().dependOnClassesThat().resideInAPackage("com.calsync.ui..");
+
+    /** Calls that read the machine's clock or zone instead of the injected {@code Clock}. */
+    private static final DescribedPredicate<JavaCall<?>> READS_THE_SYSTEM_CLOCK_OR_ZONE =
+            new DescribedPredicate<>("read the system clock or zone") {
+                private static final Set<String> DATES = Set.of("java.time.Instant", "java.time.LocalDate",
+                        "java.time.LocalDateTime", "java.time.LocalTime", "java.time.ZonedDateTime",
+                        "java.time.OffsetDateTime", "java.time.OffsetTime", "java.time.Year", "java.time.YearMonth",
+                        "java.time.MonthDay");
+
+                @Override
+                public boolean test(JavaCall<?> call) {
+                    String owner = call.getTargetOwner().getName();
+                    String name = call.getName();
+                    boolean clockArgument = call.getTarget().getRawParameterTypes().stream()
+                            .anyMatch(t -> t.getName().equals("java.time.Clock"));
+                    return DATES.contains(owner) && name.equals("now") && !clockArgument
+                            || owner.equals("java.time.Clock") && name.startsWith("system")
+                            || owner.equals("java.time.ZoneId") && name.equals("systemDefault")
+                            || owner.equals("java.util.TimeZone") && name.equals("getDefault")
+                            || owner.equals("java.lang.System") && name.equals("currentTimeMillis")
+                            || owner.equals("java.util.Calendar") && name.equals("getInstance")
+                            || owner.equals("java.util.Date") && name.equals("<init>")
+                                    && call.getTarget().getRawParameterTypes().isEmpty();
+                }
+            };
+
+    /**
+     * "Now" and the local zone enter the program in one place, the composition root
+     * ({@link CliEnvironment#system()}); everything else gets a {@code Clock} (whose zone is the
+     * user's) from its creator, so every test can choose the day and zone it runs on.
+     */
+    @ArchTest
+    static final ArchRule timeEntersInOnePlace = noClasses().that()
+            .doNotHaveFullyQualifiedName(CliEnvironment.class.getName())
+            .should().callCodeUnitWhere(READS_THE_SYSTEM_CLOCK_OR_ZONE);
 }

@@ -51,8 +51,8 @@ public final class LocalBenchmark {
             uids = new EventGenerator(42, clock.instant()).writeVdir(events, source);
         }
         Files.createDirectories(target);
-        SyncEngine engine = new SyncEngine(IcalKit.standard(), new Journal(workDir.resolve("journal"), clock), clock);
-        SyncPair pair = new SyncPair("bench", new FolderStore(source), new FolderStore(target),
+        SyncEngine engine = new SyncEngine(IcalKit.standard(clock.getZone()), new Journal(workDir.resolve("journal"), clock), clock);
+        SyncPair pair = new SyncPair("bench", new FolderStore(source, clock), new FolderStore(target, clock),
                 SyncPolicy.defaults(SyncMode.MIRROR));
         List<Phase> phases = new ArrayList<>();
         try (StatusDb db = StatusDb.open(workDir.resolve("bench.db"))) {

@@ -47,7 +47,7 @@ final class TrayStart {
         Runtime.getRuntime().addShutdownHook(hook);
         boolean mac = environment.osName().toLowerCase(Locale.ROOT).startsWith("mac");
         TrayApp app = new TrayApp(new InProcessService(service, recent), InstallCommand.loginItems(environment).forPlatform(),
-                DesktopOpener.system(environment.osName()), paths.configFile(), paths.logDir(), environment.clock().getZone(), mac);
+                DesktopOpener.system(environment.osName()), paths.configFile(), paths.logDir(), environment.clock(), mac);
         int code = TrayLauncher.launch(app);
         service.stop();
         service.awaitStopped();

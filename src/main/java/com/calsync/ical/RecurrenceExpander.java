@@ -12,6 +12,7 @@ import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import net.fortuna.ical4j.data.CalendarOutputter;
@@ -47,9 +48,9 @@ import net.fortuna.ical4j.validate.ValidationException;
  */
 public final class RecurrenceExpander {
     static final int MAX_OCCURRENCES = 1000;
-    private static final DateTimeFormatter UTC_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
-    private static final DateTimeFormatter LOCAL_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
-    private static final DateTimeFormatter DATE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final DateTimeFormatter UTC_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
+    private static final DateTimeFormatter LOCAL_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT);
+    private static final DateTimeFormatter DATE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
     private static final Set<String> SERIES_PROPERTIES = Set.of(Property.RRULE, Property.RDATE, Property.EXDATE,
             Property.EXRULE, Property.RECURRENCE_ID);
 
@@ -57,10 +58,6 @@ public final class RecurrenceExpander {
     private final ItemParser parser = new ItemParser();
     private final ZoneResolver zoneResolver = new ZoneResolver();
     private final TimeZoneRegistry bundledZones = TimeZoneRegistryFactory.getInstance().createRegistry();
-
-    public RecurrenceExpander() {
-        this(ZoneId.systemDefault());
-    }
 
     public RecurrenceExpander(ZoneId floatingZone) {
         this.occurrences = new Occurrences(new TemporalReader(new ZoneResolver(), floatingZone));

@@ -23,15 +23,11 @@ public final class StoreOpener {
     private final String osName;
     private final Clock clock;
 
-    /** @param feedCache where feeds keep their last download, to ask only for changes next time */
-    public StoreOpener(PasswordLookup passwords, Path feedCache) {
-        this(passwords, feedCache, feedCache.resolveSibling("eventkit"), System.getProperty("os.name", ""),
-                Clock.systemDefaultZone());
-    }
-
     /**
+     * @param feedCache     where feeds keep their last download, to ask only for changes next time
      * @param eventKitState where each EventKit calendar keeps the UIDs of the events CalSync wrote
      * @param osName        {@code os.name}: EventKit calendars open only on macOS
+     * @param clock         the time the stores work with; its zone is the user's
      */
     public StoreOpener(PasswordLookup passwords, Path feedCache, Path eventKitState, String osName, Clock clock) {
         this.passwords = passwords;
@@ -43,11 +39,11 @@ public final class StoreOpener {
 
     public CalendarStore open(CalSyncConfig config, CalendarConfig calendar) {
         if (calendar instanceof CalendarConfig.Folder folder) {
-            return new FolderStore(folder.path());
+            return new FolderStore(folder.path(), clock);
         }
         if (calendar instanceof CalendarConfig.Feed feed) {
             String location = feed.localFile().map(Path::toString).orElse(feed.url().toString());
-            return new FeedStore(location, feedCache);
+            return new FeedStore(location, feedCache, clock);
         }
         if (calendar instanceof CalendarConfig.CalDav caldav) {
             return openCalDav(config.accounts().get(caldav.account()), caldav);
@@ -66,7 +62,7 @@ public final class StoreOpener {
 
     private CalendarStore openCalDav(AccountConfig account, CalendarConfig.CalDav calendar) {
         return CalDavStore.open(caldavAccount(account),
-                calendar.path().orElseGet(() -> calendar.displayName().orElseThrow()));
+                calendar.path().orElseGet(() -> calendar.displayName().orElseThrow()), clock);
     }
 
     /** Where account passwords are looked up (environment, then the platform's store, then the file). */

@@ -43,7 +43,7 @@ public final class SyncRunner {
         String os = System.getProperty("os.name", "");
         StoreOpener stores = new StoreOpener(com.calsync.secrets.PasswordLookup.forThisMachine(env, os, paths.configDir()),
                 paths.stateDir().resolve("feeds"), paths.stateDir().resolve("eventkit"), os, clock);
-        SyncEngine engine = new SyncEngine(com.calsync.sync.IcalKit.standard(), journal(paths, clock), clock);
+        SyncEngine engine = new SyncEngine(com.calsync.sync.IcalKit.standard(clock.getZone()), journal(paths, clock), clock);
         return new SyncRunner(paths, stores, engine, clock);
     }
 

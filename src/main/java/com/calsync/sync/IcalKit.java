@@ -5,6 +5,7 @@ import com.calsync.ical.ItemParser;
 import com.calsync.ical.OccurrenceFinder;
 import com.calsync.ical.PropertyMerger;
 import com.calsync.ical.RecurrenceExpander;
+import java.time.ZoneId;
 import java.util.function.Supplier;
 
 /**
@@ -29,9 +30,13 @@ public final class IcalKit {
         this.merger = merger;
     }
 
-    public static IcalKit standard() {
-        return new IcalKit(once(ItemParser::new), once(Fingerprinter::new), once(OccurrenceFinder::new),
-                once(RecurrenceExpander::new), once(PropertyMerger::new));
+    /**
+     * @param localZone where floating times and all-day dates are placed: the user's zone, as
+     *                  their calendar app shows them
+     */
+    public static IcalKit standard(ZoneId localZone) {
+        return new IcalKit(once(ItemParser::new), once(Fingerprinter::new), once(() -> new OccurrenceFinder(localZone)),
+                once(() -> new RecurrenceExpander(localZone)), once(PropertyMerger::new));
     }
 
     public ItemParser parser() {

@@ -7,7 +7,7 @@ import com.calsync.ui.tray.TrayIconView;
 import com.calsync.ui.tray.TrayIcons;
 import com.dustinredmond.fxtrayicon.FXTrayIcon;
 import java.nio.file.Path;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -30,11 +30,11 @@ import org.slf4j.LoggerFactory;
  * @param desktop    opens config.json and the logs
  * @param configFile config.json
  * @param logDir     the log folder
- * @param zone       the zone times are shown in
+ * @param clock      "now" for the times shown, in its zone
  * @param mac        use macOS template icons (16 px menu bar) instead of coloured 22 px ones
  */
 public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener desktop, Path configFile, Path logDir,
-                      ZoneId zone, boolean mac) {
+                      Clock clock, boolean mac) {
     private static final Logger log = LoggerFactory.getLogger(TrayApp.class);
 
     /**
@@ -79,14 +79,14 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
                     closeUi.get().run();
                     onQuit.run();
                 });
-        PopoverView view = new PopoverView(controller, zone);
+        PopoverView view = new PopoverView(controller, clock);
         controller.addViewer(view::render);
         controller.addLoginItemViewer(view::showOpenAtLogin);
 
         Running running;
         if (FXTrayIcon.isSupported()) {
             PopoverWindow popover = new PopoverWindow(view, null);
-            TrayIconView tray = new TrayIconView(new Stage(), new TrayIcons(mac, mac ? 16 : 22), controller, popover::toggleAt, zone);
+            TrayIconView tray = new TrayIconView(new Stage(), new TrayIcons(mac, mac ? 16 : 22), controller, popover::toggleAt, clock);
             controller.addViewer(v -> popover.fitToContent());
             AtomicReference<AppView> previous = new AtomicReference<>(AppView.starting());
             controller.addViewer(next -> {

@@ -26,7 +26,7 @@ class CorpusRoundTripTest {
 
     private SyncReport sync(FolderStore source, FolderStore target, SyncMode mode) {
         TestClock clock = new TestClock(NOW);
-        SyncEngine engine = new SyncEngine(IcalKit.standard(), new Journal(dir.resolve("journal"), clock), clock);
+        SyncEngine engine = new SyncEngine(IcalKit.standard(java.time.ZoneOffset.UTC), new Journal(dir.resolve("journal"), clock), clock);
         try (StatusDb db = StatusDb.open(dir.resolve(mode.jsonName() + ".db"))) {
             // a year back, so the stale-VTIMEZONE item from March 2026 takes part too
             SyncPolicy policy = new SyncPolicy(mode, ConflictPolicy.NEWER_WINS, 365, 365, false, 1, true, true, 5, 20);
@@ -53,8 +53,8 @@ class CorpusRoundTripTest {
         for (Path file : Corpus.files()) {
             Files.copy(file, sourceDir.resolve(file.getFileName()));
         }
-        FolderStore source = new FolderStore(sourceDir);
-        FolderStore target = new FolderStore(dir.resolve("target"));
+        FolderStore source = new FolderStore(sourceDir, java.time.Clock.systemUTC());
+        FolderStore target = new FolderStore(dir.resolve("target"), java.time.Clock.systemUTC());
 
         SyncReport report = sync(source, target, SyncMode.MIRROR);
 
@@ -82,8 +82,8 @@ class CorpusRoundTripTest {
             Path file = files.get(i);
             Files.copy(file, (i % 2 == 0 ? a : b).resolve(file.getFileName()));
         }
-        FolderStore left = new FolderStore(a);
-        FolderStore right = new FolderStore(b);
+        FolderStore left = new FolderStore(a, java.time.Clock.systemUTC());
+        FolderStore right = new FolderStore(b, java.time.Clock.systemUTC());
         Map<String, String> originals = new HashMap<>();
         originals.putAll(byUid(left));
         originals.putAll(byUid(right));

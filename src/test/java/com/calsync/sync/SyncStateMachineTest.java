@@ -37,7 +37,7 @@ import net.jqwik.api.Provide;
  */
 class SyncStateMachineTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
-    private static final IcalKit ICAL = IcalKit.standard();
+    private static final IcalKit ICAL = IcalKit.standard(java.time.ZoneOffset.UTC);
 
     /** One thing that happens between (or as) syncs. */
     sealed interface Step permits Put, Delete, Touch, FailWrites, CrashNextSync, MissingEtags, Empty, Sync {}

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +68,7 @@ class LivePopoverTest {
                   "pairs": [ { "name": "work", "source": "a", "target": "b" },
                              { "name": "broken", "source": "gone", "target": "b" } ] }
                 """);
-        Clock clock = Clock.systemUTC();
+        Clock clock = UiTestClock.ticking();
         // the first scheduled run an hour away: runs here come from the popover's buttons
         service = new CalSyncService(paths, new ConfigLoader(home), SyncRunner.standard(paths, Map.of(), clock), clock, 4242,
                 new SyncScheduler.Timing(Duration.ofHours(1), Duration.ofHours(4), Duration.ofMinutes(1), Duration.ofSeconds(15)));
@@ -78,7 +77,7 @@ class LivePopoverTest {
         TrayController controller = new TrayController(new InProcessService(service, recent),
                 new XdgAutostartLoginItem(home.resolve(".config"), new LaunchCommand(List.of("/opt/calsync/bin/CalSync"), true)),
                 path -> { }, paths.configFile(), paths.logDir(), background, Platform::runLater, () -> { });
-        view = new PopoverView(controller, ZoneOffset.UTC);
+        view = new PopoverView(controller, clock);
         controller.addViewer(view::render);
         controller.addViewer(v -> stage.sizeToScene());
         stage.setScene(new Scene(view.root()));
@@ -94,7 +93,7 @@ class LivePopoverTest {
     }
 
     private static String event(String uid) {
-        String day = LocalDate.now().plusDays(2).toString().replace("-", "");
+        String day = LocalDate.now(UiTestClock.ticking()).plusDays(2).toString().replace("-", "");
         return String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//EN", "BEGIN:VEVENT", "UID:" + uid + "@t",
                 "DTSTAMP:20261101T000000Z", "DTSTART:" + day + "T090000Z", "SUMMARY:" + uid, "END:VEVENT", "END:VCALENDAR", "");
     }

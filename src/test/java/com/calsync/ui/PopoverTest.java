@@ -10,7 +10,6 @@ import com.calsync.ui.popover.PopoverView;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -66,7 +65,7 @@ class PopoverTest {
         loginItem = new XdgAutostartLoginItem(home.resolve(".config"), new LaunchCommand(List.of("/opt/calsync/bin/CalSync"), true));
         TrayController controller = new TrayController(service, loginItem, path -> service.calls.add("open " + path),
                 home.resolve("config.json"), home.resolve("logs"), background, Platform::runLater, () -> exited.set(true));
-        view = new PopoverView(controller, ZoneOffset.UTC);
+        view = new PopoverView(controller, UiTestClock.fixed());
         controller.addViewer(view::render);
         controller.addLoginItemViewer(view::showOpenAtLogin);
         stage.setScene(new Scene(view.root()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.calsync.autostart.LaunchCommand;
 import com.calsync.autostart.XdgAutostartLoginItem;
+import com.calsync.testing.Await;
 import com.dustinredmond.fxtrayicon.FXTrayIcon;
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -18,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,7 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.application.Platform;
@@ -44,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Quit stops the service while JavaFX stays up (FXTrayIcon's hide() would turn implicit exit on).
  */
 @Tag("tray")
+@Tag("external")
 class TrayIconTest {
     @TempDir
     Path home;
@@ -69,14 +69,8 @@ class TrayIconTest {
         return result.get(30, TimeUnit.SECONDS);
     }
 
-    private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.get()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        Await.until(what, Duration.ofSeconds(30), condition);
     }
 
     private static final Pattern GEOMETRY = Pattern.compile("\\s(\\d+)x(\\d+)\\+-?\\d+\\+-?\\d+\\s+\\+(-?\\d+)\\+(-?\\d+)");
@@ -120,7 +114,7 @@ class TrayIconTest {
         ExecutorService background = Executors.newSingleThreadExecutor();
         AtomicBoolean quit = new AtomicBoolean();
         TrayApp app = new TrayApp(service, new XdgAutostartLoginItem(home, new LaunchCommand(List.of("/opt/calsync/bin/CalSync"), true)),
-                path -> { }, home.resolve("config.json"), home.resolve("logs"), ZoneOffset.UTC, false);
+                path -> { }, home.resolve("config.json"), home.resolve("logs"), UiTestClock.fixed(), false);
 
         TrayApp.Running running = onFx(() -> app.start(background, () -> quit.set(true)));
         assertThat(running.icon()).isPresent();
@@ -137,9 +131,7 @@ class TrayIconTest {
             robot.waitForIdle();
             robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
             robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-            for (int i = 0; i < 20 && !running.popover().orElseThrow().isShowing(); i++) {
-                Thread.sleep(100);
-            }
+            Await.within(Duration.ofSeconds(2), () -> running.popover().orElseThrow().isShowing());
         }
         await("the popover opens", () -> running.popover().orElseThrow().isShowing());
         await("the popover shows the service's view", () -> running.view().shown().state() == TrayState.ERROR);

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /** Views as the service would publish them over a day of syncing two pairs. */
 final class Views {
-    static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
+    /** 09:00 on the test day, in the test zone: three hours before {@link UiTestClock#NOW}. */
+    static final Instant T0 = UiTestClock.NOW.minus(java.time.Duration.ofHours(3));
 
     private Views() {
     }

@@ -74,9 +74,9 @@ public final class CalDavClient {
     }
 
     /** A client with the usual settings: 10 s to connect, 60 s per request, {@link RetryPolicy#defaults()}. */
-    public static CalDavClient create(CalDavAccount account) {
+    public static CalDavClient create(CalDavAccount account, Clock clock) {
         return new CalDavClient(account, httpClient(Duration.ofSeconds(10)), Duration.ofSeconds(60),
-                RetryPolicy.defaults(), Sleeper.real(), Clock.systemUTC());
+                RetryPolicy.defaults(), Sleeper.real(), clock);
     }
 
     /** HTTP/1.1, redirects followed (never from https to http), the JDK's TLS verification. */

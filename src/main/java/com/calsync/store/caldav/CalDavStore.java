@@ -17,6 +17,7 @@ import com.calsync.store.StoredItem;
 import com.calsync.store.SyncTokenExpiredException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -88,8 +89,8 @@ public final class CalDavStore implements CalendarStore {
     }
 
     /** Discovers the account's calendars and opens the one named by display name or path. */
-    public static CalDavStore open(CalDavAccount account, String calendarNameOrPath) {
-        CalDavClient client = CalDavClient.create(account);
+    public static CalDavStore open(CalDavAccount account, String calendarNameOrPath, Clock clock) {
+        CalDavClient client = CalDavClient.create(account, clock);
         return new CalDavStore(client, new CalDavDiscovery(client).pick(calendarNameOrPath));
     }
 

@@ -80,14 +80,14 @@ public final class FeedStore implements CalendarStore {
     /** What the feed last returned, with the validators for the next conditional request. */
     private record Fetched(String body, String etag, String lastModified, String fileStamp) {}
 
-    /** A feed without cache folder, with a default HTTP client. */
-    public FeedStore(String location) {
-        this(location, null);
-    }
-
-    /** @param cacheFolder where the last body is kept across restarts, or null */
-    public FeedStore(String location, Path cacheFolder) {
-        this(location, cacheFolder, defaultClient(), new ItemParser(), Clock.systemUTC());
+    /**
+     * A feed with a default HTTP client.
+     *
+     * @param cacheFolder where the last body is kept across restarts, or null
+     * @param clock       when a download happened (for the cache's file stamp)
+     */
+    public FeedStore(String location, Path cacheFolder, Clock clock) {
+        this(location, cacheFolder, defaultClient(), new ItemParser(), clock);
     }
 
     public FeedStore(String location, Path cacheFolder, HttpClient http, ItemParser parser, Clock clock) {

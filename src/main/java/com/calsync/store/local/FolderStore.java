@@ -73,10 +73,6 @@ public final class FolderStore implements CalendarStore {
     private final Object writeLock = new Object();
     private volatile boolean written;
 
-    public FolderStore(Path folder) {
-        this(folder, Clock.systemUTC());
-    }
-
     /** @param clock the time our writes stamp on files (tests pass a fixed clock to force one tick) */
     public FolderStore(Path folder, Clock clock) {
         this.folder = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();

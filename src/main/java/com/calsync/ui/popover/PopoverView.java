@@ -4,10 +4,8 @@ import com.calsync.ui.AppView;
 import com.calsync.ui.AppView.LogLevel;
 import com.calsync.ui.AppView.LogLine;
 import com.calsync.ui.AppView.PairView;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,8 +38,7 @@ public final class PopoverView {
     private static final int ERROR_CHARS = 140;
 
     private final PopoverActions actions;
-    private final DateTimeFormatter time;
-    private final DateTimeFormatter dateTime;
+    private final TimeText times;
 
     private final VBox root = new VBox(8);
     private final Label stateLabel = label("state", "state");
@@ -63,12 +60,11 @@ public final class PopoverView {
 
     /**
      * @param actions where the controls' requests go
-     * @param zone    the zone times are shown in
+     * @param clock   "now" for "Last sync 10:00" against "Nov 26 10:00"; times are shown in its zone
      */
-    public PopoverView(PopoverActions actions, ZoneId zone) {
+    public PopoverView(PopoverActions actions, Clock clock) {
         this.actions = actions;
-        this.time = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(zone);
-        this.dateTime = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT).withZone(zone);
+        this.times = new TimeText(clock);
         build();
     }
 
@@ -264,7 +260,7 @@ public final class PopoverView {
     }
 
     private String logText(LogLine l) {
-        return time.format(l.time()) + " " + l.level() + " " + l.message();
+        return times.when(l.time()) + " " + l.level() + " " + l.message();
     }
 
     /** The log lines the filter shows, as copied by the Copy button. */
@@ -279,8 +275,7 @@ public final class PopoverView {
     }
 
     private String when(Instant t) {
-        Instant now = Instant.now();
-        return Duration.between(t, now).abs().toHours() < 20 ? time.format(t) : dateTime.format(t);
+        return times.when(t);
     }
 
     static String duration(long ms) {

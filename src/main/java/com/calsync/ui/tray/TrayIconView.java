@@ -4,14 +4,13 @@ import com.calsync.ui.AppView;
 import com.calsync.ui.Notice;
 import com.calsync.ui.TrayState;
 import com.calsync.ui.popover.PopoverActions;
+import com.calsync.ui.popover.TimeText;
 import com.dustinredmond.fxtrayicon.FXTrayIcon;
 import java.awt.EventQueue;
 import java.awt.Point;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.time.Clock;
 import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.scene.control.MenuItem;
@@ -28,7 +27,7 @@ public final class TrayIconView {
     private static final Logger log = LoggerFactory.getLogger(TrayIconView.class);
     private final FXTrayIcon icon;
     private final TrayIcons icons;
-    private final DateTimeFormatter time;
+    private final TimeText times;
     private final MenuItem pauseItem = new MenuItem("Pause");
     private TrayState shownState;
     private boolean paused;
@@ -38,11 +37,11 @@ public final class TrayIconView {
      * @param icons       which images to use
      * @param actions     what the menu items do
      * @param onLeftClick gets the screen point clicked, to anchor the popover
-     * @param zone        the zone the tooltip's times are in
+     * @param clock       "now" and the zone for the tooltip's times
      */
-    public TrayIconView(Stage owner, TrayIcons icons, PopoverActions actions, BiConsumer<Double, Double> onLeftClick, ZoneId zone) {
+    public TrayIconView(Stage owner, TrayIcons icons, PopoverActions actions, BiConsumer<Double, Double> onLeftClick, Clock clock) {
         this.icons = icons;
-        this.time = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(zone);
+        this.times = new TimeText(clock);
         icon = new FXTrayIcon(owner, icons.url(TrayState.IDLE), icons.size(), icons.size());
         icon.setApplicationTitle("CalSync");
         icon.setTrayIconTooltip("CalSync");
@@ -112,7 +111,7 @@ public final class TrayIconView {
     }
 
     String tooltip(AppView view) {
-        return "CalSync — " + view.stateText() + "\nLast sync: " + view.lastSync().map(time::format).orElse("never");
+        return "CalSync — " + view.stateText() + "\nLast sync: " + view.lastSync().map(times::when).orElse("never");
     }
 
     public void notify(Notice notice) {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
  * fresh calendar collection ({@link #newEmptyStore()}), the server is started once per class.
  */
 @Tag("caldav")
+@Tag("external")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CalDavStoreTestBase {
     protected CalDavStoreFixture fixture;
@@ -402,7 +403,7 @@ abstract class CalDavStoreTestBase {
     void openByNameGivesAWorkingStore() {
         String name = "Opened " + fixture.nextCalendarNumber();
         URI url = server.newCalendar(name);
-        try (CalDavStore store = CalDavStore.open(account(), name)) {
+        try (CalDavStore store = CalDavStore.open(account(), name, java.time.Clock.systemUTC())) {
             assertThat(store.calendar().url()).isEqualTo(url);
             ItemRef ref = store.create("opened", TestItems.event("opened", "O"));
             assertThat(store.list(TimeWindow.ALL).etags()).containsOnlyKeys(ref.href());

@@ -31,7 +31,7 @@ class FeedStoreContractTest {
         @Override
         protected CalendarStore storeWith(Map<String, String> items) throws Exception {
             Path file = Files.writeString(temp.resolve("feed.ics"), feedOf(items));
-            return new FeedStore(file.toString());
+            return new FeedStore(file.toString(), null, java.time.Clock.systemUTC());
         }
     }
 
@@ -43,7 +43,7 @@ class FeedStoreContractTest {
         protected CalendarStore storeWith(Map<String, String> items) throws Exception {
             server = new FeedServer();
             server.feed("/cal.ics", feedOf(items));
-            return new FeedStore(server.uri("/cal.ics").toString());
+            return new FeedStore(server.uri("/cal.ics").toString(), null, java.time.Clock.systemUTC());
         }
 
         @AfterEach

@@ -59,7 +59,7 @@ class FeedStoreTest {
     @Test
     void anUnchangedFeedCostsA304AndGetAsksNothing() {
         server.feed("/cal.ics", feed("a@x", "A", "b@x", "B"));
-        FeedStore store = new FeedStore(server.uri("/cal.ics").toString());
+        FeedStore store = new FeedStore(server.uri("/cal.ics").toString(), null, java.time.Clock.systemUTC());
 
         Map<String, String> first = store.list(TimeWindow.ALL).etags();
         List<StoredItem> items = store.get(first.keySet());
@@ -81,7 +81,7 @@ class FeedStoreTest {
     @Test
     void aChangedFeedIsReadAgain() {
         server.feed("/cal.ics", feed("a@x", "A", "b@x", "B"));
-        FeedStore store = new FeedStore(server.uri("/cal.ics").toString());
+        FeedStore store = new FeedStore(server.uri("/cal.ics").toString(), null, java.time.Clock.systemUTC());
         Map<String, String> before = store.list(TimeWindow.ALL).etags();
 
         server.feed("/cal.ics", feed("a@x", "A changed", "c@x", "C"));
@@ -95,7 +95,7 @@ class FeedStoreTest {
     @Test
     void hrefsFollowTheFolderNamingAndEtagsHashTheItemText() {
         server.feed("/cal.ics", feed("Mixed Case/UID", "M"));
-        FeedStore store = new FeedStore(server.uri("/cal.ics").toString());
+        FeedStore store = new FeedStore(server.uri("/cal.ics").toString(), null, java.time.Clock.systemUTC());
 
         StoredItem item = store.get(List.of(ItemFileName.forUid("Mixed Case/UID"))).get(0);
 
@@ -107,7 +107,7 @@ class FeedStoreTest {
         server.feed("/cal.ics", feed("a@x", "A"));
         server.answer("/old.ics", new FeedServer.Answer(301, Map.of("Location", server.uri("/cal.ics").toString()), ""));
 
-        assertThat(new FeedStore(server.uri("/old.ics").toString()).list(TimeWindow.ALL).etags())
+        assertThat(new FeedStore(server.uri("/old.ics").toString(), null, java.time.Clock.systemUTC()).list(TimeWindow.ALL).etags())
                 .containsOnlyKeys("a@x.ics");
     }
 
@@ -120,7 +120,7 @@ class FeedStoreTest {
         server.answer("/z.ics", new FeedServer.Answer(200,
                 Map.of("Content-Encoding", "gzip", "Content-Type", "text/calendar"), zipped.toByteArray()));
 
-        assertThat(new FeedStore(server.uri("/z.ics").toString()).list(TimeWindow.ALL).etags())
+        assertThat(new FeedStore(server.uri("/z.ics").toString(), null, java.time.Clock.systemUTC()).list(TimeWindow.ALL).etags())
                 .containsOnlyKeys("z@x.ics");
     }
 
@@ -129,7 +129,7 @@ class FeedStoreTest {
         server.answer("/gone.ics", new FeedServer.Answer(410, Map.of(), "gone"));
         for (String path : List.of("/missing.ics", "/gone.ics")) {
             URI uri = server.uri(path);
-            assertThatThrownBy(() -> new FeedStore(uri.toString()).list(TimeWindow.ALL)).as(path)
+            assertThatThrownBy(() -> new FeedStore(uri.toString(), null, java.time.Clock.systemUTC()).list(TimeWindow.ALL)).as(path)
                     .isInstanceOf(StoreException.class).isNotInstanceOf(StoreUnavailableException.class)
                     .hasMessageContaining(uri.toString()).hasMessageContaining("check the subscription URL");
         }
@@ -140,11 +140,11 @@ class FeedStoreTest {
         server.answer("/busy.ics", new FeedServer.Answer(503, Map.of("Retry-After", "120"), "busy"));
         server.answer("/slow-down.ics", new FeedServer.Answer(429, Map.of(), "slow down"));
 
-        assertThatThrownBy(() -> new FeedStore(server.uri("/busy.ics").toString()).list(TimeWindow.ALL))
+        assertThatThrownBy(() -> new FeedStore(server.uri("/busy.ics").toString(), null, java.time.Clock.systemUTC()).list(TimeWindow.ALL))
                 .isInstanceOfSatisfying(StoreUnavailableException.class,
                         e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(120)))
                 .hasMessageContaining("503");
-        assertThatThrownBy(() -> new FeedStore(server.uri("/slow-down.ics").toString()).list(TimeWindow.ALL))
+        assertThatThrownBy(() -> new FeedStore(server.uri("/slow-down.ics").toString(), null, java.time.Clock.systemUTC()).list(TimeWindow.ALL))
                 .isInstanceOfSatisfying(StoreUnavailableException.class,
                         e -> assertThat(e.retryAfter()).isEmpty())
                 .hasMessageContaining("429");
@@ -166,7 +166,7 @@ class FeedStoreTest {
         server.answer("/login", new FeedServer.Answer(200, Map.of("Content-Type", "text/html; charset=utf-8"),
                 "<!DOCTYPE html><html><body>Please sign in</body></html>"));
 
-        assertThatThrownBy(() -> new FeedStore(server.uri("/login").toString()).list(TimeWindow.ALL))
+        assertThatThrownBy(() -> new FeedStore(server.uri("/login").toString(), null, java.time.Clock.systemUTC()).list(TimeWindow.ALL))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("did not return an iCalendar feed (got text/html")
                 .hasMessageContaining(server.uri("/login").toString());
@@ -179,7 +179,7 @@ class FeedStoreTest {
             socket.bind(new InetSocketAddress("127.0.0.1", 0));
             port = socket.getLocalPort();
         }
-        FeedStore store = new FeedStore("http://127.0.0.1:" + port + "/cal.ics");
+        FeedStore store = new FeedStore("http://127.0.0.1:" + port + "/cal.ics", null, java.time.Clock.systemUTC());
 
         assertThatThrownBy(() -> store.list(TimeWindow.ALL)).isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("127.0.0.1:" + port);
@@ -192,14 +192,14 @@ class FeedStoreTest {
         assertThat(FeedStore.feedUri("WEBCAL://example.org/h.ics")).isEqualTo(URI.create("https://example.org/h.ics"));
         assertThat(FeedStore.feedUri("http://example.org/h.ics")).isEqualTo(URI.create("http://example.org/h.ics"));
         assertThat(FeedStore.feedUri("/home/me/h.ics")).isNull();
-        assertThat(new FeedStore("webcal://example.org/h.ics").describe()).isEqualTo("feed https://example.org/h.ics");
+        assertThat(new FeedStore("webcal://example.org/h.ics", null, java.time.Clock.systemUTC()).describe()).isEqualTo("feed https://example.org/h.ics");
     }
 
     @Test
     void credentialsInTheUrlNeverReachMessages() {
         server.answer("/private.ics", new FeedServer.Answer(404, Map.of(), "no"));
         String url = "http://me:s3cret@127.0.0.1:" + server.uri("/").getPort() + "/private.ics";
-        FeedStore store = new FeedStore(url);
+        FeedStore store = new FeedStore(url, null, java.time.Clock.systemUTC());
 
         assertThat(store.describe()).doesNotContain("s3cret");
         assertThatThrownBy(() -> store.list(TimeWindow.ALL)).isInstanceOf(StoreException.class)
@@ -211,9 +211,9 @@ class FeedStoreTest {
         server.feed("/cal.ics", feed("a@x", "A"));
         Path cache = temp.resolve("cache");
         String url = server.uri("/cal.ics").toString();
-        Map<String, String> first = new FeedStore(url, cache).list(TimeWindow.ALL).etags();
+        Map<String, String> first = new FeedStore(url, cache, java.time.Clock.systemUTC()).list(TimeWindow.ALL).etags();
 
-        FeedStore restarted = new FeedStore(url, cache);
+        FeedStore restarted = new FeedStore(url, cache, java.time.Clock.systemUTC());
         Map<String, String> second = restarted.list(TimeWindow.ALL).etags();
 
         assertThat(second).isEqualTo(first);
@@ -224,7 +224,7 @@ class FeedStoreTest {
 
     @Test
     void writesAreRefusedNamingTheFeed() {
-        FeedStore store = new FeedStore(server.uri("/cal.ics").toString());
+        FeedStore store = new FeedStore(server.uri("/cal.ics").toString(), null, java.time.Clock.systemUTC());
         assertThatThrownBy(() -> store.create("x", event("x", "X")))
                 .isInstanceOf(ReadOnlyStoreException.class).hasMessageContaining(server.uri("/cal.ics").toString());
         assertThat(server.requests).isEmpty();
@@ -233,7 +233,7 @@ class FeedStoreTest {
     @Test
     void aFileFeedIsReReadWhenItChangesAndSendsNoRequests() throws Exception {
         Path file = Files.writeString(temp.resolve("h.ics"), feed("a@x", "A"));
-        FeedStore store = new FeedStore(file.toString());
+        FeedStore store = new FeedStore(file.toString(), null, java.time.Clock.systemUTC());
         assertThat(store.list(TimeWindow.ALL).etags()).containsOnlyKeys("a@x.ics");
 
         Files.writeString(file, feed("a@x", "A", "b@x", "B"));
@@ -247,17 +247,17 @@ class FeedStoreTest {
     @Test
     void aFileUriWorksToo() throws Exception {
         Path file = Files.writeString(temp.resolve("h.ics"), feed("a@x", "A"));
-        assertThat(new FeedStore(file.toUri().toString()).list(TimeWindow.ALL).etags()).containsOnlyKeys("a@x.ics");
+        assertThat(new FeedStore(file.toUri().toString(), null, java.time.Clock.systemUTC()).list(TimeWindow.ALL).etags()).containsOnlyKeys("a@x.ics");
     }
 
     @Test
     void aMissingOrForeignFileIsAClearError() throws Exception {
         Path missing = temp.resolve("nope.ics");
-        assertThatThrownBy(() -> new FeedStore(missing.toString()).list(TimeWindow.ALL))
+        assertThatThrownBy(() -> new FeedStore(missing.toString(), null, java.time.Clock.systemUTC()).list(TimeWindow.ALL))
                 .isInstanceOf(StoreException.class).hasMessageContaining(missing.toString())
                 .hasMessageContaining("does not exist");
         Path html = Files.writeString(temp.resolve("page.ics"), "<html></html>");
-        assertThatThrownBy(() -> new FeedStore(html.toString()).list(TimeWindow.ALL))
+        assertThatThrownBy(() -> new FeedStore(html.toString(), null, java.time.Clock.systemUTC()).list(TimeWindow.ALL))
                 .isInstanceOf(StoreException.class).hasMessageContaining("not an iCalendar file");
     }
 }

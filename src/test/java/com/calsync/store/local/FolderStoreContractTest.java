@@ -11,7 +11,7 @@ class FolderStoreContractTest extends CalendarStoreContract {
 
     @Override
     protected CalendarStore newEmptyStore() {
-        return new FolderStore(temp.resolve("calendar")); // missing until the first write
+        return new FolderStore(temp.resolve("calendar"), java.time.Clock.systemUTC()); // missing until the first write
     }
 
     @Override

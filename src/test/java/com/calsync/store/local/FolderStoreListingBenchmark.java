@@ -17,7 +17,7 @@ public final class FolderStoreListingBenchmark {
             String uid = "bench-" + i + "@example.org";
             Files.writeString(folder.resolve(ItemFileName.forUid(uid)), SampleItems.event(uid, "Item " + i));
         }
-        FolderStore store = new FolderStore(folder);
+        FolderStore store = new FolderStore(folder, java.time.Clock.systemUTC());
         for (int run = 1; run <= 5; run++) {
             long start = System.nanoTime();
             int listed = store.list(TimeWindow.ALL).etags().size();

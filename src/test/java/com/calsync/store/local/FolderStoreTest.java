@@ -38,7 +38,7 @@ class FolderStoreTest {
         Files.writeString(folder.resolve("a.ics~"), "editor backup");
         Files.createDirectory(folder.resolve("sub.ics"));
 
-        assertThat(new FolderStore(folder).list(TimeWindow.ALL).etags()).containsOnlyKeys("a.ics", "B.ICS");
+        assertThat(new FolderStore(folder, java.time.Clock.systemUTC()).list(TimeWindow.ALL).etags()).containsOnlyKeys("a.ics", "B.ICS");
     }
 
     @Test
@@ -46,7 +46,7 @@ class FolderStoreTest {
         Path folder = Files.createDirectory(temp.resolve("cal"));
         String ics = event("ABC-123", "Written by vdirsyncer");
         Files.writeString(folder.resolve("ABC-123.ics"), ics);
-        FolderStore store = new FolderStore(folder);
+        FolderStore store = new FolderStore(folder, java.time.Clock.systemUTC());
 
         List<StoredItem> items = store.get(List.of("ABC-123.ics"));
 
@@ -59,7 +59,7 @@ class FolderStoreTest {
     @Test
     void missingFolderListsEmptyAndIsCreatedOnFirstWrite() {
         Path folder = temp.resolve("later");
-        FolderStore store = new FolderStore(folder);
+        FolderStore store = new FolderStore(folder, java.time.Clock.systemUTC());
 
         assertThat(store.list(TimeWindow.ALL).etags()).isEmpty();
         assertThat(folder).doesNotExist();
@@ -70,7 +70,7 @@ class FolderStoreTest {
     @Test
     void missingParentIsAClearError() {
         Path folder = temp.resolve("no-such-parent").resolve("cal");
-        FolderStore store = new FolderStore(folder);
+        FolderStore store = new FolderStore(folder, java.time.Clock.systemUTC());
 
         assertThatThrownBy(() -> store.list(TimeWindow.ALL))
                 .isInstanceOf(StoreException.class).hasMessageContaining(folder.toString())
@@ -82,7 +82,7 @@ class FolderStoreTest {
     @Test
     void aFileInsteadOfAFolderIsAClearError() throws Exception {
         Path file = Files.writeString(temp.resolve("cal"), "oops");
-        assertThatThrownBy(() -> new FolderStore(file).list(TimeWindow.ALL))
+        assertThatThrownBy(() -> new FolderStore(file, java.time.Clock.systemUTC()).list(TimeWindow.ALL))
                 .isInstanceOf(StoreException.class).hasMessageContaining("not a folder");
     }
 
@@ -91,7 +91,7 @@ class FolderStoreTest {
         Path folder = Files.createDirectory(temp.resolve("cal"));
         Path outside = Files.writeString(temp.resolve("secret.ics"), event("s", "Secret"));
         String outsideEtag = "whatever";
-        FolderStore store = new FolderStore(folder);
+        FolderStore store = new FolderStore(folder, java.time.Clock.systemUTC());
 
         for (String href : List.of("../secret.ics", outside.toString(), "sub/x.ics", "..\\secret.ics", "..", "")) {
             assertThatThrownBy(() -> store.get(List.of(href))).as(href)
@@ -107,7 +107,7 @@ class FolderStoreTest {
     @Test
     void writesLeaveNoTempFilesBehind() throws Exception {
         Path folder = temp.resolve("cal");
-        FolderStore store = new FolderStore(folder);
+        FolderStore store = new FolderStore(folder, java.time.Clock.systemUTC());
         ItemRef ref = store.create("one", event("one", "One"));
         String etag = store.update(ref.href(), event("one", "Two"), ref.etag());
         store.delete(ref.href(), etag);
@@ -121,7 +121,7 @@ class FolderStoreTest {
     void createRefusesToOverwriteAForeignFileWithTheSameName() throws Exception {
         Path folder = Files.createDirectory(temp.resolve("cal"));
         Files.writeString(folder.resolve("meeting.ics"), "foreign content");
-        FolderStore store = new FolderStore(folder);
+        FolderStore store = new FolderStore(folder, java.time.Clock.systemUTC());
 
         assertThatThrownBy(() -> store.create("meeting", event("meeting", "Mine")))
                 .isInstanceOf(PreconditionFailedException.class).hasMessageContaining("meeting.ics");
@@ -153,7 +153,7 @@ class FolderStoreTest {
 
     @Test
     void aForeignEditIsSeenAsANewEtag() throws Exception {
-        FolderStore store = new FolderStore(temp.resolve("cal"));
+        FolderStore store = new FolderStore(temp.resolve("cal"), java.time.Clock.systemUTC());
         ItemRef ref = store.create("edited", event("edited", "Mine"));
         Path file = temp.resolve("cal").resolve(ref.href());
 
@@ -167,6 +167,6 @@ class FolderStoreTest {
 
     @Test
     void describeNamesTheFolder() {
-        assertThat(new FolderStore(temp.resolve("cal")).describe()).isEqualTo("folder " + temp.resolve("cal"));
+        assertThat(new FolderStore(temp.resolve("cal"), java.time.Clock.systemUTC()).describe()).isEqualTo("folder " + temp.resolve("cal"));
     }
 }
