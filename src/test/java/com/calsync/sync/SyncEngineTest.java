@@ -2,6 +2,7 @@ package com.calsync.sync;
 
 import static com.calsync.sync.Events.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.calsync.store.StoredItem;
 import com.calsync.store.memory.MemoryStore;
@@ -32,7 +33,7 @@ class SyncEngineTest {
     @BeforeEach
     void setUp() {
         journal = new Journal(home.resolve("journal"), clock);
-        engine = new SyncEngine(IcalKit.standard(), journal, clock);
+        engine = new SyncEngine(IcalKit.standard(java.time.ZoneOffset.UTC), journal, clock);
         db = StatusDb.open(home.resolve("pair.db"));
     }
 
@@ -345,12 +346,11 @@ class SyncEngineTest {
         source.put("a", event("a", "A", SOON));
         CrashingStore crashing = new CrashingStore(target, 1);
         SyncPair pair = new SyncPair("p", source, crashing, SyncPolicy.defaults(SyncMode.MIRROR));
-        try {
-            engine.sync(pair, db, SyncOptions.normal());
-        } catch (CrashingStore.SimulatedCrash expected) {
-            // the process "died" right after the store write
-        }
+        // the process "dies" right after the store write, before the status row
+        assertThatThrownBy(() -> engine.sync(pair, db, SyncOptions.normal()))
+                .isInstanceOf(CrashingStore.SimulatedCrash.class);
         assertThat(target.snapshot()).hasSize(1);
+        assertThat(db.rows()).doesNotContainKey("a");
 
         SyncReport after = mirror();
 

@@ -5,13 +5,8 @@ import com.calsync.store.eventkit.objc.Foundation;
 import com.calsync.store.eventkit.objc.Imps;
 import com.calsync.store.eventkit.objc.ObjC;
 import com.sun.jna.Pointer;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * <p>The observer is an Objective-C object of a Java-defined class (one per store: classes cannot
  * be removed, but there is one store per EventKit calendar). EventKit posts on the thread
  * that noticed the change (usually the main thread, whose run loop must be running — the menu-bar
- * app's is); listeners run on this class's own timer thread.
+ * app's is); listeners run on the debouncer's timer thread.
  */
 @SuppressWarnings("try") // an AutoreleasePool is a scope: the try block is its use
 final class ChangeNotifications implements AutoCloseable {
@@ -32,21 +27,15 @@ final class ChangeNotifications implements AutoCloseable {
 
     private final ObjC objc;
     private final Foundation ns;
-    private final Duration debounce;
+    private final Debouncer debouncer;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService timer;
     private final Pointer observer;
-    private ScheduledFuture<?> pending;
 
-    ChangeNotifications(Foundation ns, Pointer eventStore, Duration debounce) {
+    /** @param debouncer merges a burst of notifications into one run of the listeners, which it owns */
+    ChangeNotifications(Foundation ns, Pointer eventStore, Debouncer debouncer) {
         this.ns = ns;
         this.objc = ns.objc();
-        this.debounce = debounce;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "eventkit-changes");
-            t.setDaemon(true);
-            return t;
-        });
+        this.debouncer = debouncer;
         // a class of its own per observer, so its IMP can call this object without any shared registry
         Imps.Void1 changed = (self, cmd, notification) -> changed();
         String className = OBSERVER_CLASS + "_" + java.util.UUID.randomUUID().toString().replace("-", "");
@@ -63,11 +52,8 @@ final class ChangeNotifications implements AutoCloseable {
         listeners.add(listener);
     }
 
-    private synchronized void changed() {
-        if (pending != null) {
-            pending.cancel(false);
-        }
-        pending = timer.schedule(this::fire, debounce.toMillis(), TimeUnit.MILLISECONDS);
+    private void changed() {
+        debouncer.trigger(this::fire);
     }
 
     private void fire() {
@@ -86,6 +72,6 @@ final class ChangeNotifications implements AutoCloseable {
             objc.sendVoid(objc.send(objc.cls("NSNotificationCenter"), "defaultCenter"), "removeObserver:", observer);
         }
         objc.sendVoid(observer, "release");
-        timer.shutdownNow();
+        debouncer.close();
     }
 }

@@ -71,7 +71,7 @@ public final class EventKitStore implements CalendarStore {
     private final Map<String, Set<Instant>> detachedSeen = new ConcurrentHashMap<>();
 
     private EventKitStore(ObjC objc, Pointer eventStore, CalendarChooser.Found chosen, UidLinks links, Clock clock,
-                          ZoneId floatingZone, Duration debounce) {
+                          ZoneId floatingZone, Debouncer changeDebouncer) {
         this.objc = objc;
         this.ns = new Foundation(objc);
         this.fields = new EventFields(ns);
@@ -81,7 +81,7 @@ public final class EventKitStore implements CalendarStore {
         this.eventStore = eventStore;
         this.calendar = chosen.object();
         this.info = chosen.calendar();
-        this.changes = new ChangeNotifications(ns, eventStore, debounce);
+        this.changes = new ChangeNotifications(ns, eventStore, changeDebouncer);
     }
 
     /**
@@ -89,6 +89,7 @@ public final class EventKitStore implements CalendarStore {
      * title) on this Mac, asking for calendar access the first time.
      *
      * @param linksFile where this calendar's UID links live (CalSync's state folder)
+     * @param clock     the time, and in its zone the user's: where all-day and floating events sit
      */
     public static EventKitStore open(String title, Optional<String> source, java.nio.file.Path linksFile, Clock clock) {
         String what = "macOS Calendar \"" + title + "\"" + source.map(s -> " (" + s + ")").orElse("");
@@ -102,8 +103,8 @@ public final class EventKitStore implements CalendarStore {
         } catch (ObjCUnavailableException | UnsatisfiedLinkError e) {
             throw new StoreException("cannot load EventKit for " + what + ": " + e.getMessage(), e);
         }
-        return open(objc, title, source, UidLinksFile.at(linksFile), clock, ZoneId.systemDefault(),
-                Duration.ofMinutes(5), Duration.ofSeconds(2));
+        return open(objc, title, source, UidLinksFile.at(linksFile), clock, clock.getZone(),
+                Duration.ofMinutes(5), new Debouncer(Duration.ofSeconds(2), Debouncer.Scheduler.onThread("eventkit-changes")));
     }
 
     /**
@@ -112,16 +113,16 @@ public final class EventKitStore implements CalendarStore {
      *
      * @param floatingZone  where all-day and floating events sit (EventKit uses the system zone)
      * @param accessTimeout how long to wait for the user to answer the permission prompt
-     * @param debounce      quiet time before {@link #onChange} listeners run
+     * @param changeDebouncer merges a burst of change notifications before {@link #onChange} listeners run
      */
-    public static EventKitStore open(ObjC objc, String title, Optional<String> source, UidLinks links, Clock clock,
-                                     ZoneId floatingZone, Duration accessTimeout, Duration debounce) {
+    static EventKitStore open(ObjC objc, String title, Optional<String> source, UidLinks links, Clock clock,
+                              ZoneId floatingZone, Duration accessTimeout, Debouncer changeDebouncer) {
         Foundation ns = new Foundation(objc);
         Pointer eventStore = objc.send(objc.send(objc.cls("EKEventStore"), "alloc"), "init");
         try {
             new EventKitAccess(ns).ensure(eventStore, accessTimeout);
             CalendarChooser.Found chosen = new CalendarChooser(ns).choose(eventStore, title, source);
-            return new EventKitStore(objc, eventStore, chosen, links, clock, floatingZone, debounce);
+            return new EventKitStore(objc, eventStore, chosen, links, clock, floatingZone, changeDebouncer);
         } catch (RuntimeException e) {
             objc.sendVoid(eventStore, "release");
             throw e;

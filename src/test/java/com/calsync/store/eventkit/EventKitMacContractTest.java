@@ -59,7 +59,7 @@ class EventKitMacContractTest extends CalendarStoreContract {
             }
         }
         return EventKitStore.open(objc, title, Optional.empty(), UidLinksFile.inMemory(), Clock.systemUTC(),
-                ZoneId.systemDefault(), Duration.ofSeconds(30), Duration.ofSeconds(1));
+                ZoneId.systemDefault(), Duration.ofSeconds(30), new Debouncer(Duration.ofSeconds(1), Debouncer.Scheduler.onThread("test-changes")));
     }
 
     @Override

@@ -22,7 +22,7 @@ class EventKitStoreContractTest extends CalendarStoreContract {
         FakeEventKit fake = FakeEventKit.get();
         return EventKitStore.open(fake.objc, "Work", Optional.empty(), UidLinksFile.inMemory(),
                 Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), ZoneId.of("Europe/Berlin"),
-                Duration.ofSeconds(5), Duration.ofMillis(50));
+                Duration.ofSeconds(5), new Debouncer(Duration.ofMillis(50), Debouncer.Scheduler.onThread("test-changes")));
     }
 
     @Override

@@ -18,8 +18,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +31,7 @@ class EventKitStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private final FakeEventKit fake = FakeEventKit.get();
     private final UidLinksFile links = UidLinksFile.inMemory();
+    private final ManualScheduler changeTimer = new ManualScheduler();
     private EventKitStore store;
 
     @BeforeEach
@@ -48,14 +47,14 @@ class EventKitStoreTest {
         fake.reset();
     }
 
-    private EventKitStore open(String title, Optional<String> source, Duration debounce) {
+    private EventKitStore open(String title, Optional<String> source) {
         store = EventKitStore.open(fake.objc, title, source, links, Clock.fixed(NOW, ZoneOffset.UTC),
-                ZoneId.of("Europe/Berlin"), Duration.ofSeconds(30), debounce);
+                ZoneId.of("Europe/Berlin"), Duration.ofSeconds(30), new Debouncer(Duration.ofSeconds(2), changeTimer));
         return store;
     }
 
     private EventKitStore open() {
-        return open("Work", Optional.empty(), Duration.ofMillis(50));
+        return open("Work", Optional.empty());
     }
 
     private static final String SERIES = String.join("\r\n",
@@ -160,14 +159,14 @@ class EventKitStoreTest {
 
     @Test
     void calendarsArePickedByTitleAndSource() {
-        assertThatThrownBy(() -> open("Home", Optional.empty(), Duration.ofMillis(50)))
+        assertThatThrownBy(() -> open("Home", Optional.empty()))
                 .isInstanceOf(StoreException.class).hasMessageContaining("2 calendars titled \"Home\"")
                 .hasMessageContaining("iCloud").hasMessageContaining("On My Mac").hasMessageContaining("\"source\"");
-        assertThatThrownBy(() -> open("Privat", Optional.empty(), Duration.ofMillis(50)))
+        assertThatThrownBy(() -> open("Privat", Optional.empty()))
                 .isInstanceOf(StoreException.class).hasMessageContaining("no calendar titled \"Privat\"")
                 .hasMessageContaining("\"Work\" (Exchange)").hasMessageContaining("\"Holidays\" (Subscribed Calendars)");
 
-        open("Home", Optional.of("icloud"), Duration.ofMillis(50));
+        open("Home", Optional.of("icloud"));
         assertThat(store.describe()).isEqualTo("macOS Calendar \"Home\" (iCloud)");
         assertThat(store.calendars()).extracting(EventKitCalendar::label)
                 .containsExactly("\"Home\" (iCloud)", "\"Work\" (Exchange)", "\"Home\" (On My Mac)",
@@ -176,7 +175,7 @@ class EventKitStoreTest {
 
     @Test
     void aCalendarThatAllowsNoChangesIsReadOnly() {
-        open("Holidays", Optional.empty(), Duration.ofMillis(50));
+        open("Holidays", Optional.empty());
         assertThat(store.capabilities().readOnly()).isTrue();
         assertThatThrownBy(() -> store.create("h", event("h", "Holiday"))).isInstanceOf(ReadOnlyStoreException.class)
                 .hasMessageContaining("Holidays");
@@ -212,14 +211,10 @@ class EventKitStoreTest {
     }
 
     @Test
-    void aBurstOfChangeNotificationsGivesOneCallback() throws Exception {
-        open("Work", Optional.empty(), Duration.ofSeconds(1)); // far longer than five synchronous posts take
+    void aBurstOfChangeNotificationsGivesOneCallback() {
+        open();
         AtomicInteger calls = new AtomicInteger();
-        CountDownLatch first = new CountDownLatch(1);
-        store.onChange(() -> {
-            calls.incrementAndGet();
-            first.countDown();
-        });
+        store.onChange(calls::incrementAndGet);
         try (AutoreleasePool pool = new AutoreleasePool(fake.objc)) {
             var center = fake.objc.send(fake.objc.cls("NSNotificationCenter"), "defaultCenter");
             for (int i = 0; i < 5; i++) {
@@ -228,9 +223,14 @@ class EventKitStoreTest {
                         storeObjectOf());
             }
         }
-        assertThat(first.await(30, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(1500); // a second callback, had the burst not been merged, would have come by now
-        assertThat(calls.get()).isEqualTo(1);
+        assertThat(calls).as("nothing runs before the quiet time").hasValue(0);
+        assertThat(changeTimer.pending()).as("each notification moved the one pending run")
+                .singleElement().satisfies(t -> assertThat(t.delay()).isEqualTo(Duration.ofSeconds(2)));
+
+        changeTimer.runPending();
+
+        assertThat(calls).hasValue(1);
+        assertThat(changeTimer.pending()).isEmpty();
     }
 
     /** The EKEventStore object the store talks to. */
