@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The CalDAV benchmark on a handful of events: its phases run as real `calsync sync` processes and report sensibly. */
 @Tag("caldav")
+@Tag("external")
 class CalDavBenchmarkTest {
     @TempDir
     Path work;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code calsync calendars ACCOUNT}, in-process against a real Radicale with a temp CALSYNC_HOME. */
 @Tag("caldav")
+@Tag("external")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CalendarsCommandTest {
     private RadicaleServer server;

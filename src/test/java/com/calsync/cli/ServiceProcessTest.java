@@ -7,6 +7,7 @@ import com.calsync.config.CalSyncPaths;
 import com.calsync.service.ControlClient;
 import com.calsync.service.ServiceSnapshot;
 import com.calsync.service.StatusFile;
+import com.calsync.testing.Await;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,6 +26,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real service as separate processes, driven through the commands a user types, with a
  * temporary CALSYNC_HOME and folder → folder mirror pairs.
  */
+@Tag("external")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ServiceProcessTest {
     @TempDir
@@ -342,11 +345,7 @@ class ServiceProcessTest {
     }
 
     private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        Await.until(what, Duration.ofSeconds(20), condition);
     }
 
     private void writeConfig(String text) throws IOException {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * where gnome-keyring or libsecret is not installed.
  */
 @Tag("secret-service")
+@Tag("external")
 class SecretServiceStoreTest {
     @TempDir
     static Path home;

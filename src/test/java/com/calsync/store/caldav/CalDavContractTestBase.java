@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /** The shared store contract against a real CalDAV server, one fresh calendar collection per test. */
 @Tag("caldav")
+@Tag("external")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CalDavContractTestBase extends CalendarStoreContract {
     private CalDavStoreFixture fixture;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * (loading 500 items takes about 15 s per server).
  */
 @Tag("caldav")
+@Tag("external")
 @EnabledIfSystemProperty(named = "calsync.figures", matches = "true")
 class CalDavFiguresTest {
     private static final int ITEMS = 500;

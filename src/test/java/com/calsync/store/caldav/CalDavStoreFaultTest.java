@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Timeout;
  * exactly what was written — nothing lost, nothing twice.
  */
 @Tag("caldav")
+@Tag("external")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CalDavStoreFaultTest {
     private static final Duration TIMEOUT = Duration.ofMillis(1500);
