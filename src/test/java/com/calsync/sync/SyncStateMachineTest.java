@@ -34,16 +34,18 @@ import org.quicktheories.generators.Generate;
 
 /**
  * The engine as a state machine, after vdirsyncer's best test: random creates, edits, deletes,
- * flaky and missing etags, failing writes and crashes between a write and its status row, on
- * both sides between syncs. After every sync (and one clean retry when faults interfered) the
- * invariants must hold.
+ * flaky and missing etags, failing writes, crashes between a write and its status row and sides
+ * that turn read-only, on both sides between syncs. After every sync (and one clean retry when
+ * faults interfered) the invariants must hold; every run ends with both sides writable and one
+ * more sync, so the full set is checked at least once per run.
  */
 class SyncStateMachineTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final IcalKit ICAL = IcalKit.standard();
 
     /** One thing that happens between (or as) syncs. */
-    sealed interface Step permits Put, Delete, Touch, FailWrites, CrashNextSync, MissingEtags, Empty, Sync {}
+    sealed interface Step permits Put, Delete, Touch, FailWrites, CrashNextSync, MissingEtags, Empty, ReadOnly,
+            Sync {}
 
     /** Create or edit item {@code n} on a side. */
     record Put(Side side, int n) implements Step {}
@@ -62,6 +64,12 @@ class SyncStateMachineTest {
     /** The side comes back empty (an unmounted disk, a wrong account). */
     record Empty(Side side) implements Step {}
 
+    /**
+     * The side's store stops (or starts again) taking writes, as a calendar shared read-only
+     * does; other clients may still change it (Put, Delete and Touch act as they would).
+     */
+    record ReadOnly(Side side, boolean readOnly) implements Step {}
+
     /** Sync; held deletions are then approved or rejected. */
     record Sync(boolean approveHeld) implements Step {}
 
@@ -78,9 +86,11 @@ class SyncStateMachineTest {
         Gen<Step> crash = side.zip(count, CrashNextSync::new);
         Gen<Step> missing = side.zip(flag, MissingEtags::new);
         Gen<Step> empty = side.map(Empty::new);
+        Gen<Step> readOnly = side.zip(flag, ReadOnly::new);
         Gen<Step> sync = flag.map(Sync::new);
         Gen<Step> step = Generate.frequency(List.of(Pair.of(10, put), Pair.of(4, delete), Pair.of(2, touch),
-                Pair.of(2, fail), Pair.of(2, crash), Pair.of(1, missing), Pair.of(1, empty), Pair.of(6, sync)));
+                Pair.of(2, fail), Pair.of(2, crash), Pair.of(1, missing), Pair.of(1, empty), Pair.of(2, readOnly),
+                Pair.of(6, sync)));
         return lists().of(step).ofSizeBetween(1, 30);
     }
 
@@ -140,6 +150,9 @@ class SyncStateMachineTest {
                 for (Step step : steps) {
                     apply(step, db);
                 }
+                for (Side side : Side.values()) {
+                    apply(new ReadOnly(side, false), db);
+                }
                 apply(new Sync(true), db);
             } finally {
                 deleteTree(dir);
@@ -168,6 +181,8 @@ class SyncStateMachineTest {
                 MemoryStore store = stores.get(e.side());
                 store.snapshot().keySet().forEach(store::remove);
                 emptied.add(e.side());
+            } else if (step instanceof ReadOnly r) {
+                stores.get(r.side()).setReadOnly(r.readOnly());
             } else if (step instanceof Sync s) {
                 sync(db, s.approveHeld());
             }
@@ -216,7 +231,8 @@ class SyncStateMachineTest {
                     policy), db, options);
             assertThat(report.outcome()).as("a run without faults: %s %s", report.failure(), report.errors())
                     .isNotEqualTo(SyncOutcome.FAILED);
-            assertThat(report.errors()).isEmpty();
+            assertThat(report.errors()).as("a run without faults fails items only for a read-only side")
+                    .allMatch(e -> readOnly(e.side()));
             return report;
         }
 
@@ -225,6 +241,18 @@ class SyncStateMachineTest {
         }
 
         private void checkInvariants(StatusDb db, SyncReport last) {
+            checkNoWriteReachedAReadOnlyStore();
+            Set<String> journaled = journal.entries(Optional.empty()).stream().map(journal::text)
+                    .collect(Collectors.toSet());
+            for (RecordingStore recorder : recorders.values()) {
+                assertThat(journaled).as("every overwritten or deleted item was journaled first")
+                        .containsAll(recorder.replaced);
+            }
+            boolean writable = mode == SyncMode.TWO_WAY ? !readOnly(Side.SOURCE) && !readOnly(Side.TARGET)
+                    : !readOnly(Side.TARGET);
+            if (!writable) {
+                return; // the changes for the read-only side wait (an item error each) until it takes writes again
+            }
             Map<String, String> source = fingerprints(stores.get(Side.SOURCE));
             Map<String, String> target = fingerprints(stores.get(Side.TARGET));
             if (mode == SyncMode.TWO_WAY) {
@@ -235,12 +263,26 @@ class SyncStateMachineTest {
             }
             assertThat(last.outcome()).as("the last run left nothing to retry or approve: %s", last).isEqualTo(SyncOutcome.OK);
             checkStatus(db.rows(), source, target);
-            Set<String> journaled = journal.entries(Optional.empty()).stream().map(journal::text)
-                    .collect(Collectors.toSet());
-            for (RecordingStore recorder : recorders.values()) {
-                assertThat(journaled).as("every overwritten or deleted item was journaled first")
-                        .containsAll(recorder.replaced);
+        }
+
+        /**
+         * vdirsyncer's "a read-only side is never written", checked where the writes are sent
+         * rather than by the content (the memory store would refuse them anyway): no create,
+         * update or delete reaches a store while it says it is read-only. A mirror writes to its
+         * source never, read-only or not.
+         */
+        private void checkNoWriteReachedAReadOnlyStore() {
+            for (Side side : Side.values()) {
+                assertThat(recorders.get(side).writes).as("writes sent to the %s while it was read-only", side.label())
+                        .noneMatch(RecordingStore.Write::readOnly);
             }
+            if (mode == SyncMode.MIRROR) {
+                assertThat(recorders.get(Side.SOURCE).writes).as("writes a mirror sent to its source").isEmpty();
+            }
+        }
+
+        private boolean readOnly(Side side) {
+            return stores.get(side).capabilities().readOnly();
         }
 
         /**
@@ -257,7 +299,8 @@ class SyncStateMachineTest {
          * In both modes a row names the href and fingerprint of the item on each side that holds
          * it, and either that side's current etag or none (a store that gave no etag for a
          * write). Not checked while deletions are held: the rows of the vanished items stay, so
-         * the next run counts them again; nor while writes wait for a retry.
+         * the next run counts them again; nor while a side the pair writes to is read-only: its
+         * changes wait, and an item new on the other side has no row until it is copied.
          */
         private void checkStatus(Map<String, StatusRow> rows, Map<String, String> source, Map<String, String> target) {
             Set<String> managed = new TreeSet<>(source.keySet());
