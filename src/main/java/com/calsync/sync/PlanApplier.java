@@ -18,9 +18,12 @@ import com.calsync.sync.SyncAction.MergeItem;
 import com.calsync.sync.SyncAction.RecordStatus;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * Carries out a plan: each write to a store is followed at once by the status row that records
  * it, and every overwrite or delete is preceded by a journal copy. A crash between any two steps
  * leaves a state the next run reconciles by UID: nothing lost, nothing duplicated.
+ *
+ * <p>Nothing is sent to a store whose capabilities say it is read-only: a change for it is
+ * reported as an item error and, its status row untouched, planned again next run.
  */
 final class PlanApplier {
     private static final Logger log = LoggerFactory.getLogger(PlanApplier.class);
@@ -43,6 +49,7 @@ final class PlanApplier {
     private final SyncProgress progress;
     private final TimeWindow window;
     private final ItemTitle titles = new ItemTitle();
+    private final Set<Side> readOnly = EnumSet.noneOf(Side.class);
 
     final List<ItemChange> changes = new ArrayList<>();
     final List<ItemError> errors = new ArrayList<>();
@@ -59,18 +66,36 @@ final class PlanApplier {
         this.ical = ical;
         this.policy = policy;
         this.cancelled = cancelled;
+        for (Side side : Side.values()) {
+            if (stores.get(side).capabilities().readOnly()) {
+                readOnly.add(side);
+            }
+        }
     }
 
     /** Applies every action; stops early (throwing) when a store is unreachable. */
     void apply(SyncPlan plan, Map<String, StatusRow> rows) {
         List<RecordStatus> bookkeeping = new ArrayList<>();
         List<SyncAction> writes = new ArrayList<>();
+        int notWritten = 0;
         for (SyncAction action : plan.actions()) {
+            Optional<Side> blocked = readOnlySideOf(action);
             if (action instanceof RecordStatus r) {
                 bookkeeping.add(r);
+            } else if (blocked.isPresent()) {
+                // A merge is left whole: half of one would move the base and undo the other side's edit.
+                notWritten++;
+                errors.add(new ItemError(blocked.get(), action.key(), action.key(), "not written: the "
+                        + blocked.get().label() + " (" + stores.get(blocked.get()).describe() + ") is read-only;"
+                        + " the change is tried again next run. A calendar that stays read-only can only be"
+                        + " the source of a mirror pair."));
             } else {
                 writes.add(action);
             }
+        }
+        if (notWritten > 0) {
+            log.warn("{}: {} changes not written: the {} is read-only", pair, notWritten,
+                    String.join(" and ", readOnly.stream().map(Side::label).toList()));
         }
         db.inTransaction(() -> bookkeeping.forEach(r -> db.put(r.row())));
         prefetch(writes);
@@ -166,6 +191,15 @@ final class PlanApplier {
         db.remove(d.key());
         rows.remove(d.key());
         changes.add(new ItemChange(d.on(), ItemChange.Kind.DELETED, d.key(), title, d.existing().href(), d.why()));
+    }
+
+    /** The read-only side {@code action} would write to, if any. */
+    private Optional<Side> readOnlySideOf(SyncAction action) {
+        List<Side> written = action instanceof CopyItem c ? List.of(c.to())
+                : action instanceof DeleteItem d ? List.of(d.on())
+                : action instanceof MergeItem ? List.of(Side.SOURCE, Side.TARGET)
+                : List.of();
+        return written.stream().filter(readOnly::contains).findFirst();
     }
 
     private boolean keepsBase() {

@@ -1,16 +1,28 @@
 package com.calsync.sync;
 
 import com.calsync.store.CalendarStore;
+import com.calsync.store.ItemRef;
 import com.calsync.store.StoredItem;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Remembers the text of every item the engine overwrote or deleted, to check the journal has it. */
+/**
+ * Records every write the engine sends, and whether the store said it was read-only at the time;
+ * remembers the text of every item the engine overwrote or deleted, to check the journal has it.
+ */
 final class RecordingStore extends ForwardingStore {
+    /** A create (of a UID), update or delete (of an href) that reached this store. */
+    record Write(String kind, String item, boolean readOnly) {}
+
     final List<String> replaced = new ArrayList<>();
+    final List<Write> writes = new ArrayList<>();
 
     RecordingStore(CalendarStore delegate) {
         super(delegate);
+    }
+
+    private void sent(String kind, String href) {
+        writes.add(new Write(kind, href, delegate.capabilities().readOnly()));
     }
 
     private void remember(String href) {
@@ -18,13 +30,21 @@ final class RecordingStore extends ForwardingStore {
     }
 
     @Override
+    public ItemRef create(String uid, String ics) {
+        sent("create", uid);
+        return delegate.create(uid, ics);
+    }
+
+    @Override
     public String update(String href, String ics, String etag) {
+        sent("update", href);
         remember(href);
         return delegate.update(href, ics, etag);
     }
 
     @Override
     public void delete(String href, String etag) {
+        sent("delete", href);
         remember(href);
         delegate.delete(href, etag);
     }

@@ -449,4 +449,56 @@ class SyncEngineTest {
 
         assertThat(updates).containsExactly("0/3", "1/3", "2/3", "3/3");
     }
+    @Test
+    void aReadOnlySideIsNotWrittenAndItsChangesWaitUntilItTakesWritesAgain() {
+        source.put("a", event("a", "A", SOON));
+        source.put("b", event("b", "B", SOON));
+        twoWay();
+        target.setReadOnly(true);
+        source.put("a", event("a", "A edited", SOON));
+        source.put("c", event("c", "C", SOON));
+        source.remove(MemoryStore.hrefFor("b"));
+        target.put("d", event("d", "D", SOON));
+        var targetBefore = target.snapshot();
+        RecordingStore recordedTarget = new RecordingStore(target);
+
+        SyncReport report = engine.sync(new SyncPair("p", source, recordedTarget, SyncPolicy.defaults(SyncMode.TWO_WAY)),
+                db, SyncOptions.normal());
+
+        assertThat(report.outcome()).isEqualTo(SyncOutcome.PARTIAL);
+        assertThat(recordedTarget.writes).isEmpty();
+        assertThat(target.snapshot()).isEqualTo(targetBefore);
+        assertThat(journal.entries(Optional.empty())).as("nothing was overwritten or deleted").isEmpty();
+        assertThat(report.errors()).extracting(ItemError::key).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(report.errors()).allSatisfy(e -> assertThat(e.side()).isEqualTo(Side.TARGET))
+                .allSatisfy(e -> assertThat(e.message()).contains("memory store target) is read-only"));
+        assertThat(textOf(source, "d")).as("the writable side still gets the other's changes").contains("SUMMARY:D");
+
+        target.setReadOnly(false);
+        assertThat(twoWay().outcome()).isEqualTo(SyncOutcome.OK);
+        assertThat(textOf(target, "a")).contains("A edited");
+        assertThat(textOf(target, "c")).contains("SUMMARY:C");
+        assertThat(textOf(target, "b")).isNull();
+    }
+
+    @Test
+    void aMergeWithAReadOnlySideWaitsWholeAndLosesNeitherEdit() {
+        source.put("a", event("a", "Planning", SOON, "LOCATION:Room 1\r\n"));
+        twoWay();
+        source.put("a", event("a", "Planning (agenda attached)", SOON, "LOCATION:Room 1\r\n"));
+        target.put("a", event("a", "Planning", SOON, "LOCATION:Room 2\r\n"));
+        target.setReadOnly(true);
+
+        SyncReport blocked = twoWay();
+
+        assertThat(blocked.outcome()).isEqualTo(SyncOutcome.PARTIAL);
+        assertThat(blocked.changes()).isEmpty();
+        assertThat(textOf(source, "a")).contains("Planning (agenda attached)").contains("Room 1");
+
+        target.setReadOnly(false);
+        twoWay();
+        for (MemoryStore side : new MemoryStore[] {source, target}) {
+            assertThat(textOf(side, "a")).contains("Planning (agenda attached)").contains("Room 2");
+        }
+    }
 }
