@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
             SyncCommand.class,
             CalendarsCommand.class,
             RestoreCommand.class,
-            BenchCommand.class,
             DaemonCommand.class,
             StartCommand.class,
             StopCommand.class,

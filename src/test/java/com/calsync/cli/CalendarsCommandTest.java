@@ -2,7 +2,7 @@ package com.calsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.calsync.bench.servers.RadicaleServer;
+import com.calsync.testservers.RadicaleServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;

@@ -1,6 +1,6 @@
 package com.calsync.store.caldav;
 
-import com.calsync.bench.servers.LocalCalDavServer;
+import com.calsync.testservers.LocalCalDavServer;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.CalendarStoreContract;
 import org.junit.jupiter.api.AfterAll;

@@ -2,9 +2,9 @@ package com.calsync.store.caldav;
 
 import com.calsync.ical.TimeWindow;
 import com.calsync.store.Listing;
-import com.calsync.bench.servers.LocalCalDavServer;
-import com.calsync.bench.servers.RadicaleServer;
-import com.calsync.bench.servers.XandikosServer;
+import com.calsync.testservers.LocalCalDavServer;
+import com.calsync.testservers.RadicaleServer;
+import com.calsync.testservers.XandikosServer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package com.calsync.store.caldav;
 
-import com.calsync.bench.servers.LocalCalDavServer;
-import com.calsync.bench.servers.RadicaleServer;
+import com.calsync.testservers.LocalCalDavServer;
+import com.calsync.testservers.RadicaleServer;
 
 /** The shared store contract against a real Radicale. */
 class CalDavRadicaleContractTest extends CalDavContractTestBase {

@@ -11,7 +11,7 @@ import com.calsync.store.StoreUnavailableException;
 import com.calsync.store.StoredItem;
 import com.calsync.testservers.FaultProxy;
 import com.calsync.testservers.FaultProxy.Fault;
-import com.calsync.bench.servers.RadicaleServer;
+import com.calsync.testservers.RadicaleServer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package com.calsync.store.caldav;
 
-import com.calsync.bench.servers.LocalCalDavServer;
+import com.calsync.testservers.LocalCalDavServer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -12,7 +12,7 @@ import com.calsync.store.PreconditionFailedException;
 import com.calsync.store.StoreException;
 import com.calsync.store.StoredItem;
 import com.calsync.store.SyncTokenExpiredException;
-import com.calsync.bench.servers.LocalCalDavServer;
+import com.calsync.testservers.LocalCalDavServer;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package com.calsync.store.caldav;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.calsync.ical.TimeWindow;
-import com.calsync.bench.servers.LocalCalDavServer;
-import com.calsync.bench.servers.XandikosServer;
+import com.calsync.testservers.LocalCalDavServer;
+import com.calsync.testservers.XandikosServer;
 import org.junit.jupiter.api.Test;
 
 /** The CalDAV store against Xandikos (HTTP/1.1 keep-alive, git commit ids as tokens, 207-wrapped PUT failures). */

@@ -1,7 +1,7 @@
 package com.calsync.store.caldav;
 
-import com.calsync.bench.servers.LocalCalDavServer;
-import com.calsync.bench.servers.XandikosServer;
+import com.calsync.testservers.LocalCalDavServer;
+import com.calsync.testservers.XandikosServer;
 
 /** The shared store contract against a real Xandikos. */
 class CalDavXandikosContractTest extends CalDavContractTestBase {

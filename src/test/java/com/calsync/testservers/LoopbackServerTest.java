@@ -1,4 +1,4 @@
-package com.calsync.bench.servers;
+package com.calsync.testservers;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package com.calsync.bench.servers;
+package com.calsync.testservers;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * A real CalDAV server (the Debian package's binary) started on a free loopback port with a temp
- * data folder, stopped and its data removed on {@link #close()}. The CalDAV tests and
- * {@code calsync bench caldav} use them; starting one takes about a second.
+ * data folder, stopped and its data removed on {@link #close()}. The CalDAV tests and the
+ * {@code caldav} benchmark ({@code com.calsync.bench}) use them; starting one takes about a second.
  */
 public interface LocalCalDavServer extends AutoCloseable {
     /** "radicale" or "xandikos". */

@@ -1,7 +1,7 @@
-package com.calsync.cli;
+package com.calsync.bench;
 
-import com.calsync.bench.CalDavBenchmark;
-import com.calsync.bench.LocalBenchmark;
+import com.calsync.cli.CliEnvironment;
+import com.calsync.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -9,20 +9,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code calsync bench local --events N}: times a folder → folder mirror of N generated events
- * (first mirror, no-change re-sync, one-change re-sync) and prints the figures and peak heap.
- * {@code calsync bench caldav --events N}: the same phases for a Radicale → Xandikos mirror, each
- * a whole {@code calsync sync} process, with the HTTP requests to each server ({@link CalDavBenchmark}).
+ * The benchmarks' command line, kept out of the shipped jar (it lives in test scope with the
+ * server launchers it needs) and run from the test class path by the {@code bench} Maven profile:
+ * <pre>mvn -q -Pbench -Dbench="local --events 10000"</pre>
+ * {@code local --events N}: times a folder → folder mirror of N generated events (first mirror,
+ * no-change re-sync, one-change re-sync) and prints the figures and peak heap.
+ * {@code caldav --events N}: the same phases for a Radicale → Xandikos mirror, each a whole
+ * {@code calsync sync} process, with the HTTP requests to each server ({@link CalDavBenchmark}).
  * Figures, not pass/fail: this is how the speed goals are checked on a given machine.
  */
-@Command(name = "bench", description = "Print sync timings on generated data (local: folder → folder;"
+@Command(name = "bench",
+        description = "Print sync timings on generated data (local: folder → folder;"
         + " caldav: Radicale → Xandikos, needs both installed).")
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
     private final CliEnvironment environment;
 
     @Parameters(index = "0", paramLabel = "KIND", description = "What to benchmark: local (folder → folder) or caldav (Radicale → Xandikos).")
@@ -42,6 +47,9 @@ final class BenchCommand implements Callable<Integer> {
             + " (repeatable), e.g. -XX:TieredStopAtLevel=1 or a profiler.")
     List<String> jvmOptions = new java.util.ArrayList<>();
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Option(names = "--dir", paramLabel = "DIR", description = "Work in DIR (kept afterwards) instead of a temp folder.")
     Path dir;
 
@@ -49,14 +57,26 @@ final class BenchCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
+    /** Run by {@code mvn -Pbench}: the arguments come from {@code -Dbench="KIND [options]"}. */
+    public static void main(String[] args) {
+        System.exit(commandLine(CliEnvironment.system()).execute(args));
+    }
+
+    static CommandLine commandLine(CliEnvironment environment) {
+        CommandLine cl = new CommandLine(new BenchCommand(environment));
+        cl.setOut(environment.out());
+        cl.setErr(environment.err());
+        return cl;
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (!"local".equals(kind) && !"caldav".equals(kind)) {
-            environment.err().println("calsync bench: unknown kind " + kind + " (known: local, caldav)");
+            environment.err().println("bench: unknown kind " + kind + " (known: local, caldav)");
             return ExitCodes.USAGE;
         }
         if ("caldav".equals(kind) && from != null) {
-            environment.err().println("calsync bench caldav: --from is for local only; caldav generates its events");
+            environment.err().println("bench caldav: --from is for local only; caldav generates its events");
             return ExitCodes.USAGE;
         }
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("calsync-bench");

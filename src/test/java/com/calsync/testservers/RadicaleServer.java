@@ -1,4 +1,4 @@
-package com.calsync.bench.servers;
+package com.calsync.testservers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package com.calsync.bench.servers;
+package com.calsync.testservers;
 
 import java.net.URI;
 import java.nio.file.Path;

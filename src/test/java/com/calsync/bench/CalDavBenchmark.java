@@ -1,8 +1,8 @@
 package com.calsync.bench;
 
-import com.calsync.bench.servers.LocalCalDavServer;
-import com.calsync.bench.servers.RadicaleServer;
-import com.calsync.bench.servers.XandikosServer;
+import com.calsync.testservers.LocalCalDavServer;
+import com.calsync.testservers.RadicaleServer;
+import com.calsync.testservers.XandikosServer;
 import com.calsync.config.AccountConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code calsync bench caldav}: loads N generated events into a Radicale calendar (setup, PUT
+ * {@code bench caldav} ({@link BenchCommand}): loads N generated events into a Radicale calendar (setup, PUT
  * straight to the server, several at a time), then mirrors them into an empty Xandikos calendar
  * with a separate {@code calsync sync --json} process per phase — first sync, no-change re-sync,
  * one-change re-sync — so each wall time includes JVM start-up, as a user or a cron job sees it.
