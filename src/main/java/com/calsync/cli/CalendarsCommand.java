@@ -4,18 +4,9 @@ import com.calsync.config.AccountConfig;
 import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.secrets.PasswordLookup;
-import com.calsync.service.StoreOpener;
-import com.calsync.service.SyncRunner;
-import com.calsync.store.StoreException;
-import com.calsync.store.StoreUnavailableException;
-import com.calsync.store.caldav.CalDavAuthenticationException;
-import com.calsync.store.caldav.CalDavClient;
-import com.calsync.store.caldav.CalDavDiscovery;
-import com.calsync.store.caldav.CalendarInfo;
-import com.calsync.store.caldav.RetryPolicy;
-import com.calsync.store.caldav.Sleeper;
+import com.calsync.service.AccountCalendars;
+import com.calsync.service.AccountCalendars.CalendarSummary;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -33,10 +24,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "calendars", description = "List a CalDAV account's calendars, to pick one for config.json.")
 final class CalendarsCommand implements Callable<Integer> {
-    /** Interactive: fail within seconds on an unreachable server instead of retrying for long. */
-    private static final RetryPolicy RETRIES = new RetryPolicy(2, Duration.ofMillis(500), Duration.ofSeconds(2),
-            Duration.ofSeconds(10));
-
     private final CliEnvironment environment;
 
     @Spec
@@ -64,54 +51,52 @@ final class CalendarsCommand implements Callable<Integer> {
                     : " (accounts: " + String.join(", ", loaded.get().accounts().keySet()) + ")"));
             return ExitCodes.PROBLEMS;
         }
-        // the same lookup a sync uses, so a password stored with `calsync account add` counts too
-        StoreOpener stores = SyncRunner.standard(paths, environment.env(), environment.clock()).stores();
-        if (account.username().isPresent() && stores.passwords().find(account.name()).isEmpty()) {
-            err.println("calsync calendars: no password for account " + account.name() + " ("
-                    + account.username().get() + "): " + PasswordLookup.howToSet(account.name())
-                    + " (for iCloud, an app-specific password made at appleid.apple.com)");
-            return ExitCodes.PROBLEMS;
+        // the same password lookup a sync uses, so a password stored with `calsync account add` counts too
+        AccountCalendars.Listing listing = AccountCalendars.standard(paths, environment.env(), environment.osName(),
+                environment.clock()).list(account);
+        if (listing instanceof AccountCalendars.Listed listed) {
+            print(account, listed.calendars());
+            return ExitCodes.OK;
         }
-        CalDavClient client = new CalDavClient(stores.caldavAccount(account),
-                CalDavClient.httpClient(Duration.ofSeconds(10)), Duration.ofSeconds(30), RETRIES, Sleeper.real(),
-                environment.clock());
-        List<CalendarInfo> calendars;
-        try {
-            calendars = new CalDavDiscovery(client).calendars();
-        } catch (CalDavAuthenticationException e) {
-            err.println("calsync calendars: " + e.getMessage() + "; the password comes from "
-                    + PasswordLookup.variableFor(account.name()) + " or the one stored with `calsync account add "
-                    + account.name() + "`");
-            return ExitCodes.PROBLEMS;
-        } catch (StoreUnavailableException e) {
-            err.println("calsync calendars: cannot reach the CalDAV server of account " + account.name() + " at "
-                    + account.url() + ": " + e.getMessage() + ". Check the account's \"url\" in " + paths.configFile()
-                    + " and the network.");
-            return ExitCodes.PROBLEMS;
-        } catch (StoreException e) {
-            err.println("calsync calendars: " + e.getMessage());
-            return ExitCodes.PROBLEMS;
-        }
-        print(account, calendars);
-        return ExitCodes.OK;
+        err.println("calsync calendars: " + problem(listing, account, paths));
+        return ExitCodes.PROBLEMS;
     }
 
-    private void print(AccountConfig account, List<CalendarInfo> calendars) {
+    /** What went wrong, and what to do about it. */
+    private static String problem(AccountCalendars.Listing listing, AccountConfig account, CalSyncPaths paths) {
+        if (listing instanceof AccountCalendars.NoPassword) {
+            return "no password for account " + account.name() + " (" + account.username().orElseThrow() + "): "
+                    + PasswordLookup.howToSet(account.name())
+                    + " (for iCloud, an app-specific password made at appleid.apple.com)";
+        }
+        if (listing instanceof AccountCalendars.AuthenticationFailed failed) {
+            return failed.message() + "; the password comes from " + PasswordLookup.variableFor(account.name())
+                    + " or the one stored with `calsync account add " + account.name() + "`";
+        }
+        if (listing instanceof AccountCalendars.Unreachable unreachable) {
+            return "cannot reach the CalDAV server of account " + account.name() + " at " + account.url() + ": "
+                    + unreachable.message() + ". Check the account's \"url\" in " + paths.configFile()
+                    + " and the network.";
+        }
+        return ((AccountCalendars.Failed) listing).message();
+    }
+
+    private void print(AccountConfig account, List<CalendarSummary> calendars) {
         PrintWriter out = environment.out();
         out.println("Calendars of account \"" + account.name() + "\" (" + account.username().map(u -> u + " at ")
                 .orElse("") + account.url() + "): " + calendars.size());
-        for (CalendarInfo c : calendars) {
+        for (CalendarSummary c : calendars) {
             out.println();
             out.println("  " + c.displayName());
             out.println("    path:        " + c.path());
             out.println("    holds:       " + holds(c));
             out.println("    writable:    " + (c.writable() ? "yes" : "no (read-only: fine as a mirror source)"));
-            out.println("    sync tokens: " + (c.syncCollection() ? "yes (an unchanged calendar costs one request)"
+            out.println("    sync tokens: " + (c.syncTokens() ? "yes (an unchanged calendar costs one request)"
                     : "no (each sync lists every item's etag)"));
             out.println("    color:       " + c.color().orElse("-"));
         }
-        Optional<CalendarInfo> example = calendars.stream().filter(c -> c.holdsEvents() && c.writable()).findFirst()
-                .or(() -> calendars.stream().filter(CalendarInfo::holdsEvents).findFirst());
+        Optional<CalendarSummary> example = calendars.stream().filter(c -> c.holdsEvents() && c.writable()).findFirst()
+                .or(() -> calendars.stream().filter(CalendarSummary::holdsEvents).findFirst());
         out.println();
         if (example.isPresent()) {
             out.println("To sync one, name it under \"calendars\" in config.json by path (or by \"name\"), e.g.:");
@@ -123,7 +108,7 @@ final class CalendarsCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static String holds(CalendarInfo c) {
+    private static String holds(CalendarSummary c) {
         if (c.components().isEmpty()) {
             return "any component (the server does not say)";
         }

@@ -2,14 +2,8 @@ package com.calsync.cli;
 
 import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
-import com.calsync.config.PairConfig;
-import com.calsync.service.SyncRunner;
-import com.calsync.store.CalendarStore;
-import com.calsync.store.StoreException;
-import com.calsync.sync.Journal;
-import com.calsync.sync.JournalEntry;
-import com.calsync.sync.JournalRestorer;
-import com.calsync.sync.Side;
+import com.calsync.service.JournalService;
+import com.calsync.service.JournalService.SavedCopy;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -49,15 +43,16 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CalSyncPaths paths = CalSyncCommand.root(spec).paths();
-        Journal journal = SyncRunner.journal(paths, environment.clock());
+        JournalService journal = JournalService.standard(paths, environment.env(), environment.osName(),
+                environment.clock());
         PrintWriter out = environment.out();
         if (entries.isEmpty()) {
-            List<JournalEntry> all = journal.entries(Optional.ofNullable(pair));
+            List<SavedCopy> all = journal.list(Optional.ofNullable(pair));
             if (all.isEmpty()) {
                 out.println("No saved copies in " + journal.dir() + ".");
             }
             ZoneId zone = environment.clock().getZone();
-            for (JournalEntry e : all) {
+            for (SavedCopy e : all) {
                 out.printf("%s  %s  %s %s: \"%s\" (%s)%n", e.id(), WHEN.format(e.saved().atZone(zone)), e.pair(),
                         e.side().label(), e.title(), e.reason());
             }
@@ -71,34 +66,30 @@ final class RestoreCommand implements Callable<Integer> {
         if (config.isEmpty()) {
             return ExitCodes.PROBLEMS;
         }
-        JournalRestorer restorer = new JournalRestorer(journal);
-        SyncRunner runner = SyncRunner.standard(paths, environment.env(), environment.clock());
         int failures = 0;
         for (String id : entries) {
-            Optional<JournalEntry> entry = journal.find(id);
-            if (entry.isEmpty()) {
-                environment.err().println("calsync restore: no saved copy " + id + " (`calsync restore` lists them)");
-                failures++;
-                continue;
-            }
-            Optional<PairConfig> p = config.get().pair(entry.get().pair());
-            if (p.isEmpty()) {
-                environment.err().println("calsync restore: " + id + " came from pair \"" + entry.get().pair()
-                        + "\", which is no longer in config.json; its text is in " + entry.get().file());
-                failures++;
-                continue;
-            }
-            var calendar = entry.get().side() == Side.SOURCE ? config.get().sourceOf(p.get()) : config.get().targetOf(p.get());
-            try (CalendarStore store = runner.stores().open(config.get(), calendar)) {
-                JournalRestorer.Restored done = restorer.restore(entry.get(), store);
-                out.printf("restored \"%s\" to %s (%s)%n", entry.get().title(), store.describe(),
+            JournalService.Restore result = journal.restore(config.get(), id);
+            if (result instanceof JournalService.Restored done) {
+                out.printf("restored \"%s\" to %s (%s)%n", done.copy().title(), done.calendar(),
                         done.replacedExisting() ? "over the version there, which was saved in turn" : "as a new item");
-            } catch (StoreException e) {
-                environment.err().println("calsync restore: " + id + ": " + e.getMessage());
-                failures++;
+                continue;
             }
+            environment.err().println("calsync restore: " + problem(result));
+            failures++;
         }
         out.flush();
         return failures == 0 ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    }
+
+    private static String problem(JournalService.Restore result) {
+        if (result instanceof JournalService.NotFound notFound) {
+            return "no saved copy " + notFound.id() + " (`calsync restore` lists them)";
+        }
+        if (result instanceof JournalService.PairGone gone) {
+            return gone.copy().id() + " came from pair \"" + gone.copy().pair()
+                    + "\", which is no longer in config.json; its text is in " + gone.copy().file();
+        }
+        JournalService.Failed failed = (JournalService.Failed) result;
+        return failed.id() + ": " + failed.message();
     }
 }

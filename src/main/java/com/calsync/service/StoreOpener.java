@@ -2,6 +2,7 @@ package com.calsync.service;
 
 import com.calsync.config.AccountConfig;
 import com.calsync.config.CalSyncConfig;
+import com.calsync.config.CalSyncPaths;
 import com.calsync.config.CalendarConfig;
 import com.calsync.secrets.PasswordLookup;
 import com.calsync.store.CalendarStore;
@@ -14,8 +15,12 @@ import com.calsync.store.local.FeedStore;
 import com.calsync.store.local.FolderStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 
-/** Opens the store a calendar of config.json describes. */
+/**
+ * Opens the store a calendar of config.json describes: the one place where config becomes
+ * stores, for syncs, restores and account listings alike (so each finds a password the same way).
+ */
 public final class StoreOpener {
     private final PasswordLookup passwords;
     private final Path feedCache;
@@ -35,6 +40,15 @@ public final class StoreOpener {
         this.eventKitState = eventKitState;
         this.osName = osName;
         this.clock = clock;
+    }
+
+    /**
+     * The opener as the app uses it: passwords from {@code env}, then the platform's secret store,
+     * then the 0600 file; feed caches and EventKit links in the state folder.
+     */
+    public static StoreOpener standard(CalSyncPaths paths, Map<String, String> env, String osName, Clock clock) {
+        return new StoreOpener(PasswordLookup.forThisMachine(env, osName, paths.configDir()),
+                paths.stateDir().resolve("feeds"), paths.stateDir().resolve("eventkit"), osName, clock);
     }
 
     public CalendarStore open(CalSyncConfig config, CalendarConfig calendar) {

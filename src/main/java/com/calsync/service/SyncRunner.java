@@ -41,18 +41,13 @@ public final class SyncRunner {
      */
     public static SyncRunner standard(CalSyncPaths paths, java.util.Map<String, String> env, Clock clock) {
         String os = System.getProperty("os.name", "");
-        StoreOpener stores = new StoreOpener(com.calsync.secrets.PasswordLookup.forThisMachine(env, os, paths.configDir()),
-                paths.stateDir().resolve("feeds"), paths.stateDir().resolve("eventkit"), os, clock);
+        StoreOpener stores = StoreOpener.standard(paths, env, os, clock);
         SyncEngine engine = new SyncEngine(com.calsync.sync.IcalKit.standard(clock.getZone()), journal(paths, clock), clock);
         return new SyncRunner(paths, stores, engine, clock);
     }
 
     public static com.calsync.sync.Journal journal(CalSyncPaths paths, Clock clock) {
         return new com.calsync.sync.Journal(paths.journalDir(), clock);
-    }
-
-    public StoreOpener stores() {
-        return stores;
     }
 
     /** Runs every enabled pair, in file order. */
