@@ -5,13 +5,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.calsync.cli.CliEnvironment;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.Set;
 
-/** Dependencies point downward: ui/cli → service → sync → store/ical (DESIGN.md, "Layout"). */
+/**
+ * Dependencies point downward: ui/cli → service → sync → store/ical (DESIGN.md, "Layout"). Only
+ * src/main is imported: these rules describe what ships.
+ */
 @AnalyzeClasses(packages = "com.calsync", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -43,6 +48,64 @@ class ArchitectureTest {
     static final ArchRule nothingBelowUsesTheUi = noClasses().that().resideOutsideOfPackages("com.calsync.ui..",
                     "com.calsync", "com.calsync.cli..")
             .should().dependOnClassesThat().resideInAPackage("com.calsync.ui..");
+
+    /** Commands ask the service layer (StoreOpener, AccountCalendars, JournalService); they never open a store. */
+    @ArchTest
+    static final ArchRule cliDoesNotUseStores = noClasses().that().resideInAPackage("com.calsync.cli..")
+            .should().dependOnClassesThat().resideInAPackage("com.calsync.store..");
+
+    /** What the engine reports is data (records, enums) a command may print; its machinery stays behind the service. */
+    @ArchTest
+    static final ArchRule cliUsesOnlyTheDataOfSync = noClasses().that().resideInAPackage("com.calsync.cli..")
+            .should().dependOnClassesThat(new DescribedPredicate<JavaClass>(
+                    "are in com.calsync.sync.. and are neither records nor enums") {
+                @Override
+                public boolean test(JavaClass c) {
+                    return c.getPackageName().startsWith("com.calsync.sync") && !c.isRecord() && !c.isEnum();
+                }
+            });
+
+    /**
+     * The UI renders what the service hands it: of CalSync's own code it uses its own packages,
+     * {@code service}, {@code platform} and config records, plus the login-item interface
+     * behind its "Open at login" toggle ({@code autostart.LoginItem}, chosen per OS by the caller).
+     */
+    @ArchTest
+    static final ArchRule uiUsesOnlyTheService = noClasses().that().resideInAPackage("com.calsync.ui..")
+            .should().dependOnClassesThat(new DescribedPredicate<JavaClass>(
+                    "are CalSync classes outside ui, service, platform, config and the LoginItem interface") {
+                private final Set<String> loginItem = Set.of("com.calsync.autostart.LoginItem",
+                        "com.calsync.autostart.LoginItemStatus");
+
+                @Override
+                public boolean test(JavaClass c) {
+                    String name = c.getName();
+                    String pkg = c.getPackageName();
+                    return name.startsWith("com.calsync.") && !loginItem.contains(name.split("\\$")[0])
+                            && !(under(pkg, "com.calsync.ui") || under(pkg, "com.calsync.service")
+                                    || under(pkg, "com.calsync.platform") || under(pkg, "com.calsync.config"));
+                }
+
+                private boolean under(String pkg, String root) {
+                    return pkg.equals(root) || pkg.startsWith(root + ".");
+                }
+            });
+
+    /** Only commands write to the terminal (through CliEnvironment); everything else logs. */
+    @ArchTest
+    static final ArchRule onlyTheCliWritesToStandardStreams = noClasses().that()
+            .resideOutsideOfPackage("com.calsync.cli..").should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+
+    /**
+     * Test tools (the memory store, the Radicale/Xandikos launchers, the benchmarks) live in test
+     * scope: nothing of them is in calsync.jar, and nothing shipped needs them.
+     */
+    @ArchTest
+    static final ArchRule testToolsStayOutOfTheJar = noClasses()
+            .should().resideInAnyPackage("com.calsync.bench..", "com.calsync.testservers..", "com.calsync.testing..",
+                    "com.calsync.store.memory..")
+            .orShould().dependOnClassesThat().resideInAnyPackage("com.calsync.bench..", "com.calsync.testservers..",
+                    "com.calsync.testing..", "com.calsync.store.memory..");
 
     /** Calls that read the machine's clock or zone instead of the injected {@code Clock}. */
     private static final DescribedPredicate<JavaCall<?>> READS_THE_SYSTEM_CLOCK_OR_ZONE =
