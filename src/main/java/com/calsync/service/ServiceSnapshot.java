@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The service's state at one moment: what {@code status.json} holds, what the control socket's
  * {@code status} answers and what observers (the tray) receive. Immutable; a new one is made on
- * every change. JSON field names are the snake_case forms of these (see docs/service.md).
+ * every change. JSON field names are the snake_case forms of these (README.md, "status.json").
  *
  * @param running        the service is up (false in a status.json left by a stopped service)
  * @param pid            the service's process id
