@@ -1,8 +1,8 @@
 package com.calsync.autostart;
 
-import com.calsync.store.eventkit.objc.Foundation;
-import com.calsync.store.eventkit.objc.ObjC;
-import com.calsync.store.eventkit.objc.ObjCUnavailableException;
+import com.calsync.platform.macos.objc.Foundation;
+import com.calsync.platform.macos.objc.ObjC;
+import com.calsync.platform.macos.objc.ObjCUnavailableException;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;

@@ -1,6 +1,10 @@
 package com.calsync.store.eventkit;
 
 import com.calsync.ical.TimeWindow;
+import com.calsync.platform.macos.objc.AutoreleasePool;
+import com.calsync.platform.macos.objc.Foundation;
+import com.calsync.platform.macos.objc.ObjC;
+import com.calsync.platform.macos.objc.ObjCUnavailableException;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.ItemNotFoundException;
 import com.calsync.store.ItemRef;
@@ -10,10 +14,6 @@ import com.calsync.store.ReadOnlyStoreException;
 import com.calsync.store.StoreCapabilities;
 import com.calsync.store.StoreException;
 import com.calsync.store.StoredItem;
-import com.calsync.store.eventkit.objc.AutoreleasePool;
-import com.calsync.store.eventkit.objc.Foundation;
-import com.calsync.store.eventkit.objc.ObjC;
-import com.calsync.store.eventkit.objc.ObjCUnavailableException;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;

@@ -2,11 +2,11 @@ package com.calsync.store.eventkit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.calsync.platform.macos.objc.AutoreleasePool;
+import com.calsync.platform.macos.objc.Foundation;
+import com.calsync.platform.macos.objc.ObjC;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.CalendarStoreContract;
-import com.calsync.store.eventkit.objc.AutoreleasePool;
-import com.calsync.store.eventkit.objc.Foundation;
-import com.calsync.store.eventkit.objc.ObjC;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;

@@ -1,4 +1,4 @@
-package com.calsync.store.eventkit.objc;
+package com.calsync.platform.macos.objc;
 
 /** What an {@code NSError} said, copied into Java: domain, code and localizedDescription. */
 public record NSErrorInfo(String domain, long code, String description) {

@@ -1,4 +1,4 @@
-package com.calsync.store.eventkit.objc;
+package com.calsync.platform.macos.objc;
 
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;

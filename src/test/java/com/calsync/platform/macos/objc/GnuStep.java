@@ -1,4 +1,4 @@
-package com.calsync.store.eventkit.objc;
+package com.calsync.platform.macos.objc;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
