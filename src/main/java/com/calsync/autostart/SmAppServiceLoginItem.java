@@ -1,5 +1,6 @@
 package com.calsync.autostart;
 
+import com.calsync.platform.Os;
 import com.calsync.platform.macos.objc.Foundation;
 import com.calsync.platform.macos.objc.ObjC;
 import com.calsync.platform.macos.objc.ObjCUnavailableException;
@@ -36,7 +37,7 @@ public final class SmAppServiceLoginItem implements LoginItem {
     /** The runtime and {@code SMAppService.mainAppService}, or empty where ServiceManagement is missing. */
     private Optional<Bridge> bridge() {
         try {
-            ObjC objc = ObjC.forThisPlatform();
+            ObjC objc = ObjC.forOs(Os.MACOS); // LoginItems picks this item on macOS only
             NativeLibrary.getInstance("ServiceManagement");
             Optional<Pointer> cls = objc.findClass("SMAppService");
             if (cls.isEmpty() || !objc.respondsTo(cls.get(), "mainAppService")) {

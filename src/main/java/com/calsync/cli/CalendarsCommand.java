@@ -65,7 +65,7 @@ final class CalendarsCommand implements Callable<Integer> {
             return ExitCodes.PROBLEMS;
         }
         // the same lookup a sync uses, so a password stored with `calsync account add` counts too
-        StoreOpener stores = SyncRunner.standard(paths, environment.env(), environment.clock()).stores();
+        StoreOpener stores = SyncRunner.standard(paths, environment.env(), environment.os(), environment.clock()).stores();
         if (account.username().isPresent() && stores.passwords().find(account.name()).isEmpty()) {
             err.println("calsync calendars: no password for account " + account.name() + " ("
                     + account.username().get() + "): " + PasswordLookup.howToSet(account.name())

@@ -72,7 +72,7 @@ final class RestoreCommand implements Callable<Integer> {
             return ExitCodes.PROBLEMS;
         }
         JournalRestorer restorer = new JournalRestorer(journal);
-        SyncRunner runner = SyncRunner.standard(paths, environment.env(), environment.clock());
+        SyncRunner runner = SyncRunner.standard(paths, environment.env(), environment.os(), environment.clock());
         int failures = 0;
         for (String id : entries) {
             Optional<JournalEntry> entry = journal.find(id);

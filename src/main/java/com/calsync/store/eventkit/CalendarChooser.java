@@ -75,7 +75,7 @@ final class CalendarChooser {
     }
 
     private Optional<String> color(Pointer calendar) {
-        if (!ObjC.isMac(System.getProperty("os.name", "")) || !objc.respondsTo(calendar, "CGColor")) {
+        if (!objc.isAppleRuntime() || !objc.respondsTo(calendar, "CGColor")) {
             return Optional.empty();
         }
         try {

@@ -1,5 +1,6 @@
 package com.calsync.platform.macos.objc;
 
+import com.calsync.platform.Os;
 import com.sun.jna.Callback;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -7,7 +8,6 @@ import com.sun.jna.Structure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,14 +32,14 @@ public final class ObjC {
         this.functions = Native.load(sender.runtime().getName(), RuntimeFunctions.class);
     }
 
-    /** The runtime of this operating system: Apple's on macOS, GNUstep's elsewhere. */
-    public static ObjC forThisPlatform() {
-        return new ObjC(isMac(System.getProperty("os.name", "")) ? AppleRuntime.load() : GnuRuntime.load());
+    /** The runtime of {@code os}: Apple's on macOS, GNUstep's elsewhere. */
+    public static ObjC forOs(Os os) {
+        return new ObjC(os.isMac() ? AppleRuntime.load() : GnuRuntime.load());
     }
 
-    /** Whether {@code os.name} names macOS. */
-    public static boolean isMac(String osName) {
-        return osName.toLowerCase(Locale.ROOT).startsWith("mac");
+    /** Whether this is Apple's runtime, where Apple's other frameworks (CoreGraphics…) can be loaded too. */
+    public boolean isAppleRuntime() {
+        return sender instanceof AppleRuntime;
     }
 
     public MessageSender sender() {

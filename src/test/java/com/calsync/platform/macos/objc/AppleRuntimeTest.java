@@ -2,6 +2,7 @@ package com.calsync.platform.macos.objc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.platform.Os;
 import org.junit.jupiter.api.Test;
 
 /** Apple's return conventions, as the sender picks its entry point (the sends themselves need a Mac). */
@@ -16,8 +17,8 @@ class AppleRuntimeTest {
 
     @Test
     void theRuntimeIsPickedByOperatingSystem() {
-        assertThat(ObjC.isMac("Mac OS X")).isTrue();
-        assertThat(ObjC.isMac("Linux")).isFalse();
-        assertThat(ObjC.isMac("Windows 11")).isFalse();
+        assertThat(Os.named("Mac OS X").isMac()).isTrue();
+        assertThat(Os.named("Linux").isMac()).isFalse();
+        assertThat(Os.named("Windows 11").isMac()).isFalse();
     }
 }
