@@ -1,7 +1,7 @@
 package com.calsync.service;
 
 import com.calsync.config.CalSyncPaths;
-import com.calsync.config.PrivateFiles;
+import com.calsync.platform.PrivateFiles;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;

@@ -1,4 +1,4 @@
-package com.calsync.config;
+package com.calsync.platform;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
