@@ -1,11 +1,9 @@
 package com.calsync.platform;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,7 +15,6 @@ import java.util.Set;
  */
 public final class PrivateFiles {
     private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
     private PrivateFiles() {
     }
@@ -49,28 +46,13 @@ public final class PrivateFiles {
 
     /**
      * Writes a new 0600 file atomically (temp file + rename) and only if {@code file} does not
-     * exist yet, so a file someone else just created is never overwritten.
+     * exist yet, so a file someone else just created is never overwritten; missing folders get 0700.
      *
      * @throws FileAlreadyExistsException when {@code file} exists
      */
     public static void writeNew(Path file, String text) throws IOException {
-        Path dir = createDirectories(file.toAbsolutePath().getParent());
-        Path temp = posix(dir)
-                ? Files.createTempFile(dir, ".calsync-", ".tmp", asAttribute(FILE))
-                : Files.createTempFile(dir, ".calsync-", ".tmp");
-        try {
-            Files.writeString(temp, text);
-            if (Files.exists(file)) {
-                throw new FileAlreadyExistsException(file.toString());
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.writeNew(file, text, AtomicFiles.Access.OWNER_ONLY);
     }
 
     private static boolean posix(Path existing) throws IOException {
