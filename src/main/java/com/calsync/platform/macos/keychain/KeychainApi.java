@@ -1,11 +1,11 @@
-package com.calsync.secrets;
+package com.calsync.platform.macos.keychain;
 
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The four Security.framework item calls, with queries as ordered maps of Security's constant
- * names to values, so what {@link KeychainSecretStore} asks for can be checked without a Mac.
+ * names to values, so what the Keychain secret store asks for can be checked without a Mac.
  * Return values are OSStatus codes.
  */
 public interface KeychainApi {

@@ -1,6 +1,6 @@
-package com.calsync.secrets;
+package com.calsync.platform.macos.keychain;
 
-import com.calsync.secrets.KeychainApi.Value;
+import com.calsync.platform.macos.keychain.KeychainApi.Value;
 import com.sun.jna.Function;
 import com.sun.jna.Memory;
 import com.sun.jna.NativeLibrary;
@@ -18,19 +18,15 @@ import java.util.function.Consumer;
  * becomes a CFDictionary whose keys and constant values are Security's global CFStrings, and
  * everything created for a call is released after it. macOS only; loaded on first use.
  */
-final class SecurityFramework implements KeychainApi {
+public final class SecurityFramework implements KeychainApi {
     private static final int CF_STRING_ENCODING_UTF8 = 0x08000100;
     private final NativeLibrary security;
     private final NativeLibrary cf;
 
-    SecurityFramework() {
-        try {
-            this.security = NativeLibrary.getInstance("Security");
-            this.cf = NativeLibrary.getInstance("CoreFoundation");
-        } catch (UnsatisfiedLinkError e) {
-            throw new SecretStoreException("the macOS Keychain is not available here (Security.framework: "
-                    + e.getMessage() + ")", e);
-        }
+    /** @throws UnsatisfiedLinkError where Security.framework cannot be loaded (not a Mac) */
+    public SecurityFramework() {
+        this.security = NativeLibrary.getInstance("Security");
+        this.cf = NativeLibrary.getInstance("CoreFoundation");
     }
 
     @Override
