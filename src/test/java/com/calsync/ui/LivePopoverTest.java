@@ -10,6 +10,8 @@ import com.calsync.platform.Os;
 import com.calsync.service.CalSyncService;
 import com.calsync.service.SyncRunner;
 import com.calsync.service.SyncScheduler;
+import com.calsync.ui.model.AppView;
+import com.calsync.ui.model.TrayState;
 import com.calsync.ui.popover.PopoverView;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package com.calsync.ui;
+package com.calsync.ui.model;
 
 import java.time.Instant;
 import java.util.List;

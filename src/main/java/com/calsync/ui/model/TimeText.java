@@ -1,4 +1,4 @@
-package com.calsync.ui.popover;
+package com.calsync.ui.model;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.calsync.ui.popover;
+package com.calsync.ui.model;
 
 /** What the popover's controls ask for; the tray app carries it out off the UI thread. */
 public interface PopoverActions {

@@ -1,7 +1,7 @@
-package com.calsync.ui;
+package com.calsync.ui.model;
 
-import com.calsync.ui.AppView.PairState;
-import com.calsync.ui.AppView.PairView;
+import com.calsync.ui.model.AppView.PairState;
+import com.calsync.ui.model.AppView.PairView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
