@@ -23,6 +23,8 @@ final class DetachedDaemonLauncher implements DaemonLauncher {
      */
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xms16m",
             "-Xmx512m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+    /** The entry point, by name: App wires cli, so cli referring to App's class would be a package cycle. */
+    static final String MAIN_CLASS = "com.calsync.App";
     /** Extra JVM options for the daemon, whitespace-separated. */
     static final String JAVA_OPTS_VARIABLE = "CALSYNC_DAEMON_JAVA_OPTS";
 
@@ -87,7 +89,7 @@ final class DetachedDaemonLauncher implements DaemonLauncher {
             }
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
-            cmd.add(com.calsync.App.class.getName());
+            cmd.add(MAIN_CLASS);
         }
         if (!tray) {
             cmd.add("daemon");
