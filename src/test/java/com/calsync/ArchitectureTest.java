@@ -1,6 +1,9 @@
 package com.calsync;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.calsync.cli.CliEnvironment;
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -14,8 +17,8 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.Set;
 
 /**
- * Dependencies point downward: ui/cli → service → sync → store/ical (DESIGN.md, "Layout"). Only
- * src/main is imported: these rules describe what ships.
+ * Dependencies point downward: ui/cli → service → sync → store/ical, and all of them → platform
+ * (DESIGN.md, "Layout"). Only src/main is imported: these rules describe what ships.
  */
 @AnalyzeClasses(packages = "com.calsync", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -106,6 +109,44 @@ class ArchitectureTest {
                     "com.calsync.store.memory..")
             .orShould().dependOnClassesThat().resideInAnyPackage("com.calsync.bench..", "com.calsync.testservers..",
                     "com.calsync.testing..", "com.calsync.store.memory..");
+
+    /** Every package is a layer of its own: none reaches back up to one that uses it. */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("com.calsync.(**)").should().beFreeOfCycles();
+
+    /** App is the composition root: it wires everything, so nothing may depend on it. */
+    @ArchTest
+    static final ArchRule nothingDependsOnTheCompositionRoot = noClasses().that().resideOutsideOfPackage("com.calsync")
+            .should().dependOnClassesThat().resideInAPackage("com.calsync");
+
+    /** platform is the floor: the OS, files and native bindings, knowing nothing of what CalSync does with them. */
+    @ArchTest
+    static final ArchRule platformKnowsNothingAbove = noClasses().that().resideInAPackage("com.calsync.platform..")
+            .should().dependOnClassesThat(resideInAPackage("com.calsync..")
+                    .and(resideOutsideOfPackages("com.calsync.platform..")));
+
+    /** secrets stores passwords through platform's bindings; config and the rest use it, not the other way round. */
+    @ArchTest
+    static final ArchRule secretsUseOnlyThePlatform = noClasses().that().resideInAPackage("com.calsync.secrets..")
+            .should().dependOnClassesThat(resideInAPackage("com.calsync..")
+                    .and(resideOutsideOfPackages("com.calsync.secrets..", "com.calsync.platform..")));
+
+    /** Native calls live in platform's bindings and the EventKit store, which talks to EventKit's objects directly. */
+    @ArchTest
+    static final ArchRule jnaOnlyInPlatformAndEventKit = noClasses()
+            .that().resideOutsideOfPackages("com.calsync.platform..", "com.calsync.store.eventkit..")
+            .should().dependOnClassesThat().resideInAPackage("com.sun.jna..");
+
+    /** The desktop toolkits (JavaFX, AWT, FXTrayIcon) stay in the menu-bar app; the daemon never loads them. */
+    @ArchTest
+    static final ArchRule desktopToolkitsOnlyInTheUi = noClasses().that().resideOutsideOfPackage("com.calsync.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "com.dustinredmond.fxtrayicon..");
+
+    /** What tray and popover share is plain data: no toolkit, and nothing of the views that render it. */
+    @ArchTest
+    static final ArchRule uiModelIsPlainData = noClasses().that().resideInAPackage("com.calsync.ui.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "com.dustinredmond.fxtrayicon..",
+                    "com.calsync.ui", "com.calsync.ui.tray..", "com.calsync.ui.popover..", "com.calsync.service..");
 
     /** Calls that read the machine's clock or zone instead of the injected {@code Clock}. */
     private static final DescribedPredicate<JavaCall<?>> READS_THE_SYSTEM_CLOCK_OR_ZONE =

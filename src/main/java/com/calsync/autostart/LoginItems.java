@@ -1,7 +1,7 @@
 package com.calsync.autostart;
 
+import com.calsync.platform.Os;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -10,11 +10,11 @@ import java.util.Map;
  *
  * @param userHome      what {@code ~} stands for
  * @param env           the environment ({@code XDG_CONFIG_HOME})
- * @param osName        {@code os.name}
+ * @param os            the system CalSync runs on
  * @param osVersion     {@code os.version}
  * @param launchCommand how to start this CalSync
  */
-public record LoginItems(Path userHome, Map<String, String> env, String osName, String osVersion, LaunchCommand launchCommand) {
+public record LoginItems(Path userHome, Map<String, String> env, Os os, String osVersion, LaunchCommand launchCommand) {
 
     /**
      * How CalSync should start at login on this platform: on macOS 13+ from the .app bundle the
@@ -60,7 +60,7 @@ public record LoginItems(Path userHome, Map<String, String> env, String osName, 
     }
 
     public boolean isMac() {
-        return osName.toLowerCase(Locale.ROOT).startsWith("mac");
+        return os.isMac();
     }
 
     private Path configHome() {

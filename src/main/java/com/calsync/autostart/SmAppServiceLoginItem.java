@@ -1,11 +1,8 @@
 package com.calsync.autostart;
 
-import com.calsync.store.eventkit.objc.Foundation;
-import com.calsync.store.eventkit.objc.ObjC;
-import com.calsync.store.eventkit.objc.ObjCUnavailableException;
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
+import com.calsync.platform.macos.MainAppService;
+import com.calsync.platform.macos.MainAppService.RefusedException;
+import com.calsync.platform.macos.objc.ObjCUnavailableException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +18,6 @@ import org.slf4j.LoggerFactory;
 public final class SmAppServiceLoginItem implements LoginItem {
     private static final Logger log = LoggerFactory.getLogger(SmAppServiceLoginItem.class);
     private static final String KIND = "login item (SMAppService)";
-    // SMAppServiceStatus
-    private static final long ENABLED = 1;
-    private static final long REQUIRES_APPROVAL = 2;
 
     private final LaunchCommand launchCommand;
     private final LaunchAgentLoginItem fallback;
@@ -33,51 +27,39 @@ public final class SmAppServiceLoginItem implements LoginItem {
         this.fallback = fallback;
     }
 
-    /** The runtime and {@code SMAppService.mainAppService}, or empty where ServiceManagement is missing. */
-    private Optional<Bridge> bridge() {
+    /** {@code SMAppService.mainAppService}, or empty where ServiceManagement is missing. */
+    private Optional<MainAppService> service() {
         try {
-            ObjC objc = ObjC.forThisPlatform();
-            NativeLibrary.getInstance("ServiceManagement");
-            Optional<Pointer> cls = objc.findClass("SMAppService");
-            if (cls.isEmpty() || !objc.respondsTo(cls.get(), "mainAppService")) {
-                return Optional.empty();
-            }
-            return Optional.of(new Bridge(objc, new Foundation(objc), objc.send(cls.get(), "mainAppService")));
-        } catch (ObjCUnavailableException | UnsatisfiedLinkError e) {
+            return MainAppService.find();
+        } catch (ObjCUnavailableException e) {
             log.warn("SMAppService is not available ({}); using the LaunchAgent", e.getMessage());
             return Optional.empty();
         }
     }
 
-    private record Bridge(ObjC objc, Foundation ns, Pointer service) {
-        long status() {
-            return objc.sendLong(service, "status");
-        }
-    }
-
     @Override
     public LoginItemStatus status() {
-        Optional<Bridge> b = bridge();
-        if (b.isEmpty()) {
+        Optional<MainAppService> s = service();
+        if (s.isEmpty()) {
             return fallback.status();
         }
-        long status = b.get().status();
-        String kind = status == REQUIRES_APPROVAL
+        long status = s.get().status();
+        String kind = status == MainAppService.REQUIRES_APPROVAL
                 ? KIND + ", waiting for your approval in System Settings › General › Login Items" : KIND;
-        boolean installed = status == ENABLED || status == REQUIRES_APPROVAL;
+        boolean installed = status == MainAppService.ENABLED || status == MainAppService.REQUIRES_APPROVAL;
         return new LoginItemStatus(installed, kind, Optional.empty(), installed ? launchCommand.trayApp() : List.of());
     }
 
     @Override
     public LoginItemStatus install() throws IOException {
-        Optional<Bridge> b = bridge();
-        if (b.isEmpty()) {
+        Optional<MainAppService> s = service();
+        if (s.isEmpty()) {
             return fallback.install();
         }
-        PointerByReference error = b.get().ns().errorOut();
-        if (!b.get().objc().sendBool(b.get().service(), "registerAndReturnError:", error)) {
-            throw new IOException("macOS did not add CalSync to the login items: "
-                    + b.get().ns().error(error).map(Object::toString).orElse("no reason given")
+        try {
+            s.get().register();
+        } catch (RefusedException e) {
+            throw new IOException("macOS did not add CalSync to the login items: " + e.getMessage()
                     + ". Add it by hand in System Settings › General › Login Items.");
         }
         // an agent from an older install would start a second copy
@@ -87,16 +69,16 @@ public final class SmAppServiceLoginItem implements LoginItem {
 
     @Override
     public LoginItemStatus uninstall() throws IOException {
-        Optional<Bridge> b = bridge();
+        Optional<MainAppService> s = service();
         fallback.uninstall();
-        if (b.isEmpty()) {
+        if (s.isEmpty()) {
             return fallback.status();
         }
-        if (b.get().status() == ENABLED || b.get().status() == REQUIRES_APPROVAL) {
-            PointerByReference error = b.get().ns().errorOut();
-            if (!b.get().objc().sendBool(b.get().service(), "unregisterAndReturnError:", error)) {
-                throw new IOException("macOS did not remove CalSync from the login items: "
-                        + b.get().ns().error(error).map(Object::toString).orElse("no reason given")
+        if (s.get().status() == MainAppService.ENABLED || s.get().status() == MainAppService.REQUIRES_APPROVAL) {
+            try {
+                s.get().unregister();
+            } catch (RefusedException e) {
+                throw new IOException("macOS did not remove CalSync from the login items: " + e.getMessage()
                         + ". Remove it by hand in System Settings › General › Login Items.");
             }
         }

@@ -51,7 +51,7 @@ final class AccountAddCommand implements Callable<Integer> {
     String name;
 
     AccountAddCommand(CliEnvironment environment) {
-        this(environment, systemInput(), (env, paths) -> PlatformSecretStores.detect(env.osName(), paths.configDir()).forSaving());
+        this(environment, systemInput(), (env, paths) -> PlatformSecretStores.detect(env.os(), paths.configDir()).forSaving());
     }
 
     AccountAddCommand(CliEnvironment environment, PasswordSource passwords, StoreChoice stores) {

@@ -82,7 +82,7 @@ public final class CalSyncCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // no command: the menu-bar app when there is a desktop to show it on, else usage
-        if (TrayLauncher.desktopAvailable(environment.env(), environment.osName(), System.getProperty("java.awt.headless"))) {
+        if (TrayLauncher.desktopAvailable(environment.env(), environment.os(), System.getProperty("java.awt.headless"))) {
             return new TrayStart(environment).run(paths());
         }
         spec.commandLine().usage(environment.out());

@@ -52,7 +52,7 @@ final class CalendarsCommand implements Callable<Integer> {
             return ExitCodes.PROBLEMS;
         }
         // the same password lookup a sync uses, so a password stored with `calsync account add` counts too
-        AccountCalendars.Listing listing = AccountCalendars.standard(paths, environment.env(), environment.osName(),
+        AccountCalendars.Listing listing = AccountCalendars.standard(paths, environment.env(), environment.os(),
                 environment.clock()).list(account);
         if (listing instanceof AccountCalendars.Listed listed) {
             print(account, listed.calendars());

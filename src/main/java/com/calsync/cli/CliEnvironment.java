@@ -1,6 +1,7 @@
 package com.calsync.cli;
 
 import com.calsync.config.CalSyncPaths;
+import com.calsync.platform.Os;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -15,12 +16,15 @@ import java.util.Optional;
  * @param err      errors and hints
  * @param env      environment variables (CALSYNC_HOME, XDG_*, CALSYNC_PASSWORD_*)
  * @param clock    the time commands work with
- * @param osName   {@code os.name}, which picks the platform's folders
+ * @param os       the operating system, which picks the platform's folders, stores and login items
  * @param userHome what {@code ~} stands for
  */
-public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock, String osName, Path userHome) {
+public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock, Os os, Path userHome) {
 
-    /** The real process: System.out/err, the process environment, the system clock. */
+    /**
+     * The real process: System.out/err, the process environment, the system clock, {@code os.name}.
+     * The only place that reads them; everything else gets them from here.
+     */
     public static CliEnvironment system() {
         Charset charset = Charset.defaultCharset();
         return new CliEnvironment(
@@ -28,12 +32,12 @@ public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, Strin
                 new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true),
                 System.getenv(),
                 Clock.systemDefaultZone(),
-                System.getProperty("os.name", ""),
+                Os.named(System.getProperty("os.name", "")),
                 Path.of(System.getProperty("user.home")));
     }
 
     /** CalSync's folders, with {@code --home} (when given) beating CALSYNC_HOME. */
     public CalSyncPaths paths(Optional<Path> homeOption) {
-        return CalSyncPaths.resolve(homeOption, env, osName, userHome);
+        return CalSyncPaths.resolve(homeOption, env, os, userHome);
     }
 }

@@ -45,7 +45,7 @@ final class DaemonCommand implements Callable<Integer> {
             quietConsole();
         }
         LogSetup logs = new LogSetup(paths.logDir()).start();
-        CalSyncService service = CalSyncService.standard(paths, environment.env(), environment.userHome(), environment.clock());
+        CalSyncService service = CalSyncService.standard(paths, environment.env(), environment.os(), environment.userHome(), environment.clock());
         try {
             service.start();
         } catch (AlreadyRunningException e) {

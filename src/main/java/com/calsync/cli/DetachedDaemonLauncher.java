@@ -1,6 +1,7 @@
 package com.calsync.cli;
 
 import com.calsync.config.CalSyncPaths;
+import com.calsync.platform.Os;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,8 @@ final class DetachedDaemonLauncher implements DaemonLauncher {
      */
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xms16m",
             "-Xmx512m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+    /** The entry point, by name: App wires cli, so cli referring to App's class would be a package cycle. */
+    static final String MAIN_CLASS = "com.calsync.App";
     /** Extra JVM options for the daemon, whitespace-separated. */
     static final String JAVA_OPTS_VARIABLE = "CALSYNC_DAEMON_JAVA_OPTS";
 
@@ -30,28 +33,29 @@ final class DetachedDaemonLauncher implements DaemonLauncher {
 
     private final Map<String, String> env;
     private final boolean tray;
-    private final String osName;
+    /** JavaFX outside macOS starts with {@link #TRAY_LINUX_JVM_OPTIONS}. */
+    private final boolean trayOutsideMac;
 
     /** The headless daemon. */
     DetachedDaemonLauncher(Map<String, String> env) {
-        this(env, false, "");
+        this(env, false, false);
     }
 
-    private DetachedDaemonLauncher(Map<String, String> env, boolean tray, String osName) {
+    private DetachedDaemonLauncher(Map<String, String> env, boolean tray, boolean trayOutsideMac) {
         this.env = env;
         this.tray = tray;
-        this.osName = osName;
+        this.trayOutsideMac = trayOutsideMac;
     }
 
     /** The menu-bar app (no command), for {@code calsync start} on a desktop. */
-    static DetachedDaemonLauncher tray(Map<String, String> env, String osName) {
-        return new DetachedDaemonLauncher(env, true, osName);
+    static DetachedDaemonLauncher tray(Map<String, String> env, Os os) {
+        return new DetachedDaemonLauncher(env, true, !os.isMac());
     }
 
     /** The tray app when there is a desktop to show it on, else the headless daemon. */
     static DetachedDaemonLauncher forThisSession(CliEnvironment environment) {
-        return com.calsync.ui.TrayLauncher.desktopAvailable(environment.env(), environment.osName(),
-                System.getProperty("java.awt.headless")) ? tray(environment.env(), environment.osName())
+        return com.calsync.ui.TrayLauncher.desktopAvailable(environment.env(), environment.os(),
+                System.getProperty("java.awt.headless")) ? tray(environment.env(), environment.os())
                 : new DetachedDaemonLauncher(environment.env());
     }
 
@@ -76,7 +80,7 @@ final class DetachedDaemonLauncher implements DaemonLauncher {
         String name = Path.of(self).getFileName().toString();
         if (name.equals("java") || name.equals("java.exe")) {
             cmd.addAll(JVM_OPTIONS);
-            if (tray && !osName.toLowerCase(java.util.Locale.ROOT).startsWith("mac")) {
+            if (trayOutsideMac) {
                 cmd.addAll(TRAY_LINUX_JVM_OPTIONS);
             }
             String extra = env.getOrDefault(JAVA_OPTS_VARIABLE, "").trim();
@@ -85,7 +89,7 @@ final class DetachedDaemonLauncher implements DaemonLauncher {
             }
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
-            cmd.add(com.calsync.App.class.getName());
+            cmd.add(MAIN_CLASS);
         }
         if (!tray) {
             cmd.add("daemon");

@@ -30,7 +30,7 @@ final class InstallCommand implements Callable<Integer> {
 
     /** The login items for the environment's platform and home, starting this very CalSync. */
     static LoginItems loginItems(CliEnvironment environment) {
-        return new LoginItems(environment.userHome(), environment.env(), environment.osName(), System.getProperty("os.version", ""),
+        return new LoginItems(environment.userHome(), environment.env(), environment.os(), System.getProperty("os.version", ""),
                 LaunchCommand.current());
     }
 

@@ -43,7 +43,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CalSyncPaths paths = CalSyncCommand.root(spec).paths();
-        JournalService journal = JournalService.standard(paths, environment.env(), environment.osName(),
+        JournalService journal = JournalService.standard(paths, environment.env(), environment.os(),
                 environment.clock());
         PrintWriter out = environment.out();
         if (entries.isEmpty()) {

@@ -2,7 +2,7 @@ package com.calsync.cli;
 
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.LogSetup;
-import com.calsync.config.PrivateFiles;
+import com.calsync.platform.PrivateFiles;
 import com.calsync.service.ControlClient;
 import com.calsync.service.InstanceLock;
 import com.calsync.service.ServiceSnapshot;

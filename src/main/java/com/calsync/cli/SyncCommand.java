@@ -84,7 +84,7 @@ final class SyncCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         SyncOptions options = new SyncOptions(dryRun, approve != null, reject != null, () -> false);
-        SyncRunner runner = SyncRunner.standard(paths, environment.env(), environment.clock());
+        SyncRunner runner = SyncRunner.standard(paths, environment.env(), environment.os(), environment.clock());
         List<SyncReport> reports = new ArrayList<>();
         try (LogSetup logs = new LogSetup(paths.logDir()).start()) {
             if (only != null) {

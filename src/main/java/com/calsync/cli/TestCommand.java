@@ -64,7 +64,7 @@ final class TestCommand implements Callable<Integer> {
             }
             out.println("CalSync is not running; syncing in this process:");
             try (LogSetup logs = new LogSetup(paths.logDir()).start()) {
-                SyncRunner runner = SyncRunner.standard(paths, environment.env(), environment.clock());
+                SyncRunner runner = SyncRunner.standard(paths, environment.env(), environment.os(), environment.clock());
                 List<SyncReport> reports = pair == null ? runner.runAll(config.get(), SyncOptions.normal())
                         : List.of(runner.run(config.get(), config.get().pair(pair).orElseThrow(), SyncOptions.normal()));
                 for (SyncReport r : reports) {

@@ -11,7 +11,6 @@ import com.calsync.ui.RecentLog;
 import com.calsync.ui.TrayApp;
 import com.calsync.ui.TrayLauncher;
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * {@code calsync} without a command on a desktop: the background service in this process with
@@ -32,7 +31,7 @@ final class TrayStart {
                 .ifPresent(run -> environment.out().println(run.describe()));
         LogSetup logs = new LogSetup(paths.logDir()).start();
         RecentLog recent = new RecentLog(LOG_LINES).attachToRoot();
-        CalSyncService service = CalSyncService.standard(paths, environment.env(), environment.userHome(), environment.clock());
+        CalSyncService service = CalSyncService.standard(paths, environment.env(), environment.os(), environment.userHome(), environment.clock());
         try {
             service.start();
         } catch (AlreadyRunningException e) {
@@ -45,9 +44,9 @@ final class TrayStart {
         }
         Thread hook = new Thread(service::stop, "calsync-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        boolean mac = environment.osName().toLowerCase(Locale.ROOT).startsWith("mac");
         TrayApp app = new TrayApp(new InProcessService(service, recent), InstallCommand.loginItems(environment).forPlatform(),
-                DesktopOpener.system(environment.osName()), paths.configFile(), paths.logDir(), environment.clock(), mac);
+                DesktopOpener.system(environment.os()), paths.configFile(), paths.logDir(), environment.clock(),
+                environment.os().isMac());
         int code = TrayLauncher.launch(app);
         service.stop();
         service.awaitStopped();

@@ -1,5 +1,6 @@
 package com.calsync.config;
 
+import com.calsync.secrets.PasswordLookup;
 import java.net.URI;
 import java.util.Optional;
 
@@ -18,9 +19,12 @@ public record AccountConfig(String name, URI url, Optional<String> username) {
     /** The one account type there is today; kept in the file so others can be added. */
     public static final String TYPE_CALDAV = "caldav";
 
-    /** {@code CALSYNC_PASSWORD_} plus the account name in upper case, other characters as '_'. */
+    /**
+     * {@code CALSYNC_PASSWORD_} plus the account name in upper case, other characters as '_': the
+     * rule is {@link PasswordLookup}'s, which reads the variable (secrets knows nothing of config).
+     */
     public static String passwordVariable(String accountName) {
-        return com.calsync.secrets.PasswordLookup.variableFor(accountName);
+        return PasswordLookup.variableFor(accountName);
     }
 
     public String passwordVariable() {

@@ -1,7 +1,7 @@
 package com.calsync.config;
 
+import com.calsync.platform.Os;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,17 +45,17 @@ public record CalSyncPaths(
      *
      * @param homeOption {@code --home}, which beats {@code CALSYNC_HOME}
      * @param env        the process environment
-     * @param osName     {@code System.getProperty("os.name")}
+     * @param os         the system CalSync runs on
      * @param userHome   {@code System.getProperty("user.home")}
      */
-    public static CalSyncPaths resolve(Optional<Path> homeOption, Map<String, String> env, String osName, Path userHome) {
+    public static CalSyncPaths resolve(Optional<Path> homeOption, Map<String, String> env, Os os, Path userHome) {
         Optional<Path> base = homeOption.or(() -> nonBlank(env.get(HOME_VARIABLE)).map(Path::of))
                 .map(p -> expandTilde(p, userHome).toAbsolutePath().normalize());
         if (base.isPresent()) {
             Path b = base.get();
             return of(b, b.resolve("state"), b.resolve("logs"));
         }
-        if (osName.toLowerCase(Locale.ROOT).startsWith("mac")) {
+        if (os.isMac()) {
             Path support = userHome.resolve("Library/Application Support/CalSync");
             return of(support, support, userHome.resolve("Library/Logs/CalSync"));
         }

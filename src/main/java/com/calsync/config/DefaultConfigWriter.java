@@ -1,5 +1,6 @@
 package com.calsync.config;
 
+import com.calsync.platform.PrivateFiles;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

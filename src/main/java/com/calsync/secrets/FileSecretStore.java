@@ -1,13 +1,12 @@
 package com.calsync.secrets;
 
+import com.calsync.platform.AtomicFiles;
+import com.calsync.platform.PrivateFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.calsync.config.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -79,17 +78,8 @@ public final class FileSecretStore implements SecretStore {
 
     private void write(Map<String, String> all) {
         try {
-            Path dir = PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(dir, ".secrets-", ".tmp");
-            try {
-                if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-                }
-                json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), all);
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+            AtomicFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(all), AtomicFiles.Access.OWNER_ONLY);
         } catch (IOException e) {
             throw new SecretStoreException("cannot write passwords to " + file + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,8 @@
 package com.calsync.secrets;
 
-import com.calsync.secrets.KeychainApi.Value;
+import com.calsync.platform.macos.keychain.KeychainApi;
+import com.calsync.platform.macos.keychain.KeychainApi.Value;
+import com.calsync.platform.macos.keychain.SecurityFramework;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +25,12 @@ public final class KeychainSecretStore implements SecretStore {
 
     /** The store over the real Security.framework (macOS only). */
     public static KeychainSecretStore system() {
-        return new KeychainSecretStore(new SecurityFramework());
+        try {
+            return new KeychainSecretStore(new SecurityFramework());
+        } catch (UnsatisfiedLinkError e) {
+            throw new SecretStoreException("the macOS Keychain is not available here (Security.framework: "
+                    + e.getMessage() + ")", e);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.calsync.secrets;
 
+import com.calsync.platform.Os;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +39,8 @@ public final class PasswordLookup {
      * The lookup for this machine: the environment, then the Keychain (macOS) or Secret Service
      * (Linux) when usable, then {@code secrets.json} in {@code configDir}.
      */
-    public static PasswordLookup forThisMachine(Map<String, String> env, String osName, java.nio.file.Path configDir) {
-        return new PasswordLookup(env, () -> PlatformSecretStores.detect(osName, configDir).lookupOrder());
+    public static PasswordLookup forThisMachine(Map<String, String> env, Os os, java.nio.file.Path configDir) {
+        return new PasswordLookup(env, () -> PlatformSecretStores.detect(os, configDir).lookupOrder());
     }
 
     /** The variable that holds {@code account}'s password. */

@@ -1,9 +1,9 @@
 package com.calsync.secrets;
 
+import com.calsync.platform.Os;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,9 +24,8 @@ public final class PlatformSecretStores {
     }
 
     /** @param configDir where {@code secrets.json} goes when nothing better exists */
-    public static PlatformSecretStores detect(String osName, Path configDir) {
-        boolean mac = osName.toLowerCase(Locale.ROOT).startsWith("mac");
-        Supplier<SecretStore> platform = mac ? KeychainSecretStore::system : SecretServiceStore::load;
+    public static PlatformSecretStores detect(Os os, Path configDir) {
+        Supplier<SecretStore> platform = os.isMac() ? KeychainSecretStore::system : SecretServiceStore::load;
         Optional<SecretStore> store;
         try {
             SecretStore candidate = platform.get();

@@ -1,5 +1,6 @@
 package com.calsync.service;
 
+import com.calsync.platform.Os;
 import com.calsync.config.AccountConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.store.StoreException;
@@ -35,8 +36,8 @@ public final class AccountCalendars {
     }
 
     /** As the app uses it: the same stores and password lookup as {@link SyncRunner#standard}. */
-    public static AccountCalendars standard(CalSyncPaths paths, Map<String, String> env, String osName, Clock clock) {
-        return new AccountCalendars(StoreOpener.standard(paths, env, osName, clock), clock);
+    public static AccountCalendars standard(CalSyncPaths paths, Map<String, String> env, Os os, Clock clock) {
+        return new AccountCalendars(StoreOpener.standard(paths, env, os, clock), clock);
     }
 
     /** What listing an account's calendars came to; each failure is its own case, so the caller can say what to do. */

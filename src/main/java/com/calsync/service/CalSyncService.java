@@ -6,6 +6,7 @@ import com.calsync.config.ConfigLoadResult;
 import com.calsync.config.ConfigLoader;
 import com.calsync.config.ConfigProblem;
 import com.calsync.config.PairConfig;
+import com.calsync.platform.Os;
 import com.calsync.service.ServiceSnapshot.PairStatus;
 import com.calsync.service.SyncScheduler.PairSchedule;
 import com.calsync.sync.SyncOptions;
@@ -104,8 +105,8 @@ public final class CalSyncService {
     }
 
     /** The service as the daemon runs it: the real stores, this process's pid, the default timing. */
-    public static CalSyncService standard(CalSyncPaths paths, Map<String, String> env, Path userHome, Clock clock) {
-        return new CalSyncService(paths, new ConfigLoader(userHome), SyncRunner.standard(paths, env, clock), clock,
+    public static CalSyncService standard(CalSyncPaths paths, Map<String, String> env, Os os, Path userHome, Clock clock) {
+        return new CalSyncService(paths, new ConfigLoader(userHome), SyncRunner.standard(paths, env, os, clock), clock,
                 ProcessHandle.current().pid(), SyncScheduler.Timing.DEFAULT);
     }
 

@@ -1,6 +1,6 @@
 package com.calsync.service;
 
-import com.calsync.config.PrivateFiles;
+import com.calsync.platform.PrivateFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,7 +1,8 @@
 package com.calsync.service;
 
 import com.calsync.config.CalSyncPaths;
-import com.calsync.config.PrivateFiles;
+import com.calsync.platform.AtomicFiles;
+import com.calsync.platform.PrivateFiles;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -66,11 +67,7 @@ public final class InstanceLock implements AutoCloseable {
         InstanceLock acquired = new InstanceLock(channel, lock, paths.pidFile());
         try {
             acquired.cleanUpAfterKilledService(paths);
-            Path temp = Files.createTempFile(paths.stateDir(), ".pid-", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temp, pid + "\n");
-            Files.move(temp, paths.pidFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(paths.pidFile(), pid + "\n", AtomicFiles.Access.OWNER_ONLY);
         } catch (IOException | AlreadyRunningException e) {
             acquired.close();
             throw e;

@@ -1,5 +1,6 @@
 package com.calsync.service;
 
+import com.calsync.platform.Os;
 import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.CalendarConfig;
@@ -32,8 +33,8 @@ public final class JournalService {
     }
 
     /** As the app uses it: the journal a sync writes to, and the stores and passwords a sync uses. */
-    public static JournalService standard(CalSyncPaths paths, Map<String, String> env, String osName, Clock clock) {
-        return new JournalService(SyncRunner.journal(paths, clock), StoreOpener.standard(paths, env, osName, clock));
+    public static JournalService standard(CalSyncPaths paths, Map<String, String> env, Os os, Clock clock) {
+        return new JournalService(SyncRunner.journal(paths, clock), StoreOpener.standard(paths, env, os, clock));
     }
 
     /**

@@ -1,18 +1,16 @@
 package com.calsync.service;
 
-import com.calsync.config.PrivateFiles;
+import com.calsync.platform.AtomicFiles;
+import com.calsync.platform.PrivateFiles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,18 +57,7 @@ public final class StatusFile {
     }
 
     public void write(ServiceSnapshot snapshot) throws IOException {
-        Path dir = PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = Files.createTempFile(dir, ".status-", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), snapshot);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(snapshot), AtomicFiles.Access.OWNER_ONLY);
     }
 }

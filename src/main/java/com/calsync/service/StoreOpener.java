@@ -4,13 +4,13 @@ import com.calsync.config.AccountConfig;
 import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.CalendarConfig;
+import com.calsync.platform.Os;
 import com.calsync.secrets.PasswordLookup;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.StoreException;
 import com.calsync.store.caldav.CalDavAccount;
 import com.calsync.store.caldav.CalDavStore;
 import com.calsync.store.eventkit.EventKitStore;
-import com.calsync.store.eventkit.objc.ObjC;
 import com.calsync.store.local.FeedStore;
 import com.calsync.store.local.FolderStore;
 import java.nio.file.Path;
@@ -25,20 +25,20 @@ public final class StoreOpener {
     private final PasswordLookup passwords;
     private final Path feedCache;
     private final Path eventKitState;
-    private final String osName;
+    private final Os os;
     private final Clock clock;
 
     /**
      * @param feedCache     where feeds keep their last download, to ask only for changes next time
      * @param eventKitState where each EventKit calendar keeps the UIDs of the events CalSync wrote
-     * @param osName        {@code os.name}: EventKit calendars open only on macOS
+     * @param os            the system CalSync runs on: EventKit calendars open only on macOS
      * @param clock         the time the stores work with; its zone is the user's
      */
-    public StoreOpener(PasswordLookup passwords, Path feedCache, Path eventKitState, String osName, Clock clock) {
+    public StoreOpener(PasswordLookup passwords, Path feedCache, Path eventKitState, Os os, Clock clock) {
         this.passwords = passwords;
         this.feedCache = feedCache;
         this.eventKitState = eventKitState;
-        this.osName = osName;
+        this.os = os;
         this.clock = clock;
     }
 
@@ -46,9 +46,9 @@ public final class StoreOpener {
      * The opener as the app uses it: passwords from {@code env}, then the platform's secret store,
      * then the 0600 file; feed caches and EventKit links in the state folder.
      */
-    public static StoreOpener standard(CalSyncPaths paths, Map<String, String> env, String osName, Clock clock) {
-        return new StoreOpener(PasswordLookup.forThisMachine(env, osName, paths.configDir()),
-                paths.stateDir().resolve("feeds"), paths.stateDir().resolve("eventkit"), osName, clock);
+    public static StoreOpener standard(CalSyncPaths paths, Map<String, String> env, Os os, Clock clock) {
+        return new StoreOpener(PasswordLookup.forThisMachine(env, os, paths.configDir()),
+                paths.stateDir().resolve("feeds"), paths.stateDir().resolve("eventkit"), os, clock);
     }
 
     public CalendarStore open(CalSyncConfig config, CalendarConfig calendar) {
@@ -63,12 +63,12 @@ public final class StoreOpener {
             return openCalDav(config.accounts().get(caldav.account()), caldav);
         }
         if (calendar instanceof CalendarConfig.EventKit eventKit) {
-            if (!ObjC.isMac(osName)) {
+            if (!os.isMac()) {
                 throw new StoreException("calendar \"" + eventKit.name() + "\" is a macOS Calendar (EventKit) calendar, "
-                        + eventKit.describe() + "; EventKit calendars exist only on macOS, and this is " + osName
+                        + eventKit.describe() + "; EventKit calendars exist only on macOS, and this is " + os.name()
                         + ". Sync it on the Mac (for example to a CalDAV calendar that this machine can use instead).");
             }
-            return EventKitStore.open(eventKit.title(), eventKit.source(), eventKitState.resolve(eventKit.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".links.json"), clock);
+            return EventKitStore.open(os, eventKit.title(), eventKit.source(), eventKitState.resolve(eventKit.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".links.json"), clock);
         }
         throw new StoreException("calendar \"" + calendar.name() + "\" has type " + calendar.type()
                 + ", which this build cannot open");

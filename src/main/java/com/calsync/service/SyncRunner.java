@@ -4,6 +4,7 @@ import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.PairConfig;
 import com.calsync.config.SyncSettings;
+import com.calsync.platform.Os;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.StoreException;
 import com.calsync.sync.StatusDb;
@@ -38,9 +39,10 @@ public final class SyncRunner {
     /**
      * The runner as the app uses it: stores from config, passwords from {@code env} then the
      * platform's secret store, the journal in the state folder.
+     *
+     * @param os the system CalSync runs on (which secret store, whether EventKit exists)
      */
-    public static SyncRunner standard(CalSyncPaths paths, java.util.Map<String, String> env, Clock clock) {
-        String os = System.getProperty("os.name", "");
+    public static SyncRunner standard(CalSyncPaths paths, java.util.Map<String, String> env, Os os, Clock clock) {
         StoreOpener stores = StoreOpener.standard(paths, env, os, clock);
         SyncEngine engine = new SyncEngine(com.calsync.sync.IcalKit.standard(clock.getZone()), journal(paths, clock), clock);
         return new SyncRunner(paths, stores, engine, clock);

@@ -2,6 +2,7 @@ package com.calsync.ui;
 
 import com.calsync.service.CalSyncService;
 import com.calsync.service.ServiceSnapshot;
+import com.calsync.ui.model.AppView;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;

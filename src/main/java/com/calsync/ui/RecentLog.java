@@ -5,8 +5,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
-import com.calsync.ui.AppView.LogLevel;
-import com.calsync.ui.AppView.LogLine;
+import com.calsync.ui.model.AppView.LogLevel;
+import com.calsync.ui.model.AppView.LogLine;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The newest log lines, kept in memory for the popover: a logback appender on the root logger.
- * The service adapter puts {@link #lines()} into each {@link AppView}; {@code onChange} lets it
- * publish a new view when a line arrives.
+ * The service adapter puts {@link #lines()} into each {@link com.calsync.ui.model.AppView};
+ * {@code onChange} lets it publish a new view when a line arrives.
  */
 public final class RecentLog extends AppenderBase<ILoggingEvent> {
     private final int capacity;

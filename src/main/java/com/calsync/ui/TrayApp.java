@@ -1,6 +1,8 @@
 package com.calsync.ui;
 
 import com.calsync.autostart.LoginItem;
+import com.calsync.ui.model.AppView;
+import com.calsync.ui.model.Notice;
 import com.calsync.ui.popover.PopoverView;
 import com.calsync.ui.popover.PopoverWindow;
 import com.calsync.ui.tray.TrayIconView;

@@ -1,7 +1,8 @@
 package com.calsync.ui;
 
 import com.calsync.autostart.LoginItem;
-import com.calsync.ui.popover.PopoverActions;
+import com.calsync.ui.model.AppView;
+import com.calsync.ui.model.PopoverActions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,7 +1,7 @@
 package com.calsync.ui;
 
+import com.calsync.platform.Os;
 import java.awt.Toolkit;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,11 +19,11 @@ public final class TrayLauncher {
      *
      * @param headlessProperty {@code System.getProperty("java.awt.headless")}
      */
-    public static boolean desktopAvailable(Map<String, String> env, String osName, String headlessProperty) {
+    public static boolean desktopAvailable(Map<String, String> env, Os os, String headlessProperty) {
         if ("true".equalsIgnoreCase(headlessProperty)) {
             return false;
         }
-        if (osName.toLowerCase(Locale.ROOT).startsWith("mac")) {
+        if (os.isMac()) {
             return true;
         }
         return nonBlank(env.get("DISPLAY")) || nonBlank(env.get("WAYLAND_DISPLAY"));

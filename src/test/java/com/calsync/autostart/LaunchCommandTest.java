@@ -2,6 +2,7 @@ package com.calsync.autostart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.platform.Os;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,17 +44,17 @@ class LaunchCommandTest {
     void fromTheAppBundleOnMacOs13TheAppItselfIsTheLoginItem() {
         LaunchCommand bundle = new LaunchCommand(List.of("/Applications/CalSync.app/Contents/MacOS/CalSync"), true);
 
-        assertThat(new LoginItems(dir, Map.of(), "Mac OS X", "14.2", bundle).forPlatform()).isInstanceOf(SmAppServiceLoginItem.class);
-        assertThat(new LoginItems(dir, Map.of(), "Mac OS X", "12.7.1", bundle).forPlatform()).isInstanceOf(LaunchAgentLoginItem.class);
-        assertThat(new LoginItems(dir, Map.of(), "Mac OS X", "14.2", new LaunchCommand(List.of("/opt/CalSync/bin/CalSync"), true))
+        assertThat(new LoginItems(dir, Map.of(), Os.MACOS, "14.2", bundle).forPlatform()).isInstanceOf(SmAppServiceLoginItem.class);
+        assertThat(new LoginItems(dir, Map.of(), Os.MACOS, "12.7.1", bundle).forPlatform()).isInstanceOf(LaunchAgentLoginItem.class);
+        assertThat(new LoginItems(dir, Map.of(), Os.MACOS, "14.2", new LaunchCommand(List.of("/opt/CalSync/bin/CalSync"), true))
                 .forPlatform()).as("not from a bundle").isInstanceOf(LaunchAgentLoginItem.class);
-        assertThat(new LoginItems(dir, Map.of(), "Linux", "6.1", bundle).all())
+        assertThat(new LoginItems(dir, Map.of(), Os.LINUX, "6.1", bundle).all())
                 .hasExactlyElementsOfTypes(XdgAutostartLoginItem.class, SystemdUserLoginItem.class);
     }
 
     @Test
     void onAMacTheLoginItemIsTheLaunchAgent() {
-        LoginItem item = new LoginItems(dir, Map.of(), "Mac OS X", "14.2", LaunchCommand.current()).forPlatform();
+        LoginItem item = new LoginItems(dir, Map.of(), Os.MACOS, "14.2", LaunchCommand.current()).forPlatform();
 
         assertThat(item).isInstanceOf(LaunchAgentLoginItem.class);
         assertThat(item.status().file()).contains(dir.resolve("Library/LaunchAgents/com.calsync.daemon.plist"));

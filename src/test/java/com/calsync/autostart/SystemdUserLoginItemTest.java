@@ -3,6 +3,7 @@ package com.calsync.autostart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.calsync.platform.Os;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,7 @@ class SystemdUserLoginItemTest {
 
     @Test
     void installWritesTheUnitAndTheEnableLink() throws Exception {
-        SystemdUserLoginItem item = (SystemdUserLoginItem) new LoginItems(home, Map.of(), "Linux", "14.2", JAR).systemd();
+        SystemdUserLoginItem item = (SystemdUserLoginItem) new LoginItems(home, Map.of(), Os.LINUX, "14.2", JAR).systemd();
 
         LoginItemStatus status = item.install();
 
@@ -60,7 +61,7 @@ class SystemdUserLoginItemTest {
 
     @Test
     void macOsHasNoSystemd() {
-        assertThatThrownBy(() -> new LoginItems(home, Map.of(), "Mac OS X", "14.2", JAR).systemd())
+        assertThatThrownBy(() -> new LoginItems(home, Map.of(), Os.MACOS, "14.2", JAR).systemd())
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("LaunchAgent");
     }
 }

@@ -2,6 +2,7 @@ package com.calsync.autostart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.platform.Os;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,7 @@ class XdgAutostartLoginItemTest {
     @Test
     void installWritesTheDesktopEntryUnderXdgConfigHome() throws Exception {
         Path config = home.resolve("cfg");
-        LoginItem item = new LoginItems(home, Map.of("XDG_CONFIG_HOME", config.toString()), "Linux", "14.2", APP).forPlatform();
+        LoginItem item = new LoginItems(home, Map.of("XDG_CONFIG_HOME", config.toString()), Os.LINUX, "14.2", APP).forPlatform();
 
         LoginItemStatus status = item.install();
 
@@ -31,7 +32,7 @@ class XdgAutostartLoginItemTest {
 
     @Test
     void withoutXdgConfigHomeItIsDotConfig() throws Exception {
-        LoginItem item = new LoginItems(home, Map.of("XDG_CONFIG_HOME", "relative/ignored"), "Linux", "14.2", APP).forPlatform();
+        LoginItem item = new LoginItems(home, Map.of("XDG_CONFIG_HOME", "relative/ignored"), Os.LINUX, "14.2", APP).forPlatform();
 
         item.install();
 

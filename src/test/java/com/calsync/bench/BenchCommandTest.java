@@ -2,6 +2,7 @@ package com.calsync.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.platform.Os;
 import com.calsync.cli.CliEnvironment;
 import com.calsync.cli.ExitCodes;
 import java.io.PrintWriter;
@@ -25,7 +26,7 @@ class BenchCommandTest {
 
     private int run(String... args) {
         CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(),
-                Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), "Linux", home);
+                Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), Os.LINUX, home);
         return BenchCommand.commandLine(environment).execute(args);
     }
 

@@ -2,6 +2,7 @@ package com.calsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.platform.Os;
 import com.calsync.secrets.FileSecretStore;
 import com.calsync.secrets.SecretStore;
 import java.io.PrintWriter;
@@ -29,7 +30,7 @@ class AccountAddCommandTest {
 
     private int run(boolean interactive, List<String> typed, SecretStore store, String... args) {
         CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(),
-                Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), "Linux", home);
+                Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), Os.LINUX, home);
         Deque<String> input = new ArrayDeque<>(typed);
         AccountAddCommand.PasswordSource source = new AccountAddCommand.PasswordSource() {
             public boolean interactive() {

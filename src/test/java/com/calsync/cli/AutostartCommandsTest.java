@@ -2,6 +2,7 @@ package com.calsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.platform.Os;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class AutostartCommandsTest {
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
 
-    private int run(String os, String... args) {
+    private int run(Os os, String... args) {
         out = new StringWriter();
         err = new StringWriter();
         CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
@@ -33,29 +34,29 @@ class AutostartCommandsTest {
 
     @Test
     void onLinuxInstallWritesTheAutostartEntryAndStatusSaysSo() {
-        assertThat(run("Linux", "autostart-status")).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(run(Os.LINUX, "autostart-status")).isEqualTo(ExitCodes.PROBLEMS);
         assertThat(out.toString()).contains("XDG autostart entry: not installed");
 
-        assertThat(run("Linux", "install")).isEqualTo(ExitCodes.OK);
+        assertThat(run(Os.LINUX, "install")).isEqualTo(ExitCodes.OK);
         Path desktop = home.resolve(".config/autostart/calsync.desktop");
         assertThat(desktop).isRegularFile();
         assertThat(out.toString()).contains("Installed XDG autostart entry: " + desktop);
 
-        assertThat(run("Linux", "autostart-status")).isEqualTo(ExitCodes.OK);
+        assertThat(run(Os.LINUX, "autostart-status")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("XDG autostart entry: installed").contains("com.calsync.App")
                 .contains("systemd user unit: not installed");
 
-        assertThat(run("Linux", "uninstall")).isEqualTo(ExitCodes.OK);
+        assertThat(run(Os.LINUX, "uninstall")).isEqualTo(ExitCodes.OK);
         assertThat(desktop).doesNotExist();
-        assertThat(run("Linux", "uninstall")).isEqualTo(ExitCodes.OK);
+        assertThat(run(Os.LINUX, "uninstall")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("nothing to remove");
     }
 
     @Test
     void systemdReplacesTheDesktopEntryAndRunsTheDaemon() throws Exception {
-        run("Linux", "install");
+        run(Os.LINUX, "install");
 
-        assertThat(run("Linux", "install", "--systemd")).isEqualTo(ExitCodes.OK);
+        assertThat(run(Os.LINUX, "install", "--systemd")).isEqualTo(ExitCodes.OK);
 
         Path unit = home.resolve(".config/systemd/user/calsync.service");
         assertThat(Files.readString(unit)).contains("Restart=on-failure").containsPattern("ExecStart=.* daemon\n");
@@ -63,19 +64,19 @@ class AutostartCommandsTest {
         assertThat(home.resolve(".config/autostart/calsync.desktop")).doesNotExist();
         assertThat(out.toString()).contains("systemctl --user start calsync");
 
-        assertThat(run("Linux", "uninstall")).isEqualTo(ExitCodes.OK);
+        assertThat(run(Os.LINUX, "uninstall")).isEqualTo(ExitCodes.OK);
         assertThat(unit).doesNotExist();
-        assertThat(run("Linux", "autostart-status")).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(run(Os.LINUX, "autostart-status")).isEqualTo(ExitCodes.PROBLEMS);
     }
 
     @Test
     void onMacInstallWritesTheLaunchAgentAndRefusesSystemd() {
-        assertThat(run("Mac OS X", "install", "--systemd")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run(Os.MACOS, "install", "--systemd")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--systemd is for Linux");
 
-        assertThat(run("Mac OS X", "install")).isEqualTo(ExitCodes.OK);
+        assertThat(run(Os.MACOS, "install")).isEqualTo(ExitCodes.OK);
         assertThat(home.resolve("Library/LaunchAgents/com.calsync.daemon.plist")).isRegularFile();
-        assertThat(run("Mac OS X", "autostart-status")).isEqualTo(ExitCodes.OK);
+        assertThat(run(Os.MACOS, "autostart-status")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("LaunchAgent: installed").contains("daemon");
     }
 }

@@ -2,6 +2,7 @@ package com.calsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.platform.Os;
 import com.calsync.testservers.RadicaleServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -73,7 +74,7 @@ class CalendarsCommandTest {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("CALSYNC_HOME", home.toString());
         CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true), env,
-                Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), "Linux", home);
+                Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), Os.LINUX, home);
         return CalSyncCommand.commandLine(environment).execute(args);
     }
 

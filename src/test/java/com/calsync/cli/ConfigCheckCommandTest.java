@@ -2,6 +2,7 @@ package com.calsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.platform.Os;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class ConfigCheckCommandTest {
 
     private int run(Map<String, String> env, String... args) {
         CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true), env,
-                Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), "Linux", home);
+                Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), Os.LINUX, home);
         return CalSyncCommand.commandLine(environment).execute(args);
     }
 

@@ -2,6 +2,7 @@ package com.calsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.platform.Os;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class RestoreCommandTest {
         out = new StringWriter();
         err = new StringWriter();
         CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
-                Map.of("CALSYNC_HOME", home.toString()), Clock.fixed(NOW, ZoneOffset.UTC), "Linux", home);
+                Map.of("CALSYNC_HOME", home.toString()), Clock.fixed(NOW, ZoneOffset.UTC), Os.LINUX, home);
         return CalSyncCommand.commandLine(environment).execute(args);
     }
 

@@ -2,6 +2,7 @@ package com.calsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.platform.Os;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class ServiceCommandsTest {
 
     private int run(String... args) {
         CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(),
-                Clock.systemUTC(), "Linux", home);
+                Clock.systemUTC(), Os.LINUX, home);
         return CalSyncCommand.commandLine(environment)
                 .execute(Stream.concat(Stream.of(args), Stream.of("--home", home.toString())).toArray(String[]::new));
     }
@@ -96,11 +97,11 @@ class ServiceCommandsTest {
 
     @Test
     void onADesktopStartLaunchesTheTrayAppWithTheLinuxJavaFxOptions() {
-        List<String> cmd = DetachedDaemonLauncher.tray(Map.of(), "Linux").command(Optional.of(home));
+        List<String> cmd = DetachedDaemonLauncher.tray(Map.of(), Os.LINUX).command(Optional.of(home));
 
         assertThat(cmd).containsSubsequence("-XX:+UseSerialGC", "-Dprism.order=sw", "-Djavafx.animation.pulse=10", "-cp",
                 System.getProperty("java.class.path"), "com.calsync.App", "--home", home.toString());
         assertThat(cmd).doesNotContain("daemon", "--detached");
-        assertThat(DetachedDaemonLauncher.tray(Map.of(), "Mac OS X").command(Optional.empty())).doesNotContain("-Dprism.order=sw");
+        assertThat(DetachedDaemonLauncher.tray(Map.of(), Os.MACOS).command(Optional.empty())).doesNotContain("-Dprism.order=sw");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.calsync.config.CalSyncPaths;
+import com.calsync.platform.Os;
 import com.calsync.service.ControlClient;
 import com.calsync.service.ServiceSnapshot;
 import com.calsync.service.StatusFile;
@@ -50,7 +51,7 @@ class ServiceProcessTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        paths = CalSyncPaths.resolve(Optional.of(home), Map.of(), "Linux", home);
+        paths = CalSyncPaths.resolve(Optional.of(home), Map.of(), Os.LINUX, home);
         source = Files.createDirectories(home.resolve("source"));
         target = Files.createDirectories(home.resolve("target"));
         writeConfig("""
@@ -320,7 +321,7 @@ class ServiceProcessTest {
         StringWriter err = new StringWriter();
         CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
                 Map.of(DetachedDaemonLauncher.JAVA_OPTS_VARIABLE, PRODUCTION_LOGGING),
-                Clock.systemDefaultZone(), "Linux", home);
+                Clock.systemDefaultZone(), Os.LINUX, home);
         String[] withHome = Stream.concat(Stream.of(args), Stream.of("--home", home.toString())).toArray(String[]::new);
         int code = CalSyncCommand.commandLine(environment).execute(withHome);
         return new Cli(code, out.toString(), err.toString());

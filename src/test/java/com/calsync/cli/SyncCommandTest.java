@@ -2,6 +2,7 @@ package com.calsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.platform.Os;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -30,7 +31,7 @@ class SyncCommandTest {
         err = new StringWriter();
         CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
                 Map.of("CALSYNC_HOME", home.toString()),
-                Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), "Linux", home);
+                Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), Os.LINUX, home);
         return CalSyncCommand.commandLine(environment).execute(args);
     }
 

@@ -2,6 +2,7 @@ package com.calsync.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.platform.Os;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,7 @@ class CalSyncPathsTest {
 
     @Test
     void linuxUsesXdgDefaults() {
-        CalSyncPaths p = CalSyncPaths.resolve(Optional.empty(), Map.of(), "Linux", HOME);
+        CalSyncPaths p = CalSyncPaths.resolve(Optional.empty(), Map.of(), Os.LINUX, HOME);
 
         assertThat(p.configFile()).isEqualTo(Path.of("/home/wang/.config/calsync/config.json"));
         assertThat(p.stateDir()).isEqualTo(Path.of("/home/wang/.local/state/calsync"));
@@ -24,19 +25,19 @@ class CalSyncPathsTest {
     @Test
     void linuxHonoursXdgVariablesButNotRelativeOnes() {
         CalSyncPaths p = CalSyncPaths.resolve(Optional.empty(),
-                Map.of("XDG_CONFIG_HOME", "/cfg", "XDG_STATE_HOME", "/st"), "Linux", HOME);
+                Map.of("XDG_CONFIG_HOME", "/cfg", "XDG_STATE_HOME", "/st"), Os.LINUX, HOME);
         assertThat(p.configFile()).isEqualTo(Path.of("/cfg/calsync/config.json"));
         assertThat(p.logDir()).isEqualTo(Path.of("/st/calsync/logs"));
 
         CalSyncPaths relative = CalSyncPaths.resolve(Optional.empty(),
-                Map.of("XDG_CONFIG_HOME", "cfg", "XDG_STATE_HOME", ""), "Linux", HOME);
+                Map.of("XDG_CONFIG_HOME", "cfg", "XDG_STATE_HOME", ""), Os.LINUX, HOME);
         assertThat(relative.configDir()).isEqualTo(Path.of("/home/wang/.config/calsync"));
         assertThat(relative.stateDir()).isEqualTo(Path.of("/home/wang/.local/state/calsync"));
     }
 
     @Test
     void macOsUsesLibraryFolders() {
-        CalSyncPaths p = CalSyncPaths.resolve(Optional.empty(), Map.of("XDG_CONFIG_HOME", "/ignored"), "Mac OS X", HOME);
+        CalSyncPaths p = CalSyncPaths.resolve(Optional.empty(), Map.of("XDG_CONFIG_HOME", "/ignored"), Os.MACOS, HOME);
 
         assertThat(p.configFile()).isEqualTo(Path.of("/home/wang/Library/Application Support/CalSync/config.json"));
         assertThat(p.stateDir()).isEqualTo(Path.of("/home/wang/Library/Application Support/CalSync"));
@@ -45,12 +46,12 @@ class CalSyncPathsTest {
 
     @Test
     void calsyncHomeOverridesEverythingAndHomeOptionBeatsIt() {
-        CalSyncPaths env = CalSyncPaths.resolve(Optional.empty(), Map.of("CALSYNC_HOME", "/tmp/cs"), "Mac OS X", HOME);
+        CalSyncPaths env = CalSyncPaths.resolve(Optional.empty(), Map.of("CALSYNC_HOME", "/tmp/cs"), Os.MACOS, HOME);
         assertThat(env.configFile()).isEqualTo(Path.of("/tmp/cs/config.json"));
         assertThat(env.stateDir()).isEqualTo(Path.of("/tmp/cs/state"));
         assertThat(env.logDir()).isEqualTo(Path.of("/tmp/cs/logs"));
 
-        CalSyncPaths option = CalSyncPaths.resolve(Optional.of(Path.of("~/alt")), Map.of("CALSYNC_HOME", "/tmp/cs"), "Linux", HOME);
+        CalSyncPaths option = CalSyncPaths.resolve(Optional.of(Path.of("~/alt")), Map.of("CALSYNC_HOME", "/tmp/cs"), Os.LINUX, HOME);
         assertThat(option.configFile()).isEqualTo(Path.of("/home/wang/alt/config.json"));
         assertThat(option.dbDir()).isEqualTo(Path.of("/home/wang/alt/state/db"));
     }

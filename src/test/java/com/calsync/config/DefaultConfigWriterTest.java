@@ -2,6 +2,7 @@ package com.calsync.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.platform.Os;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,7 +19,7 @@ class DefaultConfigWriterTest {
 
     @Test
     void writesACommentedConfigThatLoadsWithoutAnyProblem(@TempDir Path home) throws Exception {
-        CalSyncPaths paths = CalSyncPaths.resolve(Optional.empty(), Map.of(), "Linux", home);
+        CalSyncPaths paths = CalSyncPaths.resolve(Optional.empty(), Map.of(), Os.LINUX, home);
 
         DefaultConfigWriter.FirstRun run = new DefaultConfigWriter(CLOCK, home).writeIfMissing(paths).orElseThrow();
 
@@ -41,7 +42,7 @@ class DefaultConfigWriterTest {
 
     @Test
     void filesAreForTheUserAlone(@TempDir Path base) throws Exception {
-        CalSyncPaths paths = CalSyncPaths.resolve(Optional.of(base.resolve("cs")), Map.of(), "Linux", base);
+        CalSyncPaths paths = CalSyncPaths.resolve(Optional.of(base.resolve("cs")), Map.of(), Os.LINUX, base);
 
         new DefaultConfigWriter(CLOCK, base).writeIfMissing(paths).orElseThrow();
 
@@ -56,7 +57,7 @@ class DefaultConfigWriterTest {
 
     @Test
     void anExistingConfigIsNeverTouched(@TempDir Path base) throws Exception {
-        CalSyncPaths paths = CalSyncPaths.resolve(Optional.of(base), Map.of(), "Linux", base);
+        CalSyncPaths paths = CalSyncPaths.resolve(Optional.of(base), Map.of(), Os.LINUX, base);
         Files.writeString(paths.configFile(), "{ \"sync\": {} }");
 
         assertThat(new DefaultConfigWriter(CLOCK, base).writeIfMissing(paths)).isEmpty();
@@ -67,7 +68,7 @@ class DefaultConfigWriterTest {
     @Test
     void pathsOutsideHomeAreWrittenInFullAndEscaped(@TempDir Path base) throws Exception {
         Path odd = base.resolve("with \"quote\" and \\ slash");
-        CalSyncPaths paths = CalSyncPaths.resolve(Optional.of(odd), Map.of(), "Linux", Path.of("/nonexistent-home"));
+        CalSyncPaths paths = CalSyncPaths.resolve(Optional.of(odd), Map.of(), Os.LINUX, Path.of("/nonexistent-home"));
 
         DefaultConfigWriter.FirstRun run = new DefaultConfigWriter(CLOCK, Path.of("/nonexistent-home")).writeIfMissing(paths).orElseThrow();
 

@@ -3,7 +3,8 @@ package com.calsync.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.calsync.secrets.KeychainApi.Value;
+import com.calsync.platform.macos.keychain.KeychainApi;
+import com.calsync.platform.macos.keychain.KeychainApi.Value;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

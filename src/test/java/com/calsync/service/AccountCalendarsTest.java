@@ -2,6 +2,7 @@ package com.calsync.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.platform.Os;
 import com.calsync.config.AccountConfig;
 import com.calsync.secrets.PasswordLookup;
 import java.net.ServerSocket;
@@ -23,7 +24,7 @@ class AccountCalendarsTest {
     private AccountCalendars calendars(Map<String, String> env) {
         Clock clock = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
         return new AccountCalendars(new StoreOpener(new PasswordLookup(env), state.resolve("feeds"),
-                state.resolve("eventkit"), "Linux", clock), clock);
+                state.resolve("eventkit"), Os.LINUX, clock), clock);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.ConfigLoader;
+import com.calsync.platform.Os;
 import com.calsync.sync.SyncOutcome;
 import com.calsync.sync.SyncReport;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class CalSyncServiceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        paths = CalSyncPaths.resolve(Optional.of(home), Map.of(), "Linux", home);
+        paths = CalSyncPaths.resolve(Optional.of(home), Map.of(), Os.LINUX, home);
         Files.createDirectories(home.resolve("a"));
         Files.createDirectories(home.resolve("b"));
         Files.writeString(home.resolve("a/x.ics"), String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//EN",
@@ -46,7 +47,7 @@ class CalSyncServiceTest {
                 """);
         Clock clock = Clock.systemUTC();
         // a first-run delay far away: runs here come only from syncNow
-        service = new CalSyncService(paths, new ConfigLoader(home), SyncRunner.standard(paths, Map.of(), clock), clock, 4242,
+        service = new CalSyncService(paths, new ConfigLoader(home), SyncRunner.standard(paths, Map.of(), Os.LINUX, clock), clock, 4242,
                 new SyncScheduler.Timing(Duration.ofHours(1), Duration.ofHours(4), Duration.ofMinutes(1), Duration.ofSeconds(15)));
         service.subscribe(seen::add);
         service.start();
@@ -112,7 +113,7 @@ class CalSyncServiceTest {
     @Test
     void aSecondServiceForTheSameHomeIsRefusedWithThePidOfTheFirst() {
         CalSyncService second = new CalSyncService(paths, new ConfigLoader(home),
-                SyncRunner.standard(paths, Map.of(), Clock.systemUTC()), Clock.systemUTC(), 1, SyncScheduler.Timing.DEFAULT);
+                SyncRunner.standard(paths, Map.of(), Os.LINUX, Clock.systemUTC()), Clock.systemUTC(), 1, SyncScheduler.Timing.DEFAULT);
         assertThatThrownBy(second::start).isInstanceOf(AlreadyRunningException.class).hasMessageContaining("pid 4242");
     }
 }

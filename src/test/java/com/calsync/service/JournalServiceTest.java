@@ -2,6 +2,7 @@ package com.calsync.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.platform.Os;
 import com.calsync.config.CalSyncConfig;
 import com.calsync.config.ConfigLoader;
 import com.calsync.secrets.PasswordLookup;
@@ -36,7 +37,7 @@ class JournalServiceTest {
     void setUp() {
         journal = new Journal(dir.resolve("journal"), CLOCK);
         service = new JournalService(journal, new StoreOpener(new PasswordLookup(Map.of()), dir.resolve("feeds"),
-                dir.resolve("eventkit"), "Linux", CLOCK));
+                dir.resolve("eventkit"), Os.LINUX, CLOCK));
     }
 
     private CalSyncConfig config(String pairName) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalendarConfig;
+import com.calsync.platform.Os;
 import com.calsync.secrets.PasswordLookup;
 import com.calsync.store.StoreException;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class StoreOpenerEventKitTest {
         org.assertj.core.api.Assertions.assertThat(config.calendars().get("mac-home"))
                 .isEqualTo(new CalendarConfig.EventKit("mac-home", "Home", Optional.of("On My Mac")));
         StoreOpener opener = new StoreOpener(new PasswordLookup(Map.of()), state.resolve("feeds"), state.resolve("eventkit"),
-                "Linux", Clock.systemUTC());
+                Os.LINUX, Clock.systemUTC());
         assertThatThrownBy(() -> opener.open(config, config.calendars().get("mac-home")))
                 .hasMessageContaining("exist only on macOS");
     }
@@ -46,7 +47,7 @@ class StoreOpenerEventKitTest {
         CalendarConfig.EventKit mac = new CalendarConfig.EventKit("mac-home", "Home", Optional.of("iCloud"));
         CalSyncConfig config = new CalSyncConfig(null, Map.of(), Map.of("mac-home", mac), List.of());
         StoreOpener opener = new StoreOpener(new PasswordLookup(Map.of()), state.resolve("feeds"), state.resolve("eventkit"),
-                "Linux", Clock.systemUTC());
+                Os.LINUX, Clock.systemUTC());
 
         assertThatThrownBy(() -> opener.open(config, mac)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("\"mac-home\"").hasMessageContaining("eventkit \"Home\" in iCloud")

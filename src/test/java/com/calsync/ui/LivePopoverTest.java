@@ -6,9 +6,12 @@ import com.calsync.autostart.LaunchCommand;
 import com.calsync.autostart.XdgAutostartLoginItem;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.ConfigLoader;
+import com.calsync.platform.Os;
 import com.calsync.service.CalSyncService;
 import com.calsync.service.SyncRunner;
 import com.calsync.service.SyncScheduler;
+import com.calsync.ui.model.AppView;
+import com.calsync.ui.model.TrayState;
 import com.calsync.ui.popover.PopoverView;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +58,7 @@ class LivePopoverTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        CalSyncPaths paths = CalSyncPaths.resolve(Optional.of(home), Map.of(), "Linux", home);
+        CalSyncPaths paths = CalSyncPaths.resolve(Optional.of(home), Map.of(), Os.LINUX, home);
         Files.createDirectories(home.resolve("b"));
         Files.createDirectories(home.resolve("a"));
         for (int i = 0; i < 3; i++) {
@@ -70,7 +73,7 @@ class LivePopoverTest {
                 """);
         Clock clock = UiTestClock.ticking();
         // the first scheduled run an hour away: runs here come from the popover's buttons
-        service = new CalSyncService(paths, new ConfigLoader(home), SyncRunner.standard(paths, Map.of(), clock), clock, 4242,
+        service = new CalSyncService(paths, new ConfigLoader(home), SyncRunner.standard(paths, Map.of(), Os.LINUX, clock), clock, 4242,
                 new SyncScheduler.Timing(Duration.ofHours(1), Duration.ofHours(4), Duration.ofMinutes(1), Duration.ofSeconds(15)));
         recent = new RecentLog(100).attachToRoot();
         service.start();

@@ -2,6 +2,9 @@ package com.calsync.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.ui.model.AppView;
+import com.calsync.ui.model.Notice;
+import com.calsync.ui.model.TrayState;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.calsync.autostart.LaunchCommand;
 import com.calsync.autostart.XdgAutostartLoginItem;
-import com.calsync.ui.AppView.LogLevel;
-import com.calsync.ui.AppView.Progress;
+import com.calsync.ui.model.AppView;
+import com.calsync.ui.model.AppView.LogLevel;
+import com.calsync.ui.model.AppView.Progress;
+import com.calsync.ui.model.TrayState;
 import com.calsync.ui.popover.PopoverView;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

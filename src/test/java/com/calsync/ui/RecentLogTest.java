@@ -2,8 +2,8 @@ package com.calsync.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.calsync.ui.AppView.LogLevel;
-import com.calsync.ui.AppView.LogLine;
+import com.calsync.ui.model.AppView.LogLevel;
+import com.calsync.ui.model.AppView.LogLine;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;

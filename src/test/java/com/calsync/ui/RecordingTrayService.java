@@ -1,5 +1,6 @@
 package com.calsync.ui;
 
+import com.calsync.ui.model.AppView;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;

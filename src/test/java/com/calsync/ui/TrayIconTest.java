@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.calsync.autostart.LaunchCommand;
 import com.calsync.autostart.XdgAutostartLoginItem;
 import com.calsync.testing.Await;
+import com.calsync.ui.model.TrayState;
 import com.dustinredmond.fxtrayicon.FXTrayIcon;
 import java.awt.Point;
 import java.awt.Rectangle;

@@ -2,6 +2,7 @@ package com.calsync.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calsync.platform.Os;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -9,15 +10,15 @@ class TrayLauncherTest {
 
     @Test
     void linuxNeedsADisplayAndHeadlessAlwaysWins() {
-        assertThat(TrayLauncher.desktopAvailable(Map.of(), "Linux", null)).isFalse();
-        assertThat(TrayLauncher.desktopAvailable(Map.of("DISPLAY", ":0"), "Linux", null)).isTrue();
-        assertThat(TrayLauncher.desktopAvailable(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", "false")).isTrue();
-        assertThat(TrayLauncher.desktopAvailable(Map.of("DISPLAY", ":0"), "Linux", "true")).isFalse();
+        assertThat(TrayLauncher.desktopAvailable(Map.of(), Os.LINUX, null)).isFalse();
+        assertThat(TrayLauncher.desktopAvailable(Map.of("DISPLAY", ":0"), Os.LINUX, null)).isTrue();
+        assertThat(TrayLauncher.desktopAvailable(Map.of("WAYLAND_DISPLAY", "wayland-0"), Os.LINUX, "false")).isTrue();
+        assertThat(TrayLauncher.desktopAvailable(Map.of("DISPLAY", ":0"), Os.LINUX, "true")).isFalse();
     }
 
     @Test
     void macOsAlwaysHasItsMenuBar() {
-        assertThat(TrayLauncher.desktopAvailable(Map.of(), "Mac OS X", null)).isTrue();
-        assertThat(TrayLauncher.desktopAvailable(Map.of(), "Mac OS X", "true")).isFalse();
+        assertThat(TrayLauncher.desktopAvailable(Map.of(), Os.MACOS, null)).isTrue();
+        assertThat(TrayLauncher.desktopAvailable(Map.of(), Os.MACOS, "true")).isFalse();
     }
 }

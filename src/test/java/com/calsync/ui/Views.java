@@ -1,11 +1,13 @@
 package com.calsync.ui;
 
-import com.calsync.ui.AppView.LogLevel;
-import com.calsync.ui.AppView.LogLine;
-import com.calsync.ui.AppView.PairState;
-import com.calsync.ui.AppView.PairView;
-import com.calsync.ui.AppView.Progress;
-import com.calsync.ui.AppView.RunPoint;
+import com.calsync.ui.model.AppView;
+import com.calsync.ui.model.AppView.LogLevel;
+import com.calsync.ui.model.AppView.LogLine;
+import com.calsync.ui.model.AppView.PairState;
+import com.calsync.ui.model.AppView.PairView;
+import com.calsync.ui.model.AppView.Progress;
+import com.calsync.ui.model.AppView.RunPoint;
+import com.calsync.ui.model.TrayState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package com.calsync.store.eventkit;
 
+import com.calsync.platform.macos.objc.AutoreleasePool;
+import com.calsync.platform.macos.objc.Foundation;
+import com.calsync.platform.macos.objc.ObjC;
 import com.calsync.store.StoreException;
-import com.calsync.store.eventkit.objc.AutoreleasePool;
-import com.calsync.store.eventkit.objc.Foundation;
-import com.calsync.store.eventkit.objc.ObjC;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import java.util.ArrayList;
@@ -75,7 +75,7 @@ final class CalendarChooser {
     }
 
     private Optional<String> color(Pointer calendar) {
-        if (!ObjC.isMac(System.getProperty("os.name", "")) || !objc.respondsTo(calendar, "CGColor")) {
+        if (!objc.isAppleRuntime() || !objc.respondsTo(calendar, "CGColor")) {
             return Optional.empty();
         }
         try {

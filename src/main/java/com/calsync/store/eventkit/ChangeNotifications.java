@@ -1,9 +1,9 @@
 package com.calsync.store.eventkit;
 
-import com.calsync.store.eventkit.objc.AutoreleasePool;
-import com.calsync.store.eventkit.objc.Foundation;
-import com.calsync.store.eventkit.objc.Imps;
-import com.calsync.store.eventkit.objc.ObjC;
+import com.calsync.platform.macos.objc.AutoreleasePool;
+import com.calsync.platform.macos.objc.Foundation;
+import com.calsync.platform.macos.objc.Imps;
+import com.calsync.platform.macos.objc.ObjC;
 import com.sun.jna.Pointer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

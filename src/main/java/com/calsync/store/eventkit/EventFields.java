@@ -1,7 +1,7 @@
 package com.calsync.store.eventkit;
 
-import com.calsync.store.eventkit.objc.Foundation;
-import com.calsync.store.eventkit.objc.ObjC;
+import com.calsync.platform.macos.objc.Foundation;
+import com.calsync.platform.macos.objc.ObjC;
 import com.sun.jna.Pointer;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package com.calsync.store.eventkit;
 
+import com.calsync.platform.macos.objc.Block;
+import com.calsync.platform.macos.objc.Foundation;
+import com.calsync.platform.macos.objc.NSErrorInfo;
+import com.calsync.platform.macos.objc.ObjC;
 import com.calsync.store.StoreException;
-import com.calsync.store.eventkit.objc.Block;
-import com.calsync.store.eventkit.objc.Foundation;
-import com.calsync.store.eventkit.objc.NSErrorInfo;
-import com.calsync.store.eventkit.objc.ObjC;
 import com.sun.jna.Pointer;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,6 +1,11 @@
 package com.calsync.store.eventkit;
 
 import com.calsync.ical.TimeWindow;
+import com.calsync.platform.Os;
+import com.calsync.platform.macos.objc.AutoreleasePool;
+import com.calsync.platform.macos.objc.Foundation;
+import com.calsync.platform.macos.objc.ObjC;
+import com.calsync.platform.macos.objc.ObjCUnavailableException;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.ItemNotFoundException;
 import com.calsync.store.ItemRef;
@@ -10,10 +15,6 @@ import com.calsync.store.ReadOnlyStoreException;
 import com.calsync.store.StoreCapabilities;
 import com.calsync.store.StoreException;
 import com.calsync.store.StoredItem;
-import com.calsync.store.eventkit.objc.AutoreleasePool;
-import com.calsync.store.eventkit.objc.Foundation;
-import com.calsync.store.eventkit.objc.ObjC;
-import com.calsync.store.eventkit.objc.ObjCUnavailableException;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
@@ -88,17 +89,18 @@ public final class EventKitStore implements CalendarStore {
      * Opens the calendar titled {@code title} (in account {@code source} when several share the
      * title) on this Mac, asking for calendar access the first time.
      *
+     * @param os        the system CalSync runs on: EventKit exists only on macOS
      * @param linksFile where this calendar's UID links live (CalSync's state folder)
      * @param clock     the time, and in its zone the user's: where all-day and floating events sit
      */
-    public static EventKitStore open(String title, Optional<String> source, java.nio.file.Path linksFile, Clock clock) {
+    public static EventKitStore open(Os os, String title, Optional<String> source, java.nio.file.Path linksFile, Clock clock) {
         String what = "macOS Calendar \"" + title + "\"" + source.map(s -> " (" + s + ")").orElse("");
-        if (!ObjC.isMac(System.getProperty("os.name", ""))) {
+        if (!os.isMac()) {
             throw new StoreException(what + ": EventKit calendars exist only on macOS");
         }
         ObjC objc;
         try {
-            objc = ObjC.forThisPlatform();
+            objc = ObjC.forOs(os);
             NativeLibrary.getInstance("EventKit");
         } catch (ObjCUnavailableException | UnsatisfiedLinkError e) {
             throw new StoreException("cannot load EventKit for " + what + ": " + e.getMessage(), e);

@@ -1,12 +1,12 @@
 package com.calsync.store.eventkit;
 
+import com.calsync.platform.AtomicFiles;
+import com.calsync.store.StoreException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.calsync.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,9 +78,7 @@ public final class UidLinksFile implements UidLinks {
         Path target = file.get();
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
-            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), links);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(target, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(links), AtomicFiles.Access.DEFAULT);
         } catch (IOException e) {
             throw new StoreException("cannot write the EventKit UID links to " + target + ": " + e.getMessage(), e);
         }

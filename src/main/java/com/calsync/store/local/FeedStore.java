@@ -4,6 +4,7 @@ import com.calsync.ical.CalendarItem;
 import com.calsync.ical.ItemParser;
 import com.calsync.ical.MalformedItemException;
 import com.calsync.ical.TimeWindow;
+import com.calsync.platform.AtomicFiles;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.ItemRef;
 import com.calsync.store.Listing;
@@ -12,10 +13,8 @@ import com.calsync.store.StoreCapabilities;
 import com.calsync.store.StoreException;
 import com.calsync.store.StoreUnavailableException;
 import com.calsync.store.StoredItem;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
@@ -412,10 +410,6 @@ public final class FeedStore implements CalendarStore {
     }
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temp)) {
-            new ByteArrayInputStream(bytes).transferTo(out);
-        }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(target, bytes, AtomicFiles.Access.DEFAULT);
     }
 }

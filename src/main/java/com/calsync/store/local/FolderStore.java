@@ -1,6 +1,7 @@
 package com.calsync.store.local;
 
 import com.calsync.ical.TimeWindow;
+import com.calsync.platform.AtomicFiles;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.ItemNotFoundException;
 import com.calsync.store.ItemRef;
@@ -10,17 +11,14 @@ import com.calsync.store.StoreCapabilities;
 import com.calsync.store.StoreException;
 import com.calsync.store.StoredItem;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -32,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +61,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FolderStore implements CalendarStore {
     private static final Logger log = LoggerFactory.getLogger(FolderStore.class);
-    private static final String TEMP_PREFIX = ".calsync-";
     // mtime steps tried in turn until the file system keeps the value: ns, µs, ms, s, FAT's 2 s
     private static final long[] MTIME_STEPS_NANOS = {1, 1_000, 1_000_000, 1_000_000_000, 2_000_000_000};
 
@@ -143,24 +139,16 @@ public final class FolderStore implements CalendarStore {
         Path target = folder.resolve(href);
         synchronized (writeLock) {
             ensureFolder();
-            Path temp = writeTemp(ics);
             try {
-                try {
-                    // a hard link fails atomically when the name is taken (also case-insensitively)
-                    Files.createLink(target, temp);
-                } catch (FileAlreadyExistsException e) {
-                    throw e;
-                } catch (UnsupportedOperationException | FileSystemException e) {
-                    moveIntoPlaceIfAbsent(temp, target); // a file system without hard links
-                }
+                // taken with a hard link, which fails atomically when the name exists (also case-insensitively)
+                AtomicFiles.writeNew(target, ics, AtomicFiles.Access.DEFAULT);
+                written = true;
                 return new ItemRef(href, stampAfter(target, null));
             } catch (FileAlreadyExistsException e) {
                 throw new PreconditionFailedException(href, "Cannot create item " + uid + " in " + describe()
                         + ": " + href + " already exists");
             } catch (IOException e) {
                 throw new StoreException("Cannot write " + target + " in " + describe() + ": " + e.getMessage(), e);
-            } finally {
-                deleteQuietly(temp);
             }
         }
     }
@@ -174,14 +162,12 @@ public final class FolderStore implements CalendarStore {
                 throw new PreconditionFailedException(href, "Item " + href + " in " + describe()
                         + (current == null ? " is gone" : " changed since it was read") + "; sync again");
             }
-            Path temp = writeTemp(ics);
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                AtomicFiles.write(target, ics, AtomicFiles.Access.DEFAULT);
+                written = true;
                 return stampAfter(target, etag);
             } catch (IOException e) {
                 throw new StoreException("Cannot write " + target + " in " + describe() + ": " + e.getMessage(), e);
-            } finally {
-                deleteQuietly(temp);
             }
         }
     }
@@ -300,28 +286,6 @@ public final class FolderStore implements CalendarStore {
         }
     }
 
-    private Path writeTemp(String ics) {
-        Path temp = folder.resolve(TEMP_PREFIX + UUID.randomUUID() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer bytes = ByteBuffer.wrap(ics.getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-            written = true;
-            return temp;
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new StoreException("Cannot write a temporary file in " + describe() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void moveIntoPlaceIfAbsent(Path temp, Path target) throws IOException {
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new FileAlreadyExistsException(target.toString());
-        }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    }
-
     private void ensureFolder() {
         if (Files.isDirectory(folder)) {
             return;
@@ -347,14 +311,6 @@ public final class FolderStore implements CalendarStore {
         if (parent == null || !Files.isDirectory(parent)) {
             throw new StoreException("The calendar folder " + folder + " does not exist and neither does its parent "
                     + parent + "; check the path in the configuration or create the folder");
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            log.debug("Could not remove temp file {}", temp, e);
         }
     }
 

@@ -1,9 +1,11 @@
 package com.calsync.ui.popover;
 
-import com.calsync.ui.AppView;
-import com.calsync.ui.AppView.LogLevel;
-import com.calsync.ui.AppView.LogLine;
-import com.calsync.ui.AppView.PairView;
+import com.calsync.ui.model.AppView;
+import com.calsync.ui.model.AppView.LogLevel;
+import com.calsync.ui.model.AppView.LogLine;
+import com.calsync.ui.model.AppView.PairView;
+import com.calsync.ui.model.PopoverActions;
+import com.calsync.ui.model.TimeText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.calsync.ui.popover;
 
-import com.calsync.ui.AppView.RunPoint;
+import com.calsync.ui.model.AppView.RunPoint;
 import java.util.List;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;

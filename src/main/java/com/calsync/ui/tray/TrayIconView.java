@@ -1,10 +1,10 @@
 package com.calsync.ui.tray;
 
-import com.calsync.ui.AppView;
-import com.calsync.ui.Notice;
-import com.calsync.ui.TrayState;
-import com.calsync.ui.popover.PopoverActions;
-import com.calsync.ui.popover.TimeText;
+import com.calsync.ui.model.AppView;
+import com.calsync.ui.model.Notice;
+import com.calsync.ui.model.PopoverActions;
+import com.calsync.ui.model.TimeText;
+import com.calsync.ui.model.TrayState;
 import com.dustinredmond.fxtrayicon.FXTrayIcon;
 import java.awt.EventQueue;
 import java.awt.Point;

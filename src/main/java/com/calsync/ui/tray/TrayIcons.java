@@ -1,6 +1,6 @@
 package com.calsync.ui.tray;
 
-import com.calsync.ui.TrayState;
+import com.calsync.ui.model.TrayState;
 import java.net.URL;
 
 /**

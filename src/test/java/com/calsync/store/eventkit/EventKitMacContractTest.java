@@ -2,11 +2,12 @@ package com.calsync.store.eventkit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.calsync.platform.Os;
+import com.calsync.platform.macos.objc.AutoreleasePool;
+import com.calsync.platform.macos.objc.Foundation;
+import com.calsync.platform.macos.objc.ObjC;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.CalendarStoreContract;
-import com.calsync.store.eventkit.objc.AutoreleasePool;
-import com.calsync.store.eventkit.objc.Foundation;
-import com.calsync.store.eventkit.objc.ObjC;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
@@ -32,7 +33,7 @@ class EventKitMacContractTest extends CalendarStoreContract {
 
     @Override
     protected CalendarStore newEmptyStore() {
-        objc = ObjC.forThisPlatform();
+        objc = ObjC.forOs(Os.MACOS);
         NativeLibrary.getInstance("EventKit");
         Foundation ns = new Foundation(objc);
         long status = new EventKitAccess(ns).status();

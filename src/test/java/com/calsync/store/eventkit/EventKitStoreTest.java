@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.calsync.ical.TimeWindow;
+import com.calsync.platform.macos.objc.AutoreleasePool;
 import com.calsync.store.ItemRef;
 import com.calsync.store.ReadOnlyStoreException;
 import com.calsync.store.StoreException;
 import com.calsync.store.StoredItem;
-import com.calsync.store.eventkit.objc.AutoreleasePool;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

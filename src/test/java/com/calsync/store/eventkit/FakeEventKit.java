@@ -1,9 +1,9 @@
 package com.calsync.store.eventkit;
 
-import com.calsync.store.eventkit.objc.Foundation;
-import com.calsync.store.eventkit.objc.GnuStep;
-import com.calsync.store.eventkit.objc.Imps;
-import com.calsync.store.eventkit.objc.ObjC;
+import com.calsync.platform.macos.objc.Foundation;
+import com.calsync.platform.macos.objc.GnuStep;
+import com.calsync.platform.macos.objc.Imps;
+import com.calsync.platform.macos.objc.ObjC;
 import com.sun.jna.Callback;
 import com.sun.jna.Function;
 import com.sun.jna.Native;
@@ -142,7 +142,7 @@ final class FakeEventKit {
     /** A class whose getters and setters read and write its bag; {@code init} empties the bag. */
     private final class BagClass {
         final String name;
-        final com.calsync.store.eventkit.objc.ClassBuilder builder;
+        final com.calsync.platform.macos.objc.ClassBuilder builder;
 
         BagClass(String name) {
             this.name = name;
@@ -295,7 +295,7 @@ final class FakeEventKit {
     }
 
     private void defineEventStore() {
-        com.calsync.store.eventkit.objc.ClassBuilder store = objc.defineClass("EKEventStore", "NSObject");
+        com.calsync.platform.macos.objc.ClassBuilder store = objc.defineClass("EKEventStore", "NSObject");
         List<String> selectors = new ArrayList<>();
         store.method("init", "@@:", (Imps.Id0) (self, cmd) -> {
             Database db = newDatabase();

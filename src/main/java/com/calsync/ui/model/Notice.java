@@ -1,0 +1,42 @@
+package com.calsync.ui.model;
+
+import com.calsync.ui.model.AppView.PairState;
+import com.calsync.ui.model.AppView.PairView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A desktop notification: a pair started failing, recovered, or has deletions held.
+ *
+ * @param title   the headline
+ * @param text    what happened and what to do
+ * @param warning shown as a warning rather than as information
+ */
+public record Notice(String title, String text, boolean warning) {
+
+    /** What changed between two views that the user should hear about even with the popover closed. */
+    public static List<Notice> between(AppView before, AppView after) {
+        Map<String, PairView> old = before.pairs().stream().collect(Collectors.toMap(PairView::name, Function.identity(), (a, b) -> a));
+        List<Notice> notices = new ArrayList<>();
+        for (PairView p : after.pairs()) {
+            PairView was = old.get(p.name());
+            if (was == null) {
+                continue;
+            }
+            if (p.state() == PairState.FAILING && was.state() != PairState.FAILING) {
+                notices.add(new Notice("CalSync: " + p.name() + " is failing",
+                        p.lastError().orElse("The last sync failed.") + " CalSync will retry; details in the popover.", true));
+            } else if (was.state() == PairState.FAILING && p.state() == PairState.OK) {
+                notices.add(new Notice("CalSync: " + p.name() + " works again", "The last sync succeeded.", false));
+            }
+            if (p.heldDeletions() > 0 && was.heldDeletions() == 0) {
+                notices.add(new Notice("CalSync: deletions held in " + p.name(),
+                        p.heldDeletions() + " deletion(s) were not carried out. Open CalSync to approve or reject them.", true));
+            }
+        }
+        return notices;
+    }
+}
