@@ -115,10 +115,7 @@ public final class SyncEngine {
             List<String> hrefs = written.stream().filter(c -> c.side() == side && c.href() != null)
                     .map(ItemChange::href).distinct().toList();
             Map<String, String> found = new java.util.HashMap<>();
-            for (int i = 0; i < hrefs.size(); i += SideReader.FETCH_BATCH) {
-                pair.store(side).get(hrefs.subList(i, Math.min(hrefs.size(), i + SideReader.FETCH_BATCH)))
-                        .forEach(item -> found.put(item.href(), item.etag()));
-            }
+            BatchFetch.each(pair.store(side), hrefs, item -> found.put(item.href(), item.etag()));
             etagsNow.put(side, found);
         }
         int mismatches = 0;
@@ -263,17 +260,13 @@ public final class SyncEngine {
                     wanted.computeIfAbsent(e.getKey(), s -> new ArrayList<>()).add(e.getValue().href());
                 }
             }
-            wanted.forEach((side, hrefs) -> {
-                for (int i = 0; i < hrefs.size(); i += SideReader.FETCH_BATCH) {
-                    for (var stored : pair.store(side).get(hrefs.subList(i, Math.min(hrefs.size(), i + SideReader.FETCH_BATCH)))) {
-                        try {
-                            titles.put(stored.href(), itemTitle.of(ical.parser().parse(stored.ics())));
-                        } catch (com.calsync.ical.MalformedItemException e) {
-                            // keep the UID
-                        }
-                    }
+            wanted.forEach((side, hrefs) -> BatchFetch.each(pair.store(side), hrefs, stored -> {
+                try {
+                    titles.put(stored.href(), itemTitle.of(ical.parser().parse(stored.ics())));
+                } catch (com.calsync.ical.MalformedItemException e) {
+                    // keep the UID
                 }
-            });
+            }));
         }
 
         private String title(SideItem item) {
