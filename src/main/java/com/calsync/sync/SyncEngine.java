@@ -6,8 +6,6 @@ import com.calsync.sync.SyncAction.DeleteItem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,17 +42,16 @@ public final class SyncEngine {
         try {
             // read
             Map<String, StatusRow> rows = db.rows();
-            boolean recheck = db.meta("window_checked_at").map(Instant::parse)
-                    .map(t -> t.plus(WINDOW_RECHECK).isBefore(started)).orElse(true);
+            boolean recheck = db.windowCheckedAt().map(t -> t.plus(WINDOW_RECHECK).isBefore(started)).orElse(true);
             SideReader reader = new SideReader(ical, window, recheck, rows);
             SideSnapshot source = reader.read(Side.SOURCE, pair.source(), db.skipped(Side.SOURCE),
-                    db.meta(tokenKey(Side.SOURCE)), policy.expandRecurring());
+                    db.syncToken(Side.SOURCE), policy.expandRecurring());
             SideSnapshot target = reader.read(Side.TARGET, pair.target(), db.skipped(Side.TARGET),
-                    db.meta(tokenKey(Side.TARGET)), false);
+                    db.syncToken(Side.TARGET), false);
             report.read(source, target);
 
             // plan, and guard against mass deletions
-            Set<String> heldBefore = heldKeys(db);
+            Set<String> heldBefore = db.heldKeys();
             SyncPlan plan = new Planner(policy, ical).plan(rows, source, target,
                     options.approveDeletions() ? heldBefore : Set.of(),
                     options.rejectDeletions() ? heldBefore : Set.of());
@@ -72,9 +69,9 @@ public final class SyncEngine {
             report.applied(applier);
             db.replaceSkipped(Side.SOURCE, source.skipped());
             db.replaceSkipped(Side.TARGET, target.skipped());
-            rememberHeld(db, plan.guard());
+            db.putHeldKeys(plan.guard().held().stream().map(DeleteItem::key).toList());
             if (recheck) {
-                db.putMeta("window_checked_at", started.toString());
+                db.putWindowCheckedAt(started);
                 journal.prune(Journal.DEFAULT_RETENTION);
             }
 
@@ -83,8 +80,8 @@ public final class SyncEngine {
             boolean done = applier.errors.isEmpty() && !plan.guard().holding();
             if (done && mismatch.isEmpty() && !options.cancelled().getAsBoolean()) {
                 // A token is kept only after a clean run: otherwise items to retry would look unchanged.
-                saveToken(db, Side.SOURCE, source.syncToken());
-                saveToken(db, Side.TARGET, target.syncToken());
+                db.putSyncToken(Side.SOURCE, source.syncToken());
+                db.putSyncToken(Side.TARGET, target.syncToken());
             }
             if (mismatch.isPresent()) {
                 return report.finish(SyncOutcome.FAILED, mismatch.get());
@@ -94,24 +91,5 @@ public final class SyncEngine {
             log.warn("{}: sync stopped: {}", pair.name(), e.getMessage());
             return report.finish(SyncOutcome.FAILED, e.getMessage());
         }
-    }
-
-    private static String tokenKey(Side side) {
-        return "token." + side.label();
-    }
-
-    private static void saveToken(StatusDb db, Side side, Optional<String> token) {
-        db.putMeta(tokenKey(side), token.orElse(null));
-    }
-
-    private static Set<String> heldKeys(StatusDb db) {
-        return db.meta("held_keys").map(v -> new LinkedHashSet<>(Arrays.asList(v.split("\n"))))
-                .map(s -> (Set<String>) s).orElse(Set.of());
-    }
-
-    private static void rememberHeld(StatusDb db, GuardVerdict guard) {
-        db.putMeta("held_keys", guard.holding()
-                ? String.join("\n", guard.held().stream().map(DeleteItem::key).toList()) : null);
-        db.putMeta("held_note", guard.holding() ? guard.reason() : null);
     }
 }
