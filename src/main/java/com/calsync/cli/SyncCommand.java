@@ -5,6 +5,7 @@ import com.calsync.config.CalSyncPaths;
 import com.calsync.config.LogSetup;
 import com.calsync.config.PairConfig;
 import com.calsync.service.SyncRunner;
+import com.calsync.sync.HeldDeletions;
 import com.calsync.sync.ItemChange;
 import com.calsync.sync.Side;
 import com.calsync.sync.SkippedItem;
@@ -83,7 +84,9 @@ final class SyncCommand implements Callable<Integer> {
             environment.out().println("No pairs configured in " + paths.configFile() + ": nothing to sync.");
             return ExitCodes.OK;
         }
-        SyncOptions options = new SyncOptions(dryRun, approve != null, reject != null, () -> false);
+        HeldDeletions held = approve != null ? HeldDeletions.APPROVE : reject != null ? HeldDeletions.REJECT
+                : HeldDeletions.HOLD;
+        SyncOptions options = new SyncOptions(dryRun, held, () -> false);
         SyncRunner runner = SyncRunner.standard(paths, environment.env(), environment.clock());
         List<SyncReport> reports = new ArrayList<>();
         try (LogSetup logs = new LogSetup(paths.logDir()).start()) {

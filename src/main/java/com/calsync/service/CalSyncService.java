@@ -8,6 +8,7 @@ import com.calsync.config.ConfigProblem;
 import com.calsync.config.PairConfig;
 import com.calsync.service.ServiceSnapshot.PairStatus;
 import com.calsync.service.SyncScheduler.PairSchedule;
+import com.calsync.sync.HeldDeletions;
 import com.calsync.sync.SyncOptions;
 import com.calsync.sync.SyncOutcome;
 import com.calsync.sync.SyncReport;
@@ -71,7 +72,7 @@ public final class CalSyncService {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     /** A decision on held deletions, taken by the pair's next run (the tray's Approve / Reject). */
-    private final Map<String, Boolean> heldDecisions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, HeldDeletions> heldDecisions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private volatile CalSyncConfig config;
     private volatile String configError;
@@ -213,9 +214,8 @@ public final class CalSyncService {
             return SyncReport.failed(name, com.calsync.sync.SyncMode.MIRROR, false, clock.instant(),
                     "pair " + name + " is no longer in the config");
         }
-        Boolean approve = heldDecisions.remove(name);
-        SyncOptions options = new SyncOptions(false, approve != null && approve, approve != null && !approve, cancelled)
-                .withProgress(this::progressed);
+        HeldDeletions decision = Objects.requireNonNullElse(heldDecisions.remove(name), HeldDeletions.HOLD);
+        SyncOptions options = new SyncOptions(false, decision, cancelled).withProgress(this::progressed);
         try {
             return runner.run(c, pair.get(), options);
         } finally {
@@ -265,11 +265,15 @@ public final class CalSyncService {
     }
 
     /**
-     * Runs {@code pair} now, carrying out ({@code approve}) or dropping the deletions its guard
-     * held back: what {@code calsync sync --approve-deletions / --reject-deletions} does, for the tray.
+     * Runs {@code pair} now, carrying out ({@code APPROVE}) or refusing ({@code REJECT}) the
+     * deletions its guard held back: what {@code calsync sync --approve-deletions /
+     * --reject-deletions} does, for the tray.
      */
-    public CompletableFuture<List<SyncReport>> resolveHeldDeletions(String pair, boolean approve) {
-        heldDecisions.put(pair, approve);
+    public CompletableFuture<List<SyncReport>> resolveHeldDeletions(String pair, HeldDeletions decision) {
+        if (decision == HeldDeletions.HOLD) {
+            throw new IllegalArgumentException("held deletions are resolved by approving or rejecting them");
+        }
+        heldDecisions.put(pair, decision);
         return scheduler.syncNow(Optional.of(pair));
     }
 

@@ -53,8 +53,8 @@ public final class SyncEngine {
             // plan, and guard against mass deletions
             Set<String> heldBefore = db.heldKeys();
             SyncPlan plan = new Planner(policy, ical).plan(rows, source, target,
-                    options.approveDeletions() ? heldBefore : Set.of(),
-                    options.rejectDeletions() ? heldBefore : Set.of());
+                    options.heldDeletions() == HeldDeletions.APPROVE ? heldBefore : Set.of(),
+                    options.heldDeletions() == HeldDeletions.REJECT ? heldBefore : Set.of());
             report.guard(plan.guard());
             if (options.dryRun()) {
                 report.planned(plan);

@@ -152,7 +152,7 @@ class SyncEngineTest {
         assertThat(mirror().held()).as("still held on the next run").hasSize(12);
 
         SyncReport approved = engine.sync(new SyncPair("p", source, target, SyncPolicy.defaults(SyncMode.MIRROR)),
-                db, new SyncOptions(false, true, false, () -> false));
+                db, new SyncOptions(false, HeldDeletions.APPROVE, () -> false));
 
         assertThat(approved.count(Side.TARGET, ItemChange.Kind.DELETED)).isEqualTo(12);
         assertThat(target.snapshot()).isEmpty();
@@ -169,7 +169,7 @@ class SyncEngineTest {
         assertThat(mirror().held()).hasSize(2);
 
         engine.sync(new SyncPair("p", source, target, SyncPolicy.defaults(SyncMode.MIRROR)), db,
-                new SyncOptions(false, false, true, () -> false));
+                new SyncOptions(false, HeldDeletions.REJECT, () -> false));
 
         SyncReport after = mirror();
         assertThat(after.held()).isEmpty();
