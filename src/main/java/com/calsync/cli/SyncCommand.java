@@ -4,6 +4,7 @@ import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.LogSetup;
 import com.calsync.config.PairConfig;
+import com.calsync.service.HeldDeletionsNote;
 import com.calsync.service.SyncRunner;
 import com.calsync.sync.HeldDeletions;
 import com.calsync.sync.ItemChange;
@@ -142,7 +143,7 @@ final class SyncCommand implements Callable<Integer> {
                     out.printf("    %s %s: %s%n", s.side().label(), s.href(), s.reason()));
         }
         if (!r.held().isEmpty()) {
-            out.printf("  HELD: %d deletion(s) not carried out. %s%n", r.held().size(), r.guardNote());
+            out.printf("  HELD: %d deletion(s) not carried out. %s%n", r.held().size(), HeldDeletionsNote.of(r));
         }
         r.errors().forEach(e -> out.printf("  error on the %s, %s: %s%n", e.side().label(), e.key(), e.message()));
     }

@@ -60,7 +60,7 @@ public record ServiceSnapshot(boolean running, long pid, Instant started, Instan
      * @param target    changes made to the target calendar
      * @param skipped   items that took no part (with reasons in the log / {@code calsync sync --json})
      * @param held      deletions the guard held back
-     * @param guardNote the guard's explanation and what to do, when it holds deletions
+     * @param guardNote the guard's explanation and what to do, when it holds deletions ({@link HeldDeletionsNote})
      * @param errors    items that failed and will be retried
      * @param failure   why the run stopped, when it failed
      */

@@ -248,7 +248,7 @@ final class Planner {
         if (held.isEmpty()) {
             return new SyncPlan(kept, GuardVerdict.CLEAR);
         }
-        return new SyncPlan(kept, new GuardVerdict(held, heldFrom, reason.toString().trim()));
+        return new SyncPlan(kept, new GuardVerdict(held, new GuardHold(heldFrom, reason.toString().trim())));
     }
 
     /**

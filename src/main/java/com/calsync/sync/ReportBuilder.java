@@ -37,7 +37,7 @@ final class ReportBuilder {
     private final Map<Side, Integer> fetched = new EnumMap<>(Side.class);
     private final Map<String, String> titles = new HashMap<>();
     private final ItemTitle itemTitle = new ItemTitle();
-    private String guardNote;
+    private GuardHold guard;
 
     ReportBuilder(SyncPair pair, IcalKit ical, boolean dryRun, Instant started) {
         this.pair = pair;
@@ -63,11 +63,7 @@ final class ReportBuilder {
             held.add(new ItemChange(d.on(), ItemChange.Kind.DELETED, d.key(), title(d.existing()), d.existing().href(),
                     d.why()));
         }
-        if (verdict.holding()) {
-            guardNote = verdict.reason() + " Check the " + verdict.vanishedFrom().label()
-                    + ", then run `calsync sync --approve-deletions " + pair.name() + "` to delete them, or `"
-                    + "calsync sync --reject-deletions " + pair.name() + "` to keep them.";
-        }
+        guard = verdict.hold();
     }
 
     /** A dry run: the writes the plan would make, reported as changes. */
@@ -135,7 +131,7 @@ final class ReportBuilder {
         }
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
         SyncReport report = new SyncReport(pair.name(), pair.policy().mode(), dryRun, started, ms, outcome,
-                changes, skipped, held, guardNote, errors, failure, requests, fetched);
+                changes, skipped, held, guard, errors, failure, requests, fetched);
         log.info("{}{}: {}, {} created, {} updated, {} deleted; {} skipped, {} held, {} errors; {} ms",
                 pair.name(), dryRun ? " (dry run)" : "", outcome.label(),
                 changes.stream().filter(c -> c.kind() == ItemChange.Kind.CREATED).count(),

@@ -146,8 +146,8 @@ class SyncEngineTest {
         assertThat(held.outcome()).isEqualTo(SyncOutcome.PARTIAL);
         assertThat(held.held()).hasSize(12);
         assertThat(held.held()).extracting(ItemChange::title).as("titles, not UIDs").contains("Event 0", "Event 11");
-        assertThat(held.guardNote()).contains("12 of 12 items vanished from the source")
-                .contains("--approve-deletions");
+        assertThat(held.guard().reason()).contains("12 of 12 items vanished from the source");
+        assertThat(held.guard().vanishedFrom()).isEqualTo(Side.SOURCE);
         assertThat(target.snapshot()).hasSize(12);
         assertThat(mirror().held()).as("still held on the next run").hasSize(12);
 
@@ -417,7 +417,7 @@ class SyncEngineTest {
         SyncReport report = twoWay();
 
         assertThat(report.held()).extracting(ItemChange::key).containsExactly("b");
-        assertThat(report.guardNote()).contains("2 of 2 items vanished from the source");
+        assertThat(report.guard().reason()).contains("2 of 2 items vanished from the source");
         assertThat(textOf(target, "b")).isNotNull();
     }
 
