@@ -304,13 +304,14 @@ public final class CalSyncService {
                 Optional<PairConfig> pc = c == null ? Optional.empty() : c.pair(s.name());
                 StatusBook.PairTotals t = book.pair(s.name());
                 pairs.add(new PairStatus(s.name(), pc.map(PairConfig::source).orElse(null), pc.map(PairConfig::target).orElse(null),
-                        pc.map(p -> p.mode().jsonName()).orElse(null), (int) s.interval().toMinutes(), s.running(),
+                        pc.map(PairConfig::mode).orElse(null), (int) s.interval().toMinutes(), s.running(),
                         running && !paused ? s.nextRun() : null, t.syncCount(), t.errorCount(), s.consecutiveFailures(),
                         t.lastResult(), t.lastError()));
             }
             Instant next = running && !paused ? pairs.stream().map(PairStatus::nextRun).filter(Objects::nonNull)
                     .min(Comparator.naturalOrder()).orElse(null) : null;
-            String state = !running ? "stopped" : current.isPresent() ? "syncing" : paused ? "paused" : "idle";
+            ServiceState state = !running ? ServiceState.STOPPED : current.isPresent() ? ServiceState.SYNCING
+                    : paused ? ServiceState.PAUSED : ServiceState.IDLE;
             return new ServiceSnapshot(running, pid, started, stoppedAt, state, current.orElse(null), book.lastSync(), next,
                     book.syncCount(), book.errorCount(), book.lastDurationMs(), paths.configFile().toString(), configError,
                     pairs, book.history(), current.isPresent() ? progress : null);
@@ -386,11 +387,11 @@ public final class CalSyncService {
             }
             case "pause" -> {
                 pause();
-                ok.put("state", snapshot().state());
+                ok.put("state", snapshot().state().jsonName());
             }
             case "resume" -> {
                 resume();
-                ok.put("state", snapshot().state());
+                ok.put("state", snapshot().state().jsonName());
             }
             case "cancel" -> ok.put("cancelled", cancelCurrentRun().orElse(null));
             case "reload" -> {
