@@ -3,6 +3,7 @@ package com.calsync.cli;
 import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.LogSetup;
+import com.calsync.service.ControlRequest;
 import com.calsync.service.ServiceSnapshot.RunResult;
 import com.calsync.service.StatusBook;
 import com.calsync.service.SyncRunner;
@@ -47,7 +48,7 @@ final class TestCommand implements Callable<Integer> {
         ServiceControl control = new ServiceControl(environment, CalSyncCommand.root(spec));
         PrintWriter out = environment.out();
         List<Map.Entry<String, RunResult>> results = new ArrayList<>();
-        Optional<JsonNode> answer = control.send("sync", r -> r.put("pair", pair).put("wait", true));
+        Optional<JsonNode> answer = control.send(ControlRequest.sync(Optional.ofNullable(pair), true));
         if (answer.isPresent()) {
             out.println("Synced through the running CalSync (pid " + answer.get().path("pid").asText("?") + "):");
             for (JsonNode n : answer.get().path("reports")) {

@@ -357,54 +357,54 @@ public final class CalSyncService {
 
     // --- control socket -----------------------------------------------------------------------
 
-    private ObjectNode handle(JsonNode request) throws Exception {
-        String cmd = request.path("cmd").asText("");
+    private ObjectNode handle(JsonNode line) throws Exception {
+        ControlRequest request = ControlRequest.parse(line);
         ObjectNode ok = json.createObjectNode().put("ok", true).put("pid", pid);
-        switch (cmd) {
-            case "ping" -> { }
-            case "status" -> ok.set("status", json.valueToTree(snapshot()));
-            case "sync" -> {
-                Optional<String> pair = request.hasNonNull("pair") ? Optional.of(request.get("pair").asText()) : Optional.empty();
-                CompletableFuture<List<SyncReport>> runs = syncNow(pair);
-                if (request.path("wait").asBoolean(false)) {
-                    List<SyncReport> reports;
-                    try {
-                        reports = runs.get();
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-                    }
-                    Instant now = clock.instant();
-                    var list = ok.putArray("reports");
-                    for (SyncReport r : reports) {
-                        ObjectNode node = json.valueToTree(StatusBook.resultOf(r, now));
-                        node.put("pair", r.pair());
-                        list.add(node);
-                    }
-                } else {
-                    var list = ok.putArray("queued");
-                    pair.ifPresentOrElse(list::add, () -> scheduler.schedule().forEach(p -> list.add(p.name())));
-                }
-            }
-            case "pause" -> {
+        return switch (request.command()) {
+            case PING -> ok;
+            case STATUS -> ok.set("status", json.valueToTree(snapshot()));
+            case SYNC -> sync(request, ok);
+            case PAUSE -> {
                 pause();
-                ok.put("state", snapshot().state().jsonName());
+                yield ok.put("state", snapshot().state().jsonName());
             }
-            case "resume" -> {
+            case RESUME -> {
                 resume();
-                ok.put("state", snapshot().state().jsonName());
+                yield ok.put("state", snapshot().state().jsonName());
             }
-            case "cancel" -> ok.put("cancelled", cancelCurrentRun().orElse(null));
-            case "reload" -> {
+            case CANCEL -> ok.put("cancelled", cancelCurrentRun().orElse(null));
+            case RELOAD -> {
                 reload();
-                ok.put("config_error", configError);
+                yield ok.put("config_error", configError);
             }
-            case "stop" -> {
-                ok.put("pid", pid);
+            case STOP -> {
                 // answer first, then stop: the stop closes this very socket and ends the process
                 control.afterReply(() -> new Thread(this::stop, "calsync-stop").start());
+                yield ok.put("pid", pid);
             }
-            default -> throw new IllegalArgumentException("unknown command \"" + cmd
-                    + "\"; known: ping, status, sync, pause, resume, cancel, reload, stop");
+        };
+    }
+
+    /** Queues the runs; with {@code wait}, answers their results once they are done. */
+    private ObjectNode sync(ControlRequest request, ObjectNode ok) throws InterruptedException {
+        CompletableFuture<List<SyncReport>> runs = syncNow(request.pair());
+        if (!request.await()) {
+            var list = ok.putArray("queued");
+            request.pair().ifPresentOrElse(list::add, () -> scheduler.schedule().forEach(p -> list.add(p.name())));
+            return ok;
+        }
+        List<SyncReport> reports;
+        try {
+            reports = runs.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+        Instant now = clock.instant();
+        var list = ok.putArray("reports");
+        for (SyncReport r : reports) {
+            ObjectNode node = json.valueToTree(StatusBook.resultOf(r, now));
+            node.put("pair", r.pair());
+            list.add(node);
         }
         return ok;
     }
