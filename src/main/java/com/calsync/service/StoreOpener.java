@@ -56,7 +56,7 @@ public final class StoreOpener {
             }
             return EventKitStore.open(eventKit.title(), eventKit.source(), eventKitState.resolve(eventKit.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".links.json"), clock);
         }
-        throw new StoreException("calendar \"" + calendar.name() + "\" has type " + calendar.type()
+        throw new StoreException("calendar \"" + calendar.name() + "\" has type " + calendar.type().jsonName()
                 + ", which this build cannot open");
     }
 
