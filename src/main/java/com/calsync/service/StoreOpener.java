@@ -3,6 +3,7 @@ package com.calsync.service;
 import com.calsync.config.AccountConfig;
 import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalendarConfig;
+import com.calsync.config.SafeFileName;
 import com.calsync.secrets.PasswordLookup;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.StoreException;
@@ -54,7 +55,7 @@ public final class StoreOpener {
                         + eventKit.describe() + "; EventKit calendars exist only on macOS, and this is " + osName
                         + ". Sync it on the Mac (for example to a CalDAV calendar that this machine can use instead).");
             }
-            return EventKitStore.open(eventKit.title(), eventKit.source(), eventKitState.resolve(eventKit.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".links.json"), clock);
+            return EventKitStore.open(eventKit.title(), eventKit.source(), eventKitState.resolve(SafeFileName.of(eventKit.name()) + ".links.json"), clock);
         }
         throw new StoreException("calendar \"" + calendar.name() + "\" has type " + calendar.type().jsonName()
                 + ", which this build cannot open");
