@@ -50,11 +50,14 @@ public final class SyncEngine {
                     db.syncToken(Side.TARGET), false);
             report.read(source, target);
 
-            // plan, and guard against mass deletions
+            // plan
             Set<String> heldBefore = db.heldKeys();
-            SyncPlan plan = new Planner(policy, ical).plan(rows, source, target,
-                    options.heldDeletions() == HeldDeletions.APPROVE ? heldBefore : Set.of(),
-                    options.heldDeletions() == HeldDeletions.REJECT ? heldBefore : Set.of());
+            Set<String> approved = options.heldDeletions() == HeldDeletions.APPROVE ? heldBefore : Set.of();
+            Set<String> rejected = options.heldDeletions() == HeldDeletions.REJECT ? heldBefore : Set.of();
+            Planner.Draft draft = new Planner(policy, ical).plan(rows, source, target, approved);
+
+            // guard against mass deletions
+            SyncPlan plan = new PlanGuard(policy).guard(draft, rows, approved, rejected);
             report.guard(plan.guard());
             if (options.dryRun()) {
                 report.planned(plan);
