@@ -70,13 +70,14 @@ class ArchitectureTest {
 
     /**
      * The UI renders what the service hands it: of CalSync's own code it uses its own packages,
-     * {@code service}, {@code platform} and config records, plus the login-item interface
+     * {@code service}, {@code platform}, config records and the data (records, enums) the service
+     * passes on from {@code sync}, plus the login-item interface
      * behind its "Open at login" toggle ({@code autostart.LoginItem}, chosen per OS by the caller).
      */
     @ArchTest
     static final ArchRule uiUsesOnlyTheService = noClasses().that().resideInAPackage("com.calsync.ui..")
             .should().dependOnClassesThat(new DescribedPredicate<JavaClass>(
-                    "are CalSync classes outside ui, service, platform, config and the LoginItem interface") {
+                    "are CalSync classes outside ui, service, platform, config, sync data and the LoginItem interface") {
                 private final Set<String> loginItem = Set.of("com.calsync.autostart.LoginItem",
                         "com.calsync.autostart.LoginItemStatus");
 
@@ -86,7 +87,8 @@ class ArchitectureTest {
                     String pkg = c.getPackageName();
                     return name.startsWith("com.calsync.") && !loginItem.contains(name.split("\\$")[0])
                             && !(under(pkg, "com.calsync.ui") || under(pkg, "com.calsync.service")
-                                    || under(pkg, "com.calsync.platform") || under(pkg, "com.calsync.config"));
+                                    || under(pkg, "com.calsync.platform") || under(pkg, "com.calsync.config")
+                                    || under(pkg, "com.calsync.sync") && (c.isRecord() || c.isEnum()));
                 }
 
                 private boolean under(String pkg, String root) {

@@ -1,5 +1,6 @@
 package com.calsync.cli;
 
+import com.calsync.service.ControlCommand;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ final class PauseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ServiceControl control = new ServiceControl(environment, CalSyncCommand.root(spec));
-        var answer = control.send("pause");
+        var answer = control.send(ControlCommand.PAUSE);
         if (answer.isEmpty()) {
             return control.notRunning();
         }

@@ -1,5 +1,6 @@
 package com.calsync.cli;
 
+import com.calsync.service.ControlCommand;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ServiceControl control = new ServiceControl(environment, CalSyncCommand.root(spec));
-        var answer = control.send("resume");
+        var answer = control.send(ControlCommand.RESUME);
         if (answer.isEmpty()) {
             return control.notRunning();
         }

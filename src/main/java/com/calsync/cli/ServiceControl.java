@@ -4,6 +4,8 @@ import com.calsync.config.CalSyncPaths;
 import com.calsync.config.LogSetup;
 import com.calsync.platform.PrivateFiles;
 import com.calsync.service.ControlClient;
+import com.calsync.service.ControlCommand;
+import com.calsync.service.ControlRequest;
 import com.calsync.service.InstanceLock;
 import com.calsync.service.ServiceSnapshot;
 import com.calsync.service.StatusFile;
@@ -48,20 +50,18 @@ final class ServiceControl {
         return client;
     }
 
-    /** Sends {@code cmd}; empty when no service answers. A service's {"ok":false} becomes an exception with its message. */
-    Optional<JsonNode> send(String cmd, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> fill)
-            throws IOException {
-        var request = client.request(cmd);
-        fill.accept(request);
+    /** Sends {@code request}; empty when no service answers. A service's {"ok":false} becomes an exception with its message. */
+    Optional<JsonNode> send(ControlRequest request) throws IOException {
         Optional<JsonNode> response = client.send(request);
         if (response.isPresent() && !response.get().path("ok").asBoolean()) {
-            throw new IllegalStateException(response.get().path("error").asText("the service refused " + cmd));
+            throw new IllegalStateException(response.get().path("error")
+                    .asText("the service refused " + request.command().wireName()));
         }
         return response;
     }
 
-    Optional<JsonNode> send(String cmd) throws IOException {
-        return send(cmd, r -> { });
+    Optional<JsonNode> send(ControlCommand command) throws IOException {
+        return send(ControlRequest.of(command));
     }
 
     /** Prints that nothing runs, and how to start it; returns {@link ExitCodes#PROBLEMS}. */
@@ -78,7 +78,7 @@ final class ServiceControl {
 
     /** The status of the running service, or of the last one from status.json marked not running. */
     Optional<ServiceSnapshot> status() throws IOException {
-        Optional<JsonNode> live = send("status");
+        Optional<JsonNode> live = send(ControlCommand.STATUS);
         if (live.isPresent()) {
             return Optional.of(client.json().treeToValue(live.get().get("status"), ServiceSnapshot.class));
         }
@@ -87,7 +87,7 @@ final class ServiceControl {
 
     int start(DaemonLauncher launcher) throws IOException {
         PrintWriter out = environment.out();
-        Optional<JsonNode> ping = send("ping");
+        Optional<JsonNode> ping = send(ControlCommand.PING);
         if (ping.isPresent()) {
             out.println("CalSync is already running (pid " + ping.get().path("pid").asLong() + ").");
             return ExitCodes.OK;
@@ -98,7 +98,7 @@ final class ServiceControl {
         Process process = launcher.launch(paths, home, console);
         long deadline = startNanos + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<JsonNode> answer = client.send(client.request("ping"));
+            Optional<JsonNode> answer = client.send(ControlRequest.of(ControlCommand.PING));
             if (answer.isPresent()) {
                 long pid = answer.get().path("pid").asLong();
                 if (pid != process.pid()) {
@@ -141,7 +141,7 @@ final class ServiceControl {
         OptionalLong pidBefore = InstanceLock.readPid(paths.pidFile());
         Optional<JsonNode> answer;
         try {
-            answer = send("stop");
+            answer = send(ControlCommand.STOP);
         } catch (IOException e) {
             // the service may close the socket as it stops, before its answer got out
             if (pidBefore.isEmpty()) {

@@ -1,6 +1,7 @@
 package com.calsync.cli;
 
 import com.calsync.service.ServiceSnapshot;
+import com.calsync.service.ServiceState;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,7 +34,7 @@ final class StatusCommand implements Callable<Integer> {
         Optional<ServiceSnapshot> status = control.status();
         if (json) {
             // never run: the same object with zero counts, so scripts read one shape
-            ServiceSnapshot shown = status.orElseGet(() -> new ServiceSnapshot(false, 0, null, null, "stopped", null, null, null,
+            ServiceSnapshot shown = status.orElseGet(() -> new ServiceSnapshot(false, 0, null, null, ServiceState.STOPPED, null, null, null,
                     0, 0, null, control.paths().configFile().toString(), null, java.util.List.of(), java.util.List.of(), null));
             environment.out().println(control.client().json().writerWithDefaultPrettyPrinter().writeValueAsString(shown));
         } else if (status.isEmpty()) {

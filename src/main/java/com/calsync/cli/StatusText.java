@@ -4,6 +4,8 @@ import com.calsync.service.ServiceSnapshot;
 import com.calsync.service.ServiceSnapshot.PairStatus;
 import com.calsync.service.ServiceSnapshot.RunResult;
 import com.calsync.service.ServiceSnapshot.SideCounts;
+import com.calsync.service.ServiceState;
+import com.calsync.sync.SyncMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +25,7 @@ final class StatusText {
     List<String> render(ServiceSnapshot s) {
         List<String> lines = new ArrayList<>();
         if (s.running()) {
-            lines.add("CalSync is running (pid " + s.pid() + ", since " + time(s.started()) + "): " + s.state()
+            lines.add("CalSync is running (pid " + s.pid() + ", since " + time(s.started()) + "): " + s.state().jsonName()
                     + (s.currentPair() != null ? " " + s.currentPair() : ""));
         } else {
             lines.add("CalSync is not running" + (s.stopped() != null ? " (stopped " + time(s.stopped()) + ")"
@@ -32,7 +34,7 @@ final class StatusText {
         }
         lines.add("  last sync:   " + time(s.lastSync()) + (s.lastDurationMs() != null ? " (took " + s.lastDurationMs() + " ms)" : ""));
         if (s.running()) {
-            lines.add("  next sync:   " + (s.nextSync() != null ? time(s.nextSync()) : s.state().equals("paused") ? "paused" : "none scheduled"));
+            lines.add("  next sync:   " + (s.nextSync() != null ? time(s.nextSync()) : s.state() == ServiceState.PAUSED ? "paused" : "none scheduled"));
         }
         lines.add("  syncs:       " + s.syncCount() + " done, " + s.errorCount() + " failed");
         lines.add("  config:      " + s.configFile());
@@ -41,14 +43,14 @@ final class StatusText {
             s.configError().lines().forEach(l -> lines.add("    " + l));
         }
         for (PairStatus p : s.pairs()) {
-            lines.add("  " + p.name() + " (" + p.source() + (p.mode() != null && p.mode().equals("two-way") ? " ↔ " : " → ")
+            lines.add("  " + p.name() + " (" + p.source() + (p.mode() == SyncMode.TWO_WAY ? " ↔ " : " → ")
                     + p.target() + ", every " + p.intervalMinutes() + " min)"
                     + (p.running() ? ": syncing now" : p.nextRun() != null ? ": next " + time(p.nextRun()) : ""));
             RunResult r = p.lastResult();
             if (r == null) {
                 lines.add("      not synced yet");
             } else {
-                lines.add("      last: " + r.outcome() + " at " + time(r.finished()) + " in " + r.durationMs() + " ms; source "
+                lines.add("      last: " + r.outcome().label() + " at " + time(r.finished()) + " in " + r.durationMs() + " ms; source "
                         + counts(r.source()) + ", target " + counts(r.target()) + "; " + r.skipped() + " skipped"
                         + (r.errors() > 0 ? ", " + r.errors() + " errors" : "") + (r.held() > 0 ? ", " + r.held() + " deletions held" : ""));
                 if (r.failure() != null) {

@@ -4,7 +4,9 @@ import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.LogSetup;
 import com.calsync.config.PairConfig;
+import com.calsync.service.HeldDeletionsNote;
 import com.calsync.service.SyncRunner;
+import com.calsync.sync.HeldDeletions;
 import com.calsync.sync.ItemChange;
 import com.calsync.sync.Side;
 import com.calsync.sync.SkippedItem;
@@ -83,7 +85,9 @@ final class SyncCommand implements Callable<Integer> {
             environment.out().println("No pairs configured in " + paths.configFile() + ": nothing to sync.");
             return ExitCodes.OK;
         }
-        SyncOptions options = new SyncOptions(dryRun, approve != null, reject != null, () -> false);
+        HeldDeletions held = approve != null ? HeldDeletions.APPROVE : reject != null ? HeldDeletions.REJECT
+                : HeldDeletions.HOLD;
+        SyncOptions options = new SyncOptions(dryRun, held, () -> false);
         SyncRunner runner = SyncRunner.standard(paths, environment.env(), environment.os(), environment.clock());
         List<SyncReport> reports = new ArrayList<>();
         try (LogSetup logs = new LogSetup(paths.logDir()).start()) {
@@ -139,7 +143,7 @@ final class SyncCommand implements Callable<Integer> {
                     out.printf("    %s %s: %s%n", s.side().label(), s.href(), s.reason()));
         }
         if (!r.held().isEmpty()) {
-            out.printf("  HELD: %d deletion(s) not carried out. %s%n", r.held().size(), r.guardNote());
+            out.printf("  HELD: %d deletion(s) not carried out. %s%n", r.held().size(), HeldDeletionsNote.of(r));
         }
         r.errors().forEach(e -> out.printf("  error on the %s, %s: %s%n", e.side().label(), e.key(), e.message()));
     }

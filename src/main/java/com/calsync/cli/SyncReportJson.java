@@ -1,5 +1,6 @@
 package com.calsync.cli;
 
+import com.calsync.service.HeldDeletionsNote;
 import com.calsync.sync.ItemChange;
 import com.calsync.sync.ItemError;
 import com.calsync.sync.Side;
@@ -57,7 +58,7 @@ final class SyncReportJson {
         }
         ObjectNode guard = p.putObject("guard");
         guard.put("holding", !r.held().isEmpty());
-        guard.put("note", r.guardNote());
+        guard.put("note", HeldDeletionsNote.of(r));
         ArrayNode held = guard.putArray("held");
         r.held().forEach(c -> held.add(change(c)));
         ArrayNode errors = p.putArray("errors");

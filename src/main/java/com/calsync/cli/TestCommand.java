@@ -3,10 +3,12 @@ package com.calsync.cli;
 import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.LogSetup;
+import com.calsync.service.ControlRequest;
 import com.calsync.service.ServiceSnapshot.RunResult;
 import com.calsync.service.StatusBook;
 import com.calsync.service.SyncRunner;
 import com.calsync.sync.SyncOptions;
+import com.calsync.sync.SyncOutcome;
 import com.calsync.sync.SyncReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -46,7 +48,7 @@ final class TestCommand implements Callable<Integer> {
         ServiceControl control = new ServiceControl(environment, CalSyncCommand.root(spec));
         PrintWriter out = environment.out();
         List<Map.Entry<String, RunResult>> results = new ArrayList<>();
-        Optional<JsonNode> answer = control.send("sync", r -> r.put("pair", pair).put("wait", true));
+        Optional<JsonNode> answer = control.send(ControlRequest.sync(Optional.ofNullable(pair), true));
         if (answer.isPresent()) {
             out.println("Synced through the running CalSync (pid " + answer.get().path("pid").asText("?") + "):");
             for (JsonNode n : answer.get().path("reports")) {
@@ -75,14 +77,14 @@ final class TestCommand implements Callable<Integer> {
         int code = ExitCodes.OK;
         for (Map.Entry<String, RunResult> e : results) {
             RunResult r = e.getValue();
-            out.println("  " + e.getKey() + ": " + r.outcome() + " in " + r.durationMs() + " ms; source +" + r.source().created()
+            out.println("  " + e.getKey() + ": " + r.outcome().label() + " in " + r.durationMs() + " ms; source +" + r.source().created()
                     + " ~" + r.source().updated() + " -" + r.source().deleted() + ", target +" + r.target().created() + " ~"
                     + r.target().updated() + " -" + r.target().deleted() + "; " + r.skipped() + " skipped"
                     + (r.errors() > 0 ? ", " + r.errors() + " errors" : "") + (r.held() > 0 ? ", " + r.held() + " deletions held" : "")
                     + (r.failure() != null ? "\n    " + r.failure() : "") + (r.guardNote() != null ? "\n    " + r.guardNote() : ""));
-            if (r.outcome().equals("failed")) {
+            if (r.outcome() == SyncOutcome.FAILED) {
                 code = ExitCodes.PROBLEMS;
-            } else if (r.outcome().equals("partial") && code == ExitCodes.OK) {
+            } else if (r.outcome() == SyncOutcome.PARTIAL && code == ExitCodes.OK) {
                 code = ExitCodes.ATTENTION;
             }
         }

@@ -10,8 +10,8 @@ public sealed interface CalendarConfig {
     /** The key under {@code calendars}: what pairs refer to. */
     String name();
 
-    /** The {@code type} as written in config.json. */
-    String type();
+    /** The {@code type} in config.json. */
+    CalendarType type();
 
     /** Whether CalSync may never write to it. */
     default boolean readOnly() {
@@ -27,8 +27,8 @@ public sealed interface CalendarConfig {
      */
     record CalDav(String name, String account, Optional<String> displayName, Optional<String> path)
             implements CalendarConfig {
-        public String type() {
-            return "caldav";
+        public CalendarType type() {
+            return CalendarType.CALDAV;
         }
 
         public String describe() {
@@ -38,8 +38,8 @@ public sealed interface CalendarConfig {
 
     /** A folder of {@code .ics} files, one item per file (vdir layout). */
     record Folder(String name, Path path) implements CalendarConfig {
-        public String type() {
-            return "folder";
+        public CalendarType type() {
+            return CalendarType.FOLDER;
         }
 
         public String describe() {
@@ -52,8 +52,8 @@ public sealed interface CalendarConfig {
      * {@code webcal://} address, or a {@code file:} URI when config.json gave a file path.
      */
     record Feed(String name, URI url) implements CalendarConfig {
-        public String type() {
-            return "feed";
+        public CalendarType type() {
+            return CalendarType.FEED;
         }
 
         @Override
@@ -76,8 +76,8 @@ public sealed interface CalendarConfig {
      * Calendar's sidebar, e.g. "iCloud") picks one when several calendars share a title.
      */
     record EventKit(String name, String title, Optional<String> source) implements CalendarConfig {
-        public String type() {
-            return "eventkit";
+        public CalendarType type() {
+            return CalendarType.EVENTKIT;
         }
 
         public String describe() {

@@ -29,12 +29,6 @@ final class ConfigTreeReader {
     private static final List<String> ROOT_KEYS = List.of("sync", "accounts", "calendars", "pairs");
     private static final List<String> ACCOUNT_KEYS = List.of("type", "url", "username");
     private static final List<String> PAIR_KEYS = List.of("name", "source", "target", "mode", "conflict", "enabled", "sync");
-    private static final List<String> CALENDAR_TYPES = List.of("caldav", "folder", "feed", "eventkit");
-    private static final Map<String, List<String>> CALENDAR_KEYS = Map.of(
-            "caldav", List.of("type", "account", "name", "path"),
-            "folder", List.of("type", "path"),
-            "feed", List.of("type", "url"),
-            "eventkit", List.of("type", "name", "source"));
     /** Account names become part of CALSYNC_PASSWORD_<ACCOUNT>, so they stay plain ASCII. */
     private static final Pattern ACCOUNT_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     /** Pair names are typed on the command line and name state files. */
@@ -227,33 +221,34 @@ final class ConfigTreeReader {
             return Optional.empty();
         }
         Optional<String> typeText = optionalText(cal, at, "type");
-        String type;
+        CalendarType type;
         if (typeText.isPresent()) {
-            type = typeText.get();
-            if (!CALENDAR_TYPES.contains(type)) {
-                errorAt(at.key("type"), quoted(type) + " is not one of " + String.join(", ", CALENDAR_TYPES)
-                        + Suggestions.didYouMean(type, CALENDAR_TYPES));
+            Optional<CalendarType> known = CalendarType.byJsonName(typeText.get());
+            if (known.isEmpty()) {
+                errorAt(at.key("type"), quoted(typeText.get()) + " is not one of " + String.join(", ", CalendarType.jsonNames())
+                        + Suggestions.didYouMean(typeText.get(), CalendarType.jsonNames()));
                 return Optional.empty();
             }
+            type = known.get();
         } else if (cal.has("type")) {
             return Optional.empty(); // not a string: already reported
         } else if (cal.has("account")) {
-            type = "caldav";
+            type = CalendarType.CALDAV;
         } else {
             errorAt(at, "needs \"account\" (a calendar on a CalDAV account) or \"type\": one of "
-                    + String.join(", ", CALENDAR_TYPES));
+                    + String.join(", ", CalendarType.jsonNames()));
             return Optional.empty();
         }
-        warnUnknownKeys(cal, at, CALENDAR_KEYS.get(type));
+        warnUnknownKeys(cal, at, type.keys());
         return switch (type) {
-            case "caldav" -> readCalDav(name, cal, at, accounts, accountsNode);
-            case "folder" -> requiredText(cal, at, "path", "the folder of .ics files, e.g. ~/Calendars/work")
+            case CALDAV -> readCalDav(name, cal, at, accounts, accountsNode);
+            case FOLDER -> requiredText(cal, at, "path", "the folder of .ics files, e.g. ~/Calendars/work")
                     .flatMap(p -> localPath(p, at.key("path")))
                     .map(p -> new CalendarConfig.Folder(name, p));
-            case "feed" -> requiredText(cal, at, "url", "an https:// or webcal:// address, or an .ics file's path")
+            case FEED -> requiredText(cal, at, "url", "an https:// or webcal:// address, or an .ics file's path")
                     .flatMap(u -> feedUrl(u, at.key("url")))
                     .map(u -> new CalendarConfig.Feed(name, u));
-            default -> {
+            case EVENTKIT -> {
                 Optional<String> title = requiredText(cal, at, "name", "the calendar's title in macOS Calendar");
                 Optional<String> source = optionalText(cal, at, "source");
                 yield title.map(t -> new CalendarConfig.EventKit(name, t, source));
@@ -471,11 +466,11 @@ final class ConfigTreeReader {
             for (CalendarConfig side : List.of(s, t)) {
                 if (side.readOnly()) {
                     errorAt(modeWritten ? at.key("mode") : at, "two-way needs two writable calendars, but " + quoted(side.name())
-                            + " is a read-only " + side.type() + "; use \"mode\": \"mirror\" with it as the source");
+                            + " is a read-only " + side.type().jsonName() + "; use \"mode\": \"mirror\" with it as the source");
                 }
             }
         } else if (t.readOnly()) {
-            errorAt(at.key("target"), "calendar " + quoted(target) + " is a " + t.type()
+            errorAt(at.key("target"), "calendar " + quoted(target) + " is a " + t.type().jsonName()
                     + ", which is read-only: it can only be a source");
         }
     }

@@ -9,6 +9,7 @@ import com.calsync.config.PairConfig;
 import com.calsync.platform.Os;
 import com.calsync.service.ServiceSnapshot.PairStatus;
 import com.calsync.service.SyncScheduler.PairSchedule;
+import com.calsync.sync.HeldDeletions;
 import com.calsync.sync.SyncOptions;
 import com.calsync.sync.SyncOutcome;
 import com.calsync.sync.SyncReport;
@@ -72,7 +73,7 @@ public final class CalSyncService {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     /** A decision on held deletions, taken by the pair's next run (the tray's Approve / Reject). */
-    private final Map<String, Boolean> heldDecisions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, HeldDeletions> heldDecisions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private volatile CalSyncConfig config;
     private volatile String configError;
@@ -214,9 +215,8 @@ public final class CalSyncService {
             return SyncReport.failed(name, com.calsync.sync.SyncMode.MIRROR, false, clock.instant(),
                     "pair " + name + " is no longer in the config");
         }
-        Boolean approve = heldDecisions.remove(name);
-        SyncOptions options = new SyncOptions(false, approve != null && approve, approve != null && !approve, cancelled)
-                .withProgress(this::progressed);
+        HeldDeletions decision = Objects.requireNonNullElse(heldDecisions.remove(name), HeldDeletions.HOLD);
+        SyncOptions options = new SyncOptions(false, decision, cancelled).withProgress(this::progressed);
         try {
             return runner.run(c, pair.get(), options);
         } finally {
@@ -266,11 +266,15 @@ public final class CalSyncService {
     }
 
     /**
-     * Runs {@code pair} now, carrying out ({@code approve}) or dropping the deletions its guard
-     * held back: what {@code calsync sync --approve-deletions / --reject-deletions} does, for the tray.
+     * Runs {@code pair} now, carrying out ({@code APPROVE}) or refusing ({@code REJECT}) the
+     * deletions its guard held back: what {@code calsync sync --approve-deletions /
+     * --reject-deletions} does, for the tray.
      */
-    public CompletableFuture<List<SyncReport>> resolveHeldDeletions(String pair, boolean approve) {
-        heldDecisions.put(pair, approve);
+    public CompletableFuture<List<SyncReport>> resolveHeldDeletions(String pair, HeldDeletions decision) {
+        if (decision == HeldDeletions.HOLD) {
+            throw new IllegalArgumentException("held deletions are resolved by approving or rejecting them");
+        }
+        heldDecisions.put(pair, decision);
         return scheduler.syncNow(Optional.of(pair));
     }
 
@@ -301,13 +305,14 @@ public final class CalSyncService {
                 Optional<PairConfig> pc = c == null ? Optional.empty() : c.pair(s.name());
                 StatusBook.PairTotals t = book.pair(s.name());
                 pairs.add(new PairStatus(s.name(), pc.map(PairConfig::source).orElse(null), pc.map(PairConfig::target).orElse(null),
-                        pc.map(p -> p.mode().jsonName()).orElse(null), (int) s.interval().toMinutes(), s.running(),
+                        pc.map(PairConfig::mode).orElse(null), (int) s.interval().toMinutes(), s.running(),
                         running && !paused ? s.nextRun() : null, t.syncCount(), t.errorCount(), s.consecutiveFailures(),
                         t.lastResult(), t.lastError()));
             }
             Instant next = running && !paused ? pairs.stream().map(PairStatus::nextRun).filter(Objects::nonNull)
                     .min(Comparator.naturalOrder()).orElse(null) : null;
-            String state = !running ? "stopped" : current.isPresent() ? "syncing" : paused ? "paused" : "idle";
+            ServiceState state = !running ? ServiceState.STOPPED : current.isPresent() ? ServiceState.SYNCING
+                    : paused ? ServiceState.PAUSED : ServiceState.IDLE;
             return new ServiceSnapshot(running, pid, started, stoppedAt, state, current.orElse(null), book.lastSync(), next,
                     book.syncCount(), book.errorCount(), book.lastDurationMs(), paths.configFile().toString(), configError,
                     pairs, book.history(), current.isPresent() ? progress : null);
@@ -353,54 +358,54 @@ public final class CalSyncService {
 
     // --- control socket -----------------------------------------------------------------------
 
-    private ObjectNode handle(JsonNode request) throws Exception {
-        String cmd = request.path("cmd").asText("");
+    private ObjectNode handle(JsonNode line) throws Exception {
+        ControlRequest request = ControlRequest.parse(line);
         ObjectNode ok = json.createObjectNode().put("ok", true).put("pid", pid);
-        switch (cmd) {
-            case "ping" -> { }
-            case "status" -> ok.set("status", json.valueToTree(snapshot()));
-            case "sync" -> {
-                Optional<String> pair = request.hasNonNull("pair") ? Optional.of(request.get("pair").asText()) : Optional.empty();
-                CompletableFuture<List<SyncReport>> runs = syncNow(pair);
-                if (request.path("wait").asBoolean(false)) {
-                    List<SyncReport> reports;
-                    try {
-                        reports = runs.get();
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-                    }
-                    Instant now = clock.instant();
-                    var list = ok.putArray("reports");
-                    for (SyncReport r : reports) {
-                        ObjectNode node = json.valueToTree(StatusBook.resultOf(r, now));
-                        node.put("pair", r.pair());
-                        list.add(node);
-                    }
-                } else {
-                    var list = ok.putArray("queued");
-                    pair.ifPresentOrElse(list::add, () -> scheduler.schedule().forEach(p -> list.add(p.name())));
-                }
-            }
-            case "pause" -> {
+        return switch (request.command()) {
+            case PING -> ok;
+            case STATUS -> ok.set("status", json.valueToTree(snapshot()));
+            case SYNC -> sync(request, ok);
+            case PAUSE -> {
                 pause();
-                ok.put("state", snapshot().state());
+                yield ok.put("state", snapshot().state().jsonName());
             }
-            case "resume" -> {
+            case RESUME -> {
                 resume();
-                ok.put("state", snapshot().state());
+                yield ok.put("state", snapshot().state().jsonName());
             }
-            case "cancel" -> ok.put("cancelled", cancelCurrentRun().orElse(null));
-            case "reload" -> {
+            case CANCEL -> ok.put("cancelled", cancelCurrentRun().orElse(null));
+            case RELOAD -> {
                 reload();
-                ok.put("config_error", configError);
+                yield ok.put("config_error", configError);
             }
-            case "stop" -> {
-                ok.put("pid", pid);
+            case STOP -> {
                 // answer first, then stop: the stop closes this very socket and ends the process
                 control.afterReply(() -> new Thread(this::stop, "calsync-stop").start());
+                yield ok.put("pid", pid);
             }
-            default -> throw new IllegalArgumentException("unknown command \"" + cmd
-                    + "\"; known: ping, status, sync, pause, resume, cancel, reload, stop");
+        };
+    }
+
+    /** Queues the runs; with {@code wait}, answers their results once they are done. */
+    private ObjectNode sync(ControlRequest request, ObjectNode ok) throws InterruptedException {
+        CompletableFuture<List<SyncReport>> runs = syncNow(request.pair());
+        if (!request.await()) {
+            var list = ok.putArray("queued");
+            request.pair().ifPresentOrElse(list::add, () -> scheduler.schedule().forEach(p -> list.add(p.name())));
+            return ok;
+        }
+        List<SyncReport> reports;
+        try {
+            reports = runs.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+        Instant now = clock.instant();
+        var list = ok.putArray("reports");
+        for (SyncReport r : reports) {
+            ObjectNode node = json.valueToTree(StatusBook.resultOf(r, now));
+            node.put("pair", r.pair());
+            list.add(node);
         }
         return ok;
     }

@@ -33,7 +33,10 @@ public final class ControlClient {
         this.answerTimeout = answerTimeout;
     }
 
-    /** A request object: {@code {"cmd": cmd}}; add fields with {@code put}. */
+    /**
+     * A raw request object {@code {"cmd": cmd}}, for speaking to the socket outside the
+     * protocol's own commands (its tests); the app sends {@link ControlRequest}s.
+     */
     public ObjectNode request(String cmd) {
         return json.createObjectNode().put("cmd", cmd);
     }
@@ -48,6 +51,11 @@ public final class ControlClient {
      * @return empty when no service answers (no socket, or a stale one that refuses connections)
      * @throws IOException when the service accepted but the exchange broke or took too long
      */
+    public Optional<JsonNode> send(ControlRequest request) throws IOException {
+        return send(request.toJson(json));
+    }
+
+    /** Sends a raw request object; see {@link #send(ControlRequest)}. */
     public Optional<JsonNode> send(ObjectNode request) throws IOException {
         if (request.path("wait").asBoolean(false)) {
             return exchange(request, null);
@@ -107,7 +115,7 @@ public final class ControlClient {
     /** Whether a service answers a ping. */
     public boolean answers() {
         try {
-            return send(request("ping")).map(r -> r.path("ok").asBoolean()).orElse(false);
+            return send(ControlRequest.of(ControlCommand.PING)).map(r -> r.path("ok").asBoolean()).orElse(false);
         } catch (IOException e) {
             return false;
         }

@@ -1,5 +1,7 @@
 package com.calsync.service;
 
+import com.calsync.sync.SyncMode;
+import com.calsync.sync.SyncOutcome;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +14,7 @@ import java.util.List;
  * @param pid            the service's process id
  * @param started        when this service started
  * @param stopped        when it stopped (null while running)
- * @param state          {@code idle}, {@code syncing}, {@code paused} or {@code stopped}
+ * @param state          idle, syncing, paused or stopped
  * @param currentPair    the pair syncing now, or null
  * @param lastSync       when the last run (of any pair) finished
  * @param nextSync       the earliest next run of any pair (null when paused or no pairs)
@@ -25,7 +27,7 @@ import java.util.List;
  * @param history        recent runs, oldest first, at most {@link StatusBook#HISTORY_SIZE}
  * @param progress       how far the run under way has come (changes written of planned), or null
  */
-public record ServiceSnapshot(boolean running, long pid, Instant started, Instant stopped, String state,
+public record ServiceSnapshot(boolean running, long pid, Instant started, Instant stopped, ServiceState state,
                               String currentPair, Instant lastSync, Instant nextSync, long syncCount, long errorCount,
                               Long lastDurationMs, String configFile, String configError, List<PairStatus> pairs,
                               List<RunRecord> history, Progress progress) {
@@ -46,7 +48,7 @@ public record ServiceSnapshot(boolean running, long pid, Instant started, Instan
      * @param lastResult          its last run, or null before the first
      * @param lastError           the message of its last failure, kept after later successes until another fails; null if none
      */
-    public record PairStatus(String name, String source, String target, String mode, int intervalMinutes, boolean running,
+    public record PairStatus(String name, String source, String target, SyncMode mode, int intervalMinutes, boolean running,
                              Instant nextRun, long syncCount, long errorCount, int consecutiveFailures, RunResult lastResult,
                              String lastError) {
     }
@@ -54,17 +56,17 @@ public record ServiceSnapshot(boolean running, long pid, Instant started, Instan
     /**
      * What one run of one pair did.
      *
-     * @param outcome   {@code ok}, {@code partial} or {@code failed}
+     * @param outcome   how it ended ({@code ok}, {@code partial} or {@code failed} in JSON)
      * @param finished  when it finished
      * @param source    changes made to the source calendar
      * @param target    changes made to the target calendar
      * @param skipped   items that took no part (with reasons in the log / {@code calsync sync --json})
      * @param held      deletions the guard held back
-     * @param guardNote the guard's explanation and what to do, when it holds deletions
+     * @param guardNote the guard's explanation and what to do, when it holds deletions ({@link HeldDeletionsNote})
      * @param errors    items that failed and will be retried
      * @param failure   why the run stopped, when it failed
      */
-    public record RunResult(String outcome, Instant finished, long durationMs, SideCounts source, SideCounts target,
+    public record RunResult(SyncOutcome outcome, Instant finished, long durationMs, SideCounts source, SideCounts target,
                             int skipped, int held, String guardNote, int errors, String failure) {
     }
 
@@ -80,7 +82,7 @@ public record ServiceSnapshot(boolean running, long pid, Instant started, Instan
     }
 
     /** One run in the history the UI charts: when, how long, how many changes, how it ended. */
-    public record RunRecord(String pair, Instant time, long durationMs, long changes, String outcome) {
+    public record RunRecord(String pair, Instant time, long durationMs, long changes, SyncOutcome outcome) {
     }
 
     /** This status as read from a file a service no longer runs behind (stopped, or killed without cleaning up). */
@@ -88,7 +90,7 @@ public record ServiceSnapshot(boolean running, long pid, Instant started, Instan
         List<PairStatus> idle = pairs.stream().map(p -> new PairStatus(p.name(), p.source(), p.target(), p.mode(),
                 p.intervalMinutes(), false, null, p.syncCount(), p.errorCount(), p.consecutiveFailures(), p.lastResult(),
                 p.lastError())).toList();
-        return new ServiceSnapshot(false, pid, started, stopped, "stopped", null, lastSync, null, syncCount, errorCount,
+        return new ServiceSnapshot(false, pid, started, stopped, ServiceState.STOPPED, null, lastSync, null, syncCount, errorCount,
                 lastDurationMs, configFile, configError, idle, history, null);
     }
 

@@ -77,8 +77,8 @@ public final class StatusBook {
 
     /** A report reduced to what status shows. */
     public static RunResult resultOf(SyncReport r, Instant finished) {
-        return new RunResult(r.outcome().label(), finished, r.durationMs(), counts(r, Side.SOURCE), counts(r, Side.TARGET),
-                r.skipped().size(), r.held().size(), r.guardNote(), r.errors().size(), r.failure());
+        return new RunResult(r.outcome(), finished, r.durationMs(), counts(r, Side.SOURCE), counts(r, Side.TARGET),
+                r.skipped().size(), r.held().size(), HeldDeletionsNote.of(r), r.errors().size(), r.failure());
     }
 
     private static SideCounts counts(SyncReport r, Side side) {

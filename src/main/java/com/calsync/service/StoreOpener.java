@@ -5,6 +5,7 @@ import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.CalendarConfig;
 import com.calsync.platform.Os;
+import com.calsync.config.SafeFileName;
 import com.calsync.secrets.PasswordLookup;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.StoreException;
@@ -68,9 +69,9 @@ public final class StoreOpener {
                         + eventKit.describe() + "; EventKit calendars exist only on macOS, and this is " + os.name()
                         + ". Sync it on the Mac (for example to a CalDAV calendar that this machine can use instead).");
             }
-            return EventKitStore.open(os, eventKit.title(), eventKit.source(), eventKitState.resolve(eventKit.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".links.json"), clock);
+            return EventKitStore.open(os, eventKit.title(), eventKit.source(), eventKitState.resolve(SafeFileName.of(eventKit.name()) + ".links.json"), clock);
         }
-        throw new StoreException("calendar \"" + calendar.name() + "\" has type " + calendar.type()
+        throw new StoreException("calendar \"" + calendar.name() + "\" has type " + calendar.type().jsonName()
                 + ", which this build cannot open");
     }
 

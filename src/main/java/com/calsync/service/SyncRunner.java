@@ -3,6 +3,7 @@ package com.calsync.service;
 import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.PairConfig;
+import com.calsync.config.SafeFileName;
 import com.calsync.config.SyncSettings;
 import com.calsync.platform.Os;
 import com.calsync.store.CalendarStore;
@@ -81,7 +82,7 @@ public final class SyncRunner {
 
     /** The pair's state database: one file per pair, named after it. */
     public Path databaseOf(PairConfig pair) {
-        return paths.dbDir().resolve(pair.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".db");
+        return paths.dbDir().resolve(SafeFileName.of(pair.name()) + ".db");
     }
 
     /** The engine's rules for a pair, from its settings (defaults, top-level section, overrides). */

@@ -10,7 +10,6 @@ import com.calsync.store.ItemRef;
 import com.calsync.store.PreconditionFailedException;
 import com.calsync.store.StoreException;
 import com.calsync.store.StoreUnavailableException;
-import com.calsync.store.StoredItem;
 import com.calsync.sync.SyncAction.CopyItem;
 import com.calsync.sync.SyncAction.DeleteItem;
 import com.calsync.sync.SyncAction.ForgetItem;
@@ -223,13 +222,7 @@ final class PlanApplier {
         }
         wanted.forEach((side, hrefs) -> {
             Map<String, String> bySide = texts.computeIfAbsent(side, s -> new HashMap<>());
-            List<String> distinct = hrefs.stream().distinct().toList();
-            for (int i = 0; i < distinct.size(); i += SideReader.FETCH_BATCH) {
-                for (StoredItem item : stores.get(side).get(distinct.subList(i, Math.min(distinct.size(),
-                        i + SideReader.FETCH_BATCH)))) {
-                    bySide.put(item.href(), item.ics());
-                }
-            }
+            BatchFetch.each(stores.get(side), hrefs.stream().distinct().toList(), item -> bySide.put(item.href(), item.ics()));
         });
     }
 

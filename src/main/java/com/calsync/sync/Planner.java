@@ -13,14 +13,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Compares both sides with what was remembered from the last sync and decides, item by item,
- * what to copy, merge or delete — following the rules of DESIGN.md, "The sync rules".
+ * what to copy, merge or delete — following the rules of DESIGN.md, "The sync rules". The
+ * {@link PlanGuard} then holds back mass deletions.
  */
 final class Planner {
     private final SyncPolicy policy;
@@ -33,11 +33,22 @@ final class Planner {
     }
 
     /**
-     * @param approved keys whose held deletions the user approved
-     * @param rejected keys whose held deletions the user rejected: restore instead of deleting
+     * The actions the pair's rules call for, before the deletion guard looks at them, with the
+     * counts it judges them by.
+     *
+     * @param vanished  per side, the tracked items gone from it (approved deletions not counted)
+     * @param remaining per side, the items it holds now (skipped ones included)
      */
-    SyncPlan plan(Map<String, StatusRow> rows, SideSnapshot source, SideSnapshot target,
-                  Set<String> approved, Set<String> rejected) {
+    record Draft(List<SyncAction> actions, Map<Side, Integer> vanished, Map<Side, Integer> remaining) {
+        Draft {
+            actions = List.copyOf(actions);
+            vanished = Map.copyOf(vanished);
+            remaining = Map.copyOf(remaining);
+        }
+    }
+
+    /** @param approved keys whose held deletions the user approved: they do not count as vanished */
+    Draft plan(Map<String, StatusRow> rows, SideSnapshot source, SideSnapshot target, Set<String> approved) {
         Map<Side, Integer> remaining = Map.of(Side.SOURCE, source.items().size() + source.skipped().size(),
                 Side.TARGET, target.items().size() + target.skipped().size());
         Set<String> unreadableSource = hrefs(source);
@@ -66,7 +77,7 @@ final class Planner {
                     ? mirror(key, row, a, b) : twoWay(key, row, a, b);
             action.ifPresent(actions::add);
         }
-        return guard(actions, rows, vanished, remaining, approved, rejected);
+        return new Draft(actions, vanished, remaining);
     }
 
     private static Set<String> hrefs(SideSnapshot side) {
@@ -205,73 +216,5 @@ final class Planner {
         } catch (MalformedItemException e) {
             return Instant.MIN;
         }
-    }
-
-    /**
-     * Holds back deletions when too many items vanished from one side at once. Everything that
-     * vanished counts, also items the other side lost as well: a side that comes back empty is
-     * suspect however the other side looks.
-     */
-    private SyncPlan guard(List<SyncAction> actions, Map<String, StatusRow> rows, Map<Side, Integer> vanished,
-                           Map<Side, Integer> remaining, Set<String> approved, Set<String> rejected) {
-        DeletionGuard guard = new DeletionGuard(policy.guardDeletions(), policy.maxMissingCount(),
-                policy.maxMissingPercent());
-        List<SyncAction> kept = new ArrayList<>();
-        List<DeleteItem> held = new ArrayList<>();
-        Set<Side> holding = java.util.EnumSet.noneOf(Side.class);
-        Side heldFrom = null;
-        StringBuilder reason = new StringBuilder();
-        for (Side vanishedFrom : Side.values()) {
-            List<DeleteItem> deletions = actions.stream()
-                    .filter(a -> a instanceof DeleteItem d && d.on() == vanishedFrom.other()
-                            && !approved.contains(d.key()))
-                    .map(DeleteItem.class::cast).toList();
-            long trackedBefore = rows.values().stream().filter(r -> r.isOn(vanishedFrom)).count();
-            if (!deletions.isEmpty()
-                    && guard.tooMany(vanished.get(vanishedFrom), (int) trackedBefore, remaining.get(vanishedFrom))) {
-                held.addAll(deletions);
-                holding.add(vanishedFrom);
-                heldFrom = vanishedFrom;
-                reason.append(vanished.get(vanishedFrom)).append(" of ").append(trackedBefore).append(" items vanished from the ")
-                        .append(vanishedFrom.label()).append(" at once, so they are not deleted from the ")
-                        .append(vanishedFrom.other().label()).append(". ");
-            }
-        }
-        Set<DeleteItem> heldSet = Set.copyOf(held);
-        for (SyncAction action : actions) {
-            if (action instanceof DeleteItem d && rejected.contains(d.key())) {
-                kept.add(restore(d, rows.get(d.key())));
-            } else if (!(action instanceof DeleteItem d && heldSet.contains(d)) && !forgetsHeld(action, rows, holding)) {
-                kept.add(action);
-            }
-        }
-        if (held.isEmpty()) {
-            return new SyncPlan(kept, GuardVerdict.CLEAR);
-        }
-        return new SyncPlan(kept, new GuardVerdict(held, heldFrom, reason.toString().trim()));
-    }
-
-    /**
-     * While a side's deletions are held, what it lost is not forgotten either (even where the
-     * other side lost it too): the next run must count the same vanished items, or the guard
-     * would let the rest through piecemeal.
-     */
-    private static boolean forgetsHeld(SyncAction action, Map<String, StatusRow> rows, Set<Side> holding) {
-        if (!(action instanceof ForgetItem f)) {
-            return false;
-        }
-        StatusRow row = rows.get(f.key());
-        return row != null && holding.stream().anyMatch(row::isOn);
-    }
-
-    /** A rejected deletion: put the item back where it vanished (mirror: stop managing it). */
-    private SyncAction restore(DeleteItem deletion, StatusRow row) {
-        Side lost = deletion.on().other();
-        if (policy.mode() == SyncMode.MIRROR) {
-            return new ForgetItem(deletion.key());
-        }
-        Objects.requireNonNull(row);
-        return new CopyItem(lost, deletion.key(), deletion.existing(), null,
-                "vanished from the " + lost.label() + "; the user rejected the deletion, so it is put back");
     }
 }

@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SideReader {
     private static final Logger log = LoggerFactory.getLogger(SideReader.class);
-    static final int FETCH_BATCH = 100;
 
     private final IcalKit ical;
     private final com.calsync.ical.ItemTitle titles = new com.calsync.ical.ItemTitle();
@@ -77,12 +76,9 @@ final class SideReader {
             // missing items themselves to tell "left the window" from "deleted".
             rowsByHref.keySet().stream().filter(h -> !current.containsKey(h)).forEach(toFetch::add);
         }
-        for (int i = 0; i < toFetch.size(); i += FETCH_BATCH) {
-            List<String> batch = toFetch.subList(i, Math.min(toFetch.size(), i + FETCH_BATCH));
-            // Reading iCalendar is most of a first sync's work and each item stands alone:
-            // inspect a batch on all cores, then gather the results in order on this thread.
-            store.get(batch).parallelStream().map(run::inspect).toList().forEach(run::accept);
-        }
+        // Reading iCalendar is most of a first sync's work and each item stands alone:
+        // inspect a batch on all cores, then gather the results in order on this thread.
+        BatchFetch.inBatches(store, toFetch, batch -> batch.parallelStream().map(run::inspect).toList().forEach(run::accept));
         return new SideSnapshot(side, run.items, run.skipped, run.leftWindow, token, toFetch.size());
     }
 

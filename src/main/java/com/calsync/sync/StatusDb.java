@@ -8,19 +8,33 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The sync state of one pair, in SQLite (WAL): one row per item, the items skipped on each side,
- * and small facts such as each side's sync token. Every write is its own transaction unless
+ * and small facts (each side's sync token, the held deletions, when the window was last checked),
+ * each behind its own typed accessor. Every write is its own transaction unless
  * grouped with {@link #inTransaction}, so a row committed right after a store write survives a
  * crash that comes after it.
  */
 public final class StatusDb implements AutoCloseable {
     private static final int SCHEMA_VERSION = 1;
+    // The meta table's keys. Their names and value formats are what every earlier version wrote:
+    // an existing database keeps its tokens and held deletions across an update (and a downgrade).
+    private static final String SCHEMA_VERSION_KEY = "schema_version";
+    private static final String WINDOW_CHECKED_AT = "window_checked_at";
+    private static final String HELD_KEYS = "held_keys";
+    /** Written by earlier versions beside {@link #HELD_KEYS} and never read; removed on open. */
+    private static final String OLD_HELD_NOTE = "held_note";
 
     private final Path file;
     private final Connection connection;
@@ -65,9 +79,10 @@ public final class StatusDb implements AutoCloseable {
                       window_dependent INTEGER NOT NULL, PRIMARY KEY(side, href))""");
             s.execute("CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT)");
         }
-        if (meta("schema_version").isEmpty()) {
-            putMeta("schema_version", Integer.toString(SCHEMA_VERSION));
+        if (meta(SCHEMA_VERSION_KEY).isEmpty()) {
+            putMeta(SCHEMA_VERSION_KEY, Integer.toString(SCHEMA_VERSION));
         }
+        putMeta(OLD_HELD_NOTE, null);
     }
 
     public Path file() {
@@ -160,7 +175,52 @@ public final class StatusDb implements AutoCloseable {
         });
     }
 
-    public Optional<String> meta(String key) {
+    /** The sync token {@code side}'s store gave with the last clean run, if any. */
+    public Optional<String> syncToken(Side side) {
+        return meta(tokenKey(side));
+    }
+
+    /** Remembers {@code side}'s sync token; empty forgets it (the next run lists the side). */
+    public void putSyncToken(Side side, Optional<String> token) {
+        putMeta(tokenKey(side), token.orElse(null));
+    }
+
+    private static String tokenKey(Side side) {
+        return "token." + side.label();
+    }
+
+    /**
+     * When items were last re-read to see whether they moved in or out of the window; empty
+     * when never (or when the value cannot be read, which asks for a re-check: the safe side).
+     */
+    public Optional<Instant> windowCheckedAt() {
+        return meta(WINDOW_CHECKED_AT).flatMap(v -> {
+            try {
+                return Optional.of(Instant.parse(v));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    public void putWindowCheckedAt(Instant at) {
+        putMeta(WINDOW_CHECKED_AT, at.toString());
+    }
+
+    /** The keys of the items whose deletion the guard held back in the last run, in their order; empty when none. */
+    public Set<String> heldKeys() {
+        return meta(HELD_KEYS).filter(v -> !v.isEmpty())
+                .map(v -> Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(v.split("\n")))))
+                .orElse(Set.of());
+    }
+
+    /** Remembers which deletions are held back now; an empty list means none are. */
+    public void putHeldKeys(Collection<String> keys) {
+        // one line per key, as earlier versions wrote it (a UID has no line break)
+        putMeta(HELD_KEYS, keys.isEmpty() ? null : String.join("\n", keys));
+    }
+
+    private Optional<String> meta(String key) {
         try (PreparedStatement p = connection.prepareStatement("SELECT v FROM meta WHERE k = ?")) {
             p.setString(1, key);
             try (ResultSet r = p.executeQuery()) {
@@ -172,7 +232,7 @@ public final class StatusDb implements AutoCloseable {
     }
 
     /** Sets a fact; a null value removes it. */
-    public void putMeta(String key, String value) {
+    private void putMeta(String key, String value) {
         String sql = value == null ? "DELETE FROM meta WHERE k = ?" : "INSERT OR REPLACE INTO meta(k, v) VALUES(?,?)";
         try (PreparedStatement p = connection.prepareStatement(sql)) {
             p.setString(1, key);

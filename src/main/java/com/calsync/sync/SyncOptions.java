@@ -1,39 +1,37 @@
 package com.calsync.sync;
 
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 /**
  * How to run one sync.
  *
- * @param dryRun           plan and report, change nothing (not even the remembered state)
- * @param approveDeletions carry out the deletions the guard held back in an earlier run
- * @param rejectDeletions  put the vanished items back instead (mirror: stop managing them)
- * @param cancelled        polled between items; true stops the run cleanly
- * @param progress         told after each change written, for a progress bar
+ * @param dryRun        plan and report, change nothing (not even the remembered state)
+ * @param heldDeletions what to do with the deletions the guard held back in an earlier run
+ * @param cancelled     polled between items; true stops the run cleanly
+ * @param progress      told after each change written, for a progress bar
  */
-public record SyncOptions(boolean dryRun, boolean approveDeletions, boolean rejectDeletions,
-                          BooleanSupplier cancelled, SyncProgress progress) {
+public record SyncOptions(boolean dryRun, HeldDeletions heldDeletions, BooleanSupplier cancelled,
+                          SyncProgress progress) {
+
+    public SyncOptions {
+        Objects.requireNonNull(heldDeletions, "heldDeletions");
+    }
 
     /** Options without progress reports. */
-    public SyncOptions(boolean dryRun, boolean approveDeletions, boolean rejectDeletions, BooleanSupplier cancelled) {
-        this(dryRun, approveDeletions, rejectDeletions, cancelled, SyncProgress.NONE);
+    public SyncOptions(boolean dryRun, HeldDeletions heldDeletions, BooleanSupplier cancelled) {
+        this(dryRun, heldDeletions, cancelled, SyncProgress.NONE);
     }
 
     public SyncOptions withProgress(SyncProgress listener) {
-        return new SyncOptions(dryRun, approveDeletions, rejectDeletions, cancelled, listener);
-    }
-
-    public SyncOptions {
-        if (approveDeletions && rejectDeletions) {
-            throw new IllegalArgumentException("held deletions can be approved or rejected, not both");
-        }
+        return new SyncOptions(dryRun, heldDeletions, cancelled, listener);
     }
 
     public static SyncOptions normal() {
-        return new SyncOptions(false, false, false, () -> false);
+        return new SyncOptions(false, HeldDeletions.HOLD, () -> false);
     }
 
     public static SyncOptions dryRunOnly() {
-        return new SyncOptions(true, false, false, () -> false);
+        return new SyncOptions(true, HeldDeletions.HOLD, () -> false);
     }
 }

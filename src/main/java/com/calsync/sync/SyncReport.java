@@ -8,14 +8,14 @@ import java.util.Map;
  * What one run of one pair did: the changes per side, what was skipped and why, the deletion
  * guard's state, errors, timing and the requests sent to each store.
  *
- * @param held       deletions held back by the guard (approve with {@code --approve-deletions})
- * @param guardNote  the guard's explanation when it holds deletions, else null
+ * @param held       deletions held back by the guard, to be approved or rejected in a later run
+ * @param guard      why the guard holds them, when it does; else null
  * @param failure    why the run stopped, when {@code outcome} is FAILED
  * @param requests   requests sent to each side's server during the run
  */
 public record SyncReport(String pair, SyncMode mode, boolean dryRun, Instant started, long durationMs,
                          SyncOutcome outcome, List<ItemChange> changes, List<SkippedItem> skipped,
-                         List<ItemChange> held, String guardNote, List<ItemError> errors, String failure,
+                         List<ItemChange> held, GuardHold guard, List<ItemError> errors, String failure,
                          Map<Side, Long> requests, Map<Side, Integer> fetched) {
 
     public SyncReport {

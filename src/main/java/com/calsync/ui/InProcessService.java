@@ -2,6 +2,7 @@ package com.calsync.ui;
 
 import com.calsync.service.CalSyncService;
 import com.calsync.service.ServiceSnapshot;
+import com.calsync.sync.HeldDeletions;
 import com.calsync.ui.model.AppView;
 import java.util.List;
 import java.util.Optional;
@@ -60,12 +61,12 @@ public final class InProcessService implements TrayService {
 
     @Override
     public void approveDeletions(String pair) {
-        service.resolveHeldDeletions(pair, true);
+        service.resolveHeldDeletions(pair, HeldDeletions.APPROVE);
     }
 
     @Override
     public void rejectDeletions(String pair) {
-        service.resolveHeldDeletions(pair, false);
+        service.resolveHeldDeletions(pair, HeldDeletions.REJECT);
     }
 
     @Override

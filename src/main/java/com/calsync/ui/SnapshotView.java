@@ -4,6 +4,8 @@ import com.calsync.service.ServiceSnapshot;
 import com.calsync.service.ServiceSnapshot.PairStatus;
 import com.calsync.service.ServiceSnapshot.RunResult;
 import com.calsync.service.ServiceSnapshot.SideCounts;
+import com.calsync.service.ServiceState;
+import com.calsync.sync.SyncOutcome;
 import com.calsync.ui.model.AppView;
 import com.calsync.ui.model.AppView.LogLine;
 import com.calsync.ui.model.AppView.PairState;
@@ -22,8 +24,8 @@ public final class SnapshotView {
 
     public static AppView from(ServiceSnapshot s, List<LogLine> log) {
         List<PairView> pairs = s.pairs().stream().map(SnapshotView::pair).toList();
-        boolean paused = "paused".equals(s.state());
-        boolean syncing = "syncing".equals(s.state());
+        boolean paused = s.state() == ServiceState.PAUSED;
+        boolean syncing = s.state() == ServiceState.SYNCING;
         Optional<PairView> failing = pairs.stream().filter(p -> p.state() == PairState.FAILING).findFirst();
         Optional<PairView> held = pairs.stream().filter(p -> p.heldDeletions() > 0).findFirst();
         TrayState state;
@@ -51,7 +53,7 @@ public final class SnapshotView {
             text = pairs.isEmpty() ? "Idle: no pairs configured" : "Idle";
         }
         List<RunPoint> runs = s.history().stream()
-                .map(r -> new RunPoint(r.pair(), r.time(), r.durationMs(), r.changes(), "failed".equals(r.outcome()))).toList();
+                .map(r -> new RunPoint(r.pair(), r.time(), r.durationMs(), r.changes(), r.outcome() == SyncOutcome.FAILED)).toList();
         // the service tells which pair runs, not how far it got: an indeterminate bar
         Optional<Progress> progress = syncing && s.currentPair() != null
                 ? Optional.of(s.progress() == null ? new Progress(s.currentPair(), 0, 0)
@@ -76,7 +78,7 @@ public final class SnapshotView {
         } else {
             state = PairState.OK;
         }
-        String route = p.source() + " → " + p.target() + (p.mode() == null ? "" : ", " + p.mode());
+        String route = p.source() + " → " + p.target() + (p.mode() == null ? "" : ", " + p.mode().jsonName());
         // an old error stays in the status until another run fails; the row shows it while failing
         Optional<String> error = state == PairState.FAILING ? Optional.ofNullable(p.lastError()) : Optional.empty();
         Optional<String> details = error.map(e -> details(p, e));

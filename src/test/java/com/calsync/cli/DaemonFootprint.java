@@ -2,6 +2,7 @@ package com.calsync.cli;
 
 import com.calsync.service.ControlClient;
 import com.calsync.service.ServiceSnapshot;
+import com.calsync.service.ServiceState;
 import com.calsync.service.StatusFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ public final class DaemonFootprint {
         while (true) {
             ServiceSnapshot s = StatusFile.mapper().treeToValue(client.send(client.request("status")).orElseThrow().get("status"),
                     ServiceSnapshot.class);
-            if (s.pairs().stream().allMatch(p -> p.lastResult() != null) && "idle".equals(s.state())) {
+            if (s.pairs().stream().allMatch(p -> p.lastResult() != null) && s.state() == ServiceState.IDLE) {
                 break;
             }
             Thread.sleep(200);

@@ -7,7 +7,9 @@ import com.calsync.config.CalSyncPaths;
 import com.calsync.platform.Os;
 import com.calsync.service.ControlClient;
 import com.calsync.service.ServiceSnapshot;
+import com.calsync.service.ServiceState;
 import com.calsync.service.StatusFile;
+import com.calsync.sync.SyncOutcome;
 import com.calsync.testing.Await;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -102,7 +104,7 @@ class ServiceProcessTest {
         assertThat(synced.history()).isNotEmpty();
         // over all runs so far (the scheduled first run may have come before `test`), three events were created
         assertThat(synced.history().stream().mapToLong(ServiceSnapshot.RunRecord::changes).sum()).isEqualTo(3);
-        assertThat(synced.pair("mirror").lastResult().outcome()).isEqualTo("ok");
+        assertThat(synced.pair("mirror").lastResult().outcome()).isEqualTo(SyncOutcome.OK);
         // the run's one line, with its counts, reaches the log file
         assertThat(Files.readString(paths.logDir().resolve("calsync.log")))
                 .containsPattern("SyncEngine - mirror: ok, 3 created, 0 updated, 0 deleted; 0 skipped, 0 held, 0 errors; \\d+ ms");
@@ -116,7 +118,7 @@ class ServiceProcessTest {
 
         ServiceSnapshot stopped = statusJson(ExitCodes.PROBLEMS);
         assertThat(stopped.running()).isFalse();
-        assertThat(stopped.state()).isEqualTo("stopped");
+        assertThat(stopped.state()).isEqualTo(ServiceState.STOPPED);
         assertThat(stopped.stopped()).isNotNull();
         assertThat(stopped.syncCount()).isEqualTo(synced.syncCount());
         assertThat(stopped.history()).isEqualTo(synced.history());
@@ -146,7 +148,7 @@ class ServiceProcessTest {
         waitFor("the daemon to answer", client::answers);
         client.send(client.request("sync"));
         waitFor("a run to be in progress", () -> new StatusFile(paths.statusFile()).read()
-                .map(s -> "syncing".equals(s.state())).orElse(false));
+                .map(s -> s.state() == ServiceState.SYNCING).orElse(false));
         daemon.destroyForcibly().waitFor(); // SIGKILL: no hook, no cleanup
 
         assertThat(paths.pidFile()).exists();
@@ -182,7 +184,7 @@ class ServiceProcessTest {
         waitFor("the daemon to answer", client::answers);
         client.send(client.request("sync"));
         waitFor("a run to be in progress", () -> new StatusFile(paths.statusFile()).read()
-                .map(s -> "syncing".equals(s.state())).orElse(false));
+                .map(s -> s.state() == ServiceState.SYNCING).orElse(false));
         daemon.destroy(); // SIGTERM
 
         assertThat(daemon.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -61,11 +61,11 @@ class CalSyncServiceTest {
     @Test
     void observersSeeEveryStateAndTheSocketAnswersWithTheSameSnapshot() throws Exception {
         assertThat(seen).isNotEmpty();
-        assertThat(seen.get(seen.size() - 1).state()).isEqualTo("idle");
+        assertThat(seen.get(seen.size() - 1).state()).isEqualTo(ServiceState.IDLE);
 
         List<SyncReport> reports = service.syncNow(Optional.empty()).get(20, TimeUnit.SECONDS);
         assertThat(reports).extracting(SyncReport::outcome).containsExactly(SyncOutcome.OK);
-        assertThat(seen).extracting(ServiceSnapshot::state).contains("syncing");
+        assertThat(seen).extracting(ServiceSnapshot::state).contains(ServiceState.SYNCING);
         assertThat(seen).extracting(ServiceSnapshot::progress).as("items done of total while the run writes")
                 .contains(new ServiceSnapshot.Progress(1, 1));
         assertThat(service.latest().progress()).as("no progress once the run is over").isNull();
@@ -75,7 +75,7 @@ class CalSyncServiceTest {
 
         ControlClient client = new ControlClient(paths.controlSocket());
         assertThat(client.send(client.request("pause")).orElseThrow().path("state").asText()).isEqualTo("paused");
-        assertThat(service.latest().state()).isEqualTo("paused");
+        assertThat(service.latest().state()).isEqualTo(ServiceState.PAUSED);
         assertThat(service.latest().nextSync()).isNull();
         var status = client.send(client.request("status")).orElseThrow();
         assertThat(status.path("pid").asLong()).isEqualTo(4242);
@@ -90,7 +90,7 @@ class CalSyncServiceTest {
 
         service.stop();
         assertThat(seen.get(seen.size() - 1).running()).isFalse();
-        assertThat(seen.get(seen.size() - 1).state()).isEqualTo("stopped");
+        assertThat(seen.get(seen.size() - 1).state()).isEqualTo(ServiceState.STOPPED);
         assertThat(client.answers()).isFalse();
         assertThatThrownBy(() -> service.syncNow(Optional.empty()).join()).hasMessageContaining("stopping");
     }

@@ -34,9 +34,9 @@ class StatusFileTest {
     }
 
     private ServiceSnapshot snapshotOf(StatusBook book) {
-        return new ServiceSnapshot(true, 42, T, null, "idle", null, book.lastSync(), T.plusSeconds(1800), book.syncCount(),
+        return new ServiceSnapshot(true, 42, T, null, ServiceState.IDLE, null, book.lastSync(), T.plusSeconds(1800), book.syncCount(),
                 book.errorCount(), book.lastDurationMs(), "/c/config.json", null,
-                List.of(new ServiceSnapshot.PairStatus("p", "a", "b", "mirror", 30, false, T.plusSeconds(1800),
+                List.of(new ServiceSnapshot.PairStatus("p", "a", "b", SyncMode.MIRROR, 30, false, T.plusSeconds(1800),
                         book.pair("p").syncCount(), book.pair("p").errorCount(), 0, book.pair("p").lastResult(),
                         book.pair("p").lastError())),
                 book.history(), null);
@@ -76,10 +76,10 @@ class StatusFileTest {
         assertThat(next.pair("p").errorCount()).isEqualTo(1);
         assertThat(next.pair("p").lastError()).isEqualTo("the server answered 503");
         ServiceSnapshot.RunResult last = next.pair("p").lastResult();
-        assertThat(last.outcome()).isEqualTo("partial");
+        assertThat(last.outcome()).isEqualTo(SyncOutcome.PARTIAL);
         assertThat(last.target()).isEqualTo(new ServiceSnapshot.SideCounts(1, 0, 0));
         assertThat(last.source()).isEqualTo(new ServiceSnapshot.SideCounts(0, 0, 1));
-        assertThat(next.history()).extracting(ServiceSnapshot.RunRecord::outcome).containsExactly("ok", "failed", "partial");
+        assertThat(next.history()).extracting(ServiceSnapshot.RunRecord::outcome).containsExactly(SyncOutcome.OK, SyncOutcome.FAILED, SyncOutcome.PARTIAL);
         assertThat(next.history()).extracting(ServiceSnapshot.RunRecord::changes).containsExactly(4L, 1L, 2L);
     }
 

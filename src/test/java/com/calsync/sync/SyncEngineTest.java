@@ -146,13 +146,13 @@ class SyncEngineTest {
         assertThat(held.outcome()).isEqualTo(SyncOutcome.PARTIAL);
         assertThat(held.held()).hasSize(12);
         assertThat(held.held()).extracting(ItemChange::title).as("titles, not UIDs").contains("Event 0", "Event 11");
-        assertThat(held.guardNote()).contains("12 of 12 items vanished from the source")
-                .contains("--approve-deletions");
+        assertThat(held.guard().reason()).contains("12 of 12 items vanished from the source");
+        assertThat(held.guard().vanishedFrom()).isEqualTo(Side.SOURCE);
         assertThat(target.snapshot()).hasSize(12);
         assertThat(mirror().held()).as("still held on the next run").hasSize(12);
 
         SyncReport approved = engine.sync(new SyncPair("p", source, target, SyncPolicy.defaults(SyncMode.MIRROR)),
-                db, new SyncOptions(false, true, false, () -> false));
+                db, new SyncOptions(false, HeldDeletions.APPROVE, () -> false));
 
         assertThat(approved.count(Side.TARGET, ItemChange.Kind.DELETED)).isEqualTo(12);
         assertThat(target.snapshot()).isEmpty();
@@ -169,7 +169,7 @@ class SyncEngineTest {
         assertThat(mirror().held()).hasSize(2);
 
         engine.sync(new SyncPair("p", source, target, SyncPolicy.defaults(SyncMode.MIRROR)), db,
-                new SyncOptions(false, false, true, () -> false));
+                new SyncOptions(false, HeldDeletions.REJECT, () -> false));
 
         SyncReport after = mirror();
         assertThat(after.held()).isEmpty();
@@ -417,7 +417,7 @@ class SyncEngineTest {
         SyncReport report = twoWay();
 
         assertThat(report.held()).extracting(ItemChange::key).containsExactly("b");
-        assertThat(report.guardNote()).contains("2 of 2 items vanished from the source");
+        assertThat(report.guard().reason()).contains("2 of 2 items vanished from the source");
         assertThat(textOf(target, "b")).isNotNull();
     }
 

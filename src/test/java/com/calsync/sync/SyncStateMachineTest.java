@@ -220,7 +220,7 @@ class SyncStateMachineTest {
             emptied.clear();
             SyncReport last = clean;
             if (!clean.held().isEmpty()) {
-                syncOnce(db, new SyncOptions(false, approveHeld, !approveHeld, () -> false));
+                syncOnce(db, new SyncOptions(false, approveHeld ? HeldDeletions.APPROVE : HeldDeletions.REJECT, () -> false));
                 last = syncOnce(db, SyncOptions.normal());
             }
             checkInvariants(db, last);

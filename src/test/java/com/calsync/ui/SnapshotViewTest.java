@@ -7,6 +7,9 @@ import com.calsync.service.ServiceSnapshot.PairStatus;
 import com.calsync.service.ServiceSnapshot.RunRecord;
 import com.calsync.service.ServiceSnapshot.RunResult;
 import com.calsync.service.ServiceSnapshot.SideCounts;
+import com.calsync.service.ServiceState;
+import com.calsync.sync.SyncMode;
+import com.calsync.sync.SyncOutcome;
 import com.calsync.ui.model.AppView;
 import com.calsync.ui.model.AppView.PairState;
 import com.calsync.ui.model.TrayState;
@@ -19,16 +22,16 @@ class SnapshotViewTest {
     private static final SideCounts NONE = new SideCounts(0, 0, 0);
 
     private static RunResult ok(SideCounts target, int held) {
-        return new RunResult("ok", T, 800, NONE, target, 0, held, held > 0 ? "the source came back empty" : null, 0, null);
+        return new RunResult(SyncOutcome.OK, T, 800, NONE, target, 0, held, held > 0 ? "the source came back empty" : null, 0, null);
     }
 
     private static PairStatus pair(String name, boolean running, int failures, RunResult last, String lastError) {
-        return new PairStatus(name, "a", "b", "mirror", 30, running, T.plusSeconds(1800), 1, failures, failures, last, lastError);
+        return new PairStatus(name, "a", "b", SyncMode.MIRROR, 30, running, T.plusSeconds(1800), 1, failures, failures, last, lastError);
     }
 
     private static ServiceSnapshot snapshot(String state, String current, List<PairStatus> pairs) {
-        return new ServiceSnapshot(true, 1, T, null, state, current, T, T.plusSeconds(1800), 4, 1, 800L, "/c/config.json", null,
-                pairs, List.of(new RunRecord("work", T, 800, 3, "ok"), new RunRecord("home", T, 100, 0, "failed")), null);
+        return new ServiceSnapshot(true, 1, T, null, ServiceState.ofJsonName(state), current, T, T.plusSeconds(1800), 4, 1, 800L, "/c/config.json", null,
+                pairs, List.of(new RunRecord("work", T, 800, 3, SyncOutcome.OK), new RunRecord("home", T, 100, 0, SyncOutcome.FAILED)), null);
     }
 
     @Test

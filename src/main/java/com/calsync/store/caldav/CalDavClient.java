@@ -1,5 +1,6 @@
 package com.calsync.store.caldav;
 
+import com.calsync.store.RetryAfter;
 import com.calsync.store.StoreUnavailableException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,9 +14,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -280,23 +278,7 @@ public final class CalDavClient {
     }
 
     private Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(value -> parseRetryAfter(value, clock));
-    }
-
-    /** Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
-    static Optional<Duration> parseRetryAfter(String value, Clock clock) {
-        String v = value.trim();
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(clock.instant(), when.toInstant());
-                return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
-            }
-        }
+        return RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock);
     }
 
     /**

@@ -9,6 +9,7 @@ import com.calsync.store.CalendarStore;
 import com.calsync.store.ItemRef;
 import com.calsync.store.Listing;
 import com.calsync.store.ReadOnlyStoreException;
+import com.calsync.store.RetryAfter;
 import com.calsync.store.StoreCapabilities;
 import com.calsync.store.StoreException;
 import com.calsync.store.StoreUnavailableException;
@@ -28,8 +29,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -281,7 +280,8 @@ public final class FeedStore implements CalendarStore {
         int status = response.statusCode();
         String where = redacted(response.uri());
         if (status == 429 || status >= 500) {
-            Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+            Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock)
+                    .orElse(null);
             return new StoreUnavailableException("The server of " + where + " answered HTTP " + status
                     + (status == 429 ? " (too many requests)" : " (server error)") + "; will retry"
                     + (retryAfter != null ? " in " + retryAfter.toSeconds() + " s" : " on the next sync"),
@@ -302,24 +302,6 @@ public final class FeedStore implements CalendarStore {
     static String redacted(URI uri) {
         String raw = uri.getRawUserInfo();
         return raw == null ? uri.toString() : uri.toString().replace(raw + "@", "");
-    }
-
-    /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
-    Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime when = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(clock.instant(), when.toInstant());
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (RuntimeException unreadable) {
-                return null;
-            }
-        }
     }
 
     private static boolean isCalendar(String body) {

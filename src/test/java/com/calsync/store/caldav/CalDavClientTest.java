@@ -4,23 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class CalDavClientTest {
-    private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
-
-    @Test
-    void retryAfterIsReadAsSecondsOrAsADate() {
-        assertThat(CalDavClient.parseRetryAfter("120", clock)).contains(Duration.ofSeconds(120));
-        assertThat(CalDavClient.parseRetryAfter("Thu, 26 Nov 2026 12:01:30 GMT", clock)).contains(Duration.ofSeconds(90));
-        assertThat(CalDavClient.parseRetryAfter("Thu, 26 Nov 2026 11:00:00 GMT", clock)).contains(Duration.ZERO);
-        assertThat(CalDavClient.parseRetryAfter("soon", clock)).isEmpty();
-    }
-
     @Test
     void backoffDoublesUpToItsCap() {
         RetryPolicy policy = new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(60));

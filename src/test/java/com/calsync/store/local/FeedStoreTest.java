@@ -5,7 +5,6 @@ import static com.calsync.store.SampleItems.summaryOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.calsync.ical.ItemParser;
 import com.calsync.ical.TimeWindow;
 import com.calsync.store.ReadOnlyStoreException;
 import com.calsync.store.StoreException;
@@ -22,7 +21,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,17 +146,6 @@ class FeedStoreTest {
                 .isInstanceOfSatisfying(StoreUnavailableException.class,
                         e -> assertThat(e.retryAfter()).isEmpty())
                 .hasMessageContaining("429");
-    }
-
-    @Test
-    void retryAfterMayBeAnHttpDate() {
-        Clock clock = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
-        FeedStore store = new FeedStore("http://127.0.0.1:1/x.ics", null, FeedStore.defaultClient(),
-                new ItemParser(), clock);
-
-        assertThat(store.retryAfter("Thu, 26 Nov 2026 12:05:00 GMT")).isEqualTo(Duration.ofMinutes(5));
-        assertThat(store.retryAfter("Thu, 26 Nov 2026 11:00:00 GMT")).isEqualTo(Duration.ZERO);
-        assertThat(store.retryAfter("soon")).isNull();
     }
 
     @Test
