@@ -1,7 +1,6 @@
 package com.calsync.store.eventkit;
 
 import com.calsync.ical.TimeWindow;
-import com.calsync.platform.Os;
 import com.calsync.platform.macos.objc.AutoreleasePool;
 import com.calsync.platform.macos.objc.Foundation;
 import com.calsync.platform.macos.objc.ObjC;
@@ -82,28 +81,8 @@ public final class EventKitStore implements CalendarStore {
     }
 
     /**
-     * Opens the calendar titled {@code title} (in account {@code source} when several share the
-     * title) on this Mac, asking for calendar access the first time. A process that opens more
-     * than one calendar should keep one {@link EventKitRuntime} and open through it.
-     *
-     * @param os        the system CalSync runs on: EventKit exists only on macOS
-     * @param linksFile where this calendar's UID links live (CalSync's state folder)
-     * @param clock     the time, and in its zone the user's: where all-day and floating events sit
-     */
-    public static EventKitStore open(Os os, String title, Optional<String> source, java.nio.file.Path linksFile, Clock clock) {
-        String what = "macOS Calendar \"" + title + "\"" + source.map(s -> " (" + s + ")").orElse("");
-        EventKitRuntime runtime;
-        try {
-            runtime = EventKitRuntime.load(os);
-        } catch (StoreException e) {
-            throw new StoreException(what + ": " + e.getMessage(), e);
-        }
-        return runtime.open(title, source, linksFile, clock);
-    }
-
-    /**
-     * Opens a calendar through any runtime that has EventKit's classes (the real framework, or the
-     * stand-in the tests register).
+     * Opens a calendar through {@code runtime} (Apple's EventKit via {@link EventKitRuntime#open}, or
+     * the stand-in the tests register), asking for calendar access the first time.
      *
      * @param floatingZone  where all-day and floating events sit (EventKit uses the system zone)
      * @param accessTimeout how long to wait for the user to answer the permission prompt
