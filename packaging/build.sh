@@ -7,8 +7,11 @@
 #
 # Needs: JDK 17+ with jpackage (JAVA_HOME, else the java on PATH), Maven; on Linux fakeroot and
 # dpkg-deb for the .deb; on macOS Xcode's command-line tools. Common options are in jpackage.cfg;
-# this script adds the per-platform ones. macOS signing: set CALSYNC_SIGN_IDENTITY
-# ("Developer ID Application: …"); unsigned builds run locally only.
+# this script adds the per-platform ones. macOS signing (packaging/macos/sign.sh): with
+# CALSYNC_SIGN_IDENTITY ("Developer ID Application: …") the app is signed with the hardened runtime
+# and, with CALSYNC_NOTARY_PROFILE (an `xcrun notarytool store-credentials` profile), the .dmg is
+# notarized and stapled; without an identity the app is signed ad hoc (see README for what Gatekeeper
+# shows then).
 #
 # Layout: JavaFX's platform jars go on jpackage's module path (linked into the runtime as real
 # modules); every other jar goes beside calsync.jar in the input folder (class path).
@@ -63,17 +66,19 @@ case "$(uname -s)" in
     ;;
   Darwin)
     mac=(--icon icons/calsync.icns --mac-package-identifier com.calsync.app --mac-package-name CalSync)
-    # Info.plist (LSUIElement, calendar usage strings) and entitlements live in packaging/macos
-    [ -d packaging/macos ] && mac+=(--resource-dir packaging/macos)
-    entitlements=$(ls packaging/macos/*.entitlements 2>/dev/null | head -n 1 || true)
-    if [ -n "${CALSYNC_SIGN_IDENTITY:-}" ]; then
-      mac+=(--mac-sign --mac-signing-key-user-name "$CALSYNC_SIGN_IDENTITY")
-      [ -n "$entitlements" ] && mac+=(--mac-entitlements "$entitlements")
-    fi
+    # Info.plist (LSUIElement, calendar usage strings) lives in packaging/macos. jpackage does not sign
+    # here: packaging/macos/sign.sh signs inside out, the natives inside JNA's and sqlite-jdbc's jars too.
+    mac+=(--resource-dir packaging/macos)
     "$jpackage" "${common[@]}" "${mac[@]}" --type app-image
-    echo "build.sh: $dist/CalSync.app"
+    app="$dist/CalSync.app"
+    # the LaunchAgent that SMAppService.agent(plistName:) registers for "Open at login" (macOS 13+)
+    mkdir -p "$app/Contents/Library/LaunchAgents"
+    cp packaging/macos/LaunchAgents/com.calsync.agent.plist "$app/Contents/Library/LaunchAgents/"
+    JAVA_HOME="$jdk" packaging/macos/sign.sh "$app"
+    echo "build.sh: $app"
     if [ "$what" = all ]; then
-      "$jpackage" --type dmg --app-image "$dist/CalSync.app" --name CalSync --app-version "$version" --dest "$dist" "${mac[@]}"
+      "$jpackage" --type dmg --app-image "$app" --name CalSync --app-version "$version" --dest "$dist" "${mac[@]}"
+      packaging/macos/sign.sh --dmg "$dist/CalSync-$version.dmg"
       ls -1 "$dist"/*.dmg
     fi
     ;;

@@ -17,4 +17,14 @@ public interface LoginItem {
 
     /** Stops CalSync from starting at login; nothing to remove is not an error. */
     LoginItemStatus uninstall() throws IOException;
+
+    /**
+     * Opens the system's settings for login items, where a user approves or stops this one
+     * (macOS: System Settings › General › Login Items) — for a status that {@code needsApproval}.
+     *
+     * @return false where there is no such place to open
+     */
+    default boolean openSettings() {
+        return false;
+    }
 }

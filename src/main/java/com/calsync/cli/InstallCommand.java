@@ -6,8 +6,18 @@ import com.calsync.autostart.LoginItemStatus;
 import com.calsync.autostart.LoginItems;
 import java.io.IOException;
 import java.util.concurrent.Callable;
+import com.calsync.config.CalSyncConfig;
+import com.calsync.config.CalendarConfig;
+import com.calsync.config.ConfigLoadResult;
+import com.calsync.config.ConfigLoader;
+import com.calsync.config.PairConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code calsync install [--systemd]}: start CalSync at login — a LaunchAgent on macOS, an XDG
@@ -19,6 +29,9 @@ import picocli.CommandLine.Option;
         "or with --systemd a systemd user unit running the daemon."})
 final class InstallCommand implements Callable<Integer> {
     private final CliEnvironment environment;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--systemd", description = "Linux: install a systemd user unit (calsync daemon, Restart=on-failure) "
             + "instead of the desktop's autostart entry; for machines without a desktop.")
@@ -51,11 +64,49 @@ final class InstallCommand implements Callable<Integer> {
         LoginItemStatus status = chosen.install();
         environment.out().println("Installed " + status.kind() + ": " + status.file().map(Object::toString).orElse(""));
         environment.out().println("It runs: " + String.join(" ", status.command()));
+        if (status.needsApproval()) {
+            environment.out().println("macOS starts it only once you allow CalSync in " + LoginItemStatus.MAC_LOGIN_ITEMS
+                    + " (`calsync autostart-status --open-settings` opens it).");
+        }
+        if (items.isMac() && !LaunchCommand.current().packagedApp()) {
+            warnAboutEventKit(eventKitPairs(CalSyncCommand.root(spec).paths().configFile(), environment.userHome()));
+        }
         if (systemd) {
             environment.out().println("To start it now: systemctl --user daemon-reload && systemctl --user start calsync");
         } else {
             environment.out().println("CalSync will start at your next login.");
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * A LaunchAgent that runs {@code java … daemon} can never use macOS Calendar: calendar access is
+     * granted to an app, by its bundle and its usage string, and a bare java process has neither, so
+     * macOS refuses without asking.
+     */
+    private void warnAboutEventKit(List<String> pairs) {
+        if (pairs.isEmpty()) {
+            return;
+        }
+        environment.err().println("warning: " + String.join(", ", pairs) + (pairs.size() == 1 ? " uses" : " use")
+                + " macOS Calendar, which this login item can never read: it runs CalSync from a jar (java … daemon),"
+                + " and macOS gives calendar access only to an app with a bundle and a usage string — a plain java"
+                + " process is refused without a prompt. Install CalSync.app and turn on Open at login there (or run"
+                + " `/Applications/CalSync.app/Contents/MacOS/CalSync install`); the other pairs sync from the jar as they are.");
+    }
+
+    /** The enabled pairs with a macOS Calendar side, from a valid config.json (none when there is none). */
+    static List<String> eventKitPairs(Path configFile, Path userHome) {
+        if (!Files.isRegularFile(configFile)) {
+            return List.of();
+        }
+        ConfigLoadResult result = new ConfigLoader(userHome).load(configFile);
+        if (!result.isValid()) {
+            return List.of();
+        }
+        CalSyncConfig config = result.config().orElseThrow();
+        return config.enabledPairs().stream()
+                .filter(p -> config.sourceOf(p) instanceof CalendarConfig.EventKit || config.targetOf(p) instanceof CalendarConfig.EventKit)
+                .map(PairConfig::name).toList();
     }
 }

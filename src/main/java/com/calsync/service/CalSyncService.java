@@ -66,6 +66,7 @@ public final class CalSyncService {
     private final long pid;
     private final SyncScheduler.Timing timing;
     private final StatusFile statusFile;
+    private final CalendarWatchers watchers;
     private final ObjectMapper json = StatusFile.mapper();
 
     private final Object stateLock = new Object();
@@ -96,6 +97,13 @@ public final class CalSyncService {
 
     public CalSyncService(CalSyncPaths paths, ConfigLoader loader, SyncRunner runner, Clock clock, long pid,
                           SyncScheduler.Timing timing) {
+        this(paths, loader, runner, clock, pid, timing, CalendarWatchers.none());
+    }
+
+    /** @param watchers watch the pairs' macOS Calendar calendars and ask for a sync when one changes */
+    public CalSyncService(CalSyncPaths paths, ConfigLoader loader, SyncRunner runner, Clock clock, long pid,
+                          SyncScheduler.Timing timing, CalendarWatchers watchers) {
+        this.watchers = watchers;
         this.paths = paths;
         this.loader = loader;
         this.runner = runner;
@@ -107,8 +115,17 @@ public final class CalSyncService {
 
     /** The service as the daemon runs it: the real stores, this process's pid, the default timing. */
     public static CalSyncService standard(CalSyncPaths paths, Map<String, String> env, Os os, Path userHome, Clock clock) {
-        return new CalSyncService(paths, new ConfigLoader(userHome), SyncRunner.standard(paths, env, os, clock), clock,
-                ProcessHandle.current().pid(), SyncScheduler.Timing.DEFAULT);
+        SyncRunner runner = SyncRunner.standard(paths, env, os, clock);
+        CalendarWatchers watchers = CalendarWatchers.none();
+        if (os.isMac()) {
+            StoreOpener stores = runner.stores();
+            watchers = new CalendarWatchers((calendar, onChange) ->
+                    stores.eventKit().watch(calendar.title(), calendar.source(), onChange));
+            // access granted late (after the open that asked gave up): watch now, and sync the pairs that failed
+            stores.onEventKitAccessGranted(watchers::retry);
+        }
+        return new CalSyncService(paths, new ConfigLoader(userHome), runner, clock, ProcessHandle.current().pid(),
+                SyncScheduler.Timing.DEFAULT, watchers);
     }
 
     /**
@@ -187,6 +204,7 @@ public final class CalSyncService {
             CalSyncConfig c = config;
             scheduler.setPairs(c.enabledPairs().stream()
                     .map(p -> new SyncScheduler.PairPlan(p.name(), c.settingsFor(p).interval())).toList());
+            watchers.update(c, this::syncAfterCalendarChange);
         } else {
             scheduler.setPairs(List.of());
         }
@@ -257,6 +275,13 @@ public final class CalSyncService {
         @Override
         public void scheduleChanged() {
             publish();
+        }
+    }
+
+    /** A watched calendar changed: the pair syncs now (or once more after its current run). */
+    private void syncAfterCalendarChange(String pair) {
+        if (!stopping.get()) {
+            scheduler.syncNow(Optional.of(pair));
         }
     }
 
@@ -427,6 +452,7 @@ public final class CalSyncService {
             if (configWatch != null) {
                 configWatch.shutdownNow();
             }
+            closeQuietly(watchers);
             if (scheduler != null && !scheduler.stop(STOP_GRACE)) {
                 log.warn("stopping without waiting further for the run in progress; its next run resumes from the saved state");
             }

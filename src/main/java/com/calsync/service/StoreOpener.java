@@ -11,7 +11,7 @@ import com.calsync.store.CalendarStore;
 import com.calsync.store.StoreException;
 import com.calsync.store.caldav.CalDavAccount;
 import com.calsync.store.caldav.CalDavStore;
-import com.calsync.store.eventkit.EventKitStore;
+import com.calsync.store.eventkit.EventKitRuntime;
 import com.calsync.store.local.FeedStore;
 import com.calsync.store.local.FolderStore;
 import java.nio.file.Path;
@@ -28,6 +28,8 @@ public final class StoreOpener {
     private final Path eventKitState;
     private final Os os;
     private final Clock clock;
+    private final java.util.List<Runnable> eventKitGrantListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private EventKitRuntime eventKit; // guarded by this; made on first use, then kept for the process
 
     /**
      * @param feedCache     where feeds keep their last download, to ask only for changes next time
@@ -69,10 +71,33 @@ public final class StoreOpener {
                         + eventKit.describe() + "; EventKit calendars exist only on macOS, and this is " + os.name()
                         + ". Sync it on the Mac (for example to a CalDAV calendar that this machine can use instead).");
             }
-            return EventKitStore.open(os, eventKit.title(), eventKit.source(), eventKitState.resolve(SafeFileName.of(eventKit.name()) + ".links.json"), clock);
+            return eventKit().open(eventKit.title(), eventKit.source(),
+                    eventKitState.resolve(SafeFileName.of(eventKit.name()) + ".links.json"), clock);
         }
         throw new StoreException("calendar \"" + calendar.name() + "\" has type " + calendar.type().jsonName()
                 + ", which this build cannot open");
+    }
+
+    /**
+     * EventKit for this process, loaded on first use and kept: the permission request's completion
+     * block lives there, and EventKit may call it long after the open that asked gave up waiting.
+     *
+     * @throws StoreException off macOS, or when EventKit cannot be loaded
+     */
+    public synchronized EventKitRuntime eventKit() {
+        if (eventKit == null) {
+            eventKit = EventKitRuntime.load(os);
+            eventKitGrantListeners.forEach(eventKit::onAccessGranted);
+        }
+        return eventKit;
+    }
+
+    /** Runs {@code listener} when the user grants calendar access to a request of this process (macOS). */
+    public synchronized void onEventKitAccessGranted(Runnable listener) {
+        eventKitGrantListeners.add(listener);
+        if (eventKit != null) {
+            eventKit.onAccessGranted(listener);
+        }
     }
 
     private CalendarStore openCalDav(AccountConfig account, CalendarConfig.CalDav calendar) {

@@ -53,6 +53,11 @@ public final class SyncRunner {
         return new com.calsync.sync.Journal(paths.journalDir(), clock);
     }
 
+    /** Where the runs' calendars are opened (and, on macOS, EventKit is kept for the process). */
+    public StoreOpener stores() {
+        return stores;
+    }
+
     /** Runs every enabled pair, in file order. */
     public List<SyncReport> runAll(CalSyncConfig config, SyncOptions options) {
         List<SyncReport> reports = new ArrayList<>();

@@ -79,4 +79,22 @@ class AutostartCommandsTest {
         assertThat(run(Os.MACOS, "autostart-status")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("LaunchAgent: installed").contains("daemon");
     }
+
+    @Test
+    void installFromTheJarOnAMacWarnsThatItsLoginItemCannotReadMacOsCalendar() throws Exception {
+        Path config = home.resolve("calsync/config.json");
+        assertThat(run(Os.MACOS, "install")).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).as("no EventKit pair, no warning").doesNotContain("macOS Calendar");
+
+        Files.createDirectories(home.resolve("calsync/f"));
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, """
+                { "calendars": { "mac": { "type": "eventkit", "name": "Home" }, "f": { "type": "folder", "path": "%s" } },
+                  "pairs": [ { "name": "mac-to-folder", "source": "mac", "target": "f" } ] }
+                """.formatted(home.resolve("calsync/f")));
+        assertThat(run(Os.MACOS, "--home", home.resolve("calsync").toString(), "install")).isEqualTo(ExitCodes.OK);
+
+        assertThat(err.toString()).contains("mac-to-folder uses macOS Calendar")
+                .contains("java … daemon").contains("Install CalSync.app");
+    }
 }

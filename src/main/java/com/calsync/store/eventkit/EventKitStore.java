@@ -1,11 +1,9 @@
 package com.calsync.store.eventkit;
 
 import com.calsync.ical.TimeWindow;
-import com.calsync.platform.Os;
 import com.calsync.platform.macos.objc.AutoreleasePool;
 import com.calsync.platform.macos.objc.Foundation;
 import com.calsync.platform.macos.objc.ObjC;
-import com.calsync.platform.macos.objc.ObjCUnavailableException;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.ItemNotFoundException;
 import com.calsync.store.ItemRef;
@@ -15,7 +13,6 @@ import com.calsync.store.ReadOnlyStoreException;
 import com.calsync.store.StoreCapabilities;
 import com.calsync.store.StoreException;
 import com.calsync.store.StoredItem;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.nio.charset.StandardCharsets;
@@ -67,12 +64,11 @@ public final class EventKitStore implements CalendarStore {
     private final Pointer eventStore;
     private final Pointer calendar;
     private final EventKitCalendar info;
-    private final ChangeNotifications changes;
     // detached occurrences seen in listings, by href: get() fetches them again by date
     private final Map<String, Set<Instant>> detachedSeen = new ConcurrentHashMap<>();
 
     private EventKitStore(ObjC objc, Pointer eventStore, CalendarChooser.Found chosen, UidLinks links, Clock clock,
-                          ZoneId floatingZone, Debouncer changeDebouncer) {
+                          ZoneId floatingZone) {
         this.objc = objc;
         this.ns = new Foundation(objc);
         this.fields = new EventFields(ns);
@@ -82,53 +78,45 @@ public final class EventKitStore implements CalendarStore {
         this.eventStore = eventStore;
         this.calendar = chosen.object();
         this.info = chosen.calendar();
-        this.changes = new ChangeNotifications(ns, eventStore, changeDebouncer);
     }
 
     /**
-     * Opens the calendar titled {@code title} (in account {@code source} when several share the
-     * title) on this Mac, asking for calendar access the first time.
-     *
-     * @param os        the system CalSync runs on: EventKit exists only on macOS
-     * @param linksFile where this calendar's UID links live (CalSync's state folder)
-     * @param clock     the time, and in its zone the user's: where all-day and floating events sit
-     */
-    public static EventKitStore open(Os os, String title, Optional<String> source, java.nio.file.Path linksFile, Clock clock) {
-        String what = "macOS Calendar \"" + title + "\"" + source.map(s -> " (" + s + ")").orElse("");
-        if (!os.isMac()) {
-            throw new StoreException(what + ": EventKit calendars exist only on macOS");
-        }
-        ObjC objc;
-        try {
-            objc = ObjC.forOs(os);
-            NativeLibrary.getInstance("EventKit");
-        } catch (ObjCUnavailableException | UnsatisfiedLinkError e) {
-            throw new StoreException("cannot load EventKit for " + what + ": " + e.getMessage(), e);
-        }
-        return open(objc, title, source, UidLinksFile.at(linksFile), clock, clock.getZone(),
-                Duration.ofMinutes(5), new Debouncer(Duration.ofSeconds(2), Debouncer.Scheduler.onThread("eventkit-changes")));
-    }
-
-    /**
-     * Opens a calendar through any runtime that has EventKit's classes (the real framework, or the
-     * stand-in the tests register).
+     * Opens a calendar through {@code runtime} (Apple's EventKit via {@link EventKitRuntime#open}, or
+     * the stand-in the tests register), asking for calendar access the first time.
      *
      * @param floatingZone  where all-day and floating events sit (EventKit uses the system zone)
      * @param accessTimeout how long to wait for the user to answer the permission prompt
-     * @param changeDebouncer merges a burst of change notifications before {@link #onChange} listeners run
      */
-    static EventKitStore open(ObjC objc, String title, Optional<String> source, UidLinks links, Clock clock,
-                              ZoneId floatingZone, Duration accessTimeout, Debouncer changeDebouncer) {
+    static EventKitStore open(EventKitRuntime runtime, String title, Optional<String> source, UidLinks links, Clock clock,
+                              ZoneId floatingZone, Duration accessTimeout) {
+        ObjC objc = runtime.objc();
         Foundation ns = new Foundation(objc);
         Pointer eventStore = objc.send(objc.send(objc.cls("EKEventStore"), "alloc"), "init");
         try {
-            new EventKitAccess(ns).ensure(eventStore, accessTimeout);
+            if (runtime.access().ensure(eventStore, accessTimeout)) {
+                eventStore = refreshedAfterGrant(objc, ns, eventStore);
+            }
             CalendarChooser.Found chosen = new CalendarChooser(ns).choose(eventStore, title, source);
-            return new EventKitStore(objc, eventStore, chosen, links, clock, floatingZone, changeDebouncer);
+            return new EventKitStore(objc, eventStore, chosen, links, clock, floatingZone);
         } catch (RuntimeException e) {
             objc.sendVoid(eventStore, "release");
             throw e;
         }
+    }
+
+    /**
+     * A store made before access was granted lists no calendars until it is reset: {@code reset}
+     * "updates all the properties of all the objects with their corresponding values in the event
+     * store" (Apple, {@code EKEventStore.reset()}). Should it still list none, a new store is made.
+     */
+    private static Pointer refreshedAfterGrant(ObjC objc, Foundation ns, Pointer eventStore) {
+        objc.sendVoid(eventStore, "reset");
+        if (!new CalendarChooser(ns).calendars(eventStore).isEmpty()) {
+            return eventStore;
+        }
+        log.info("macOS Calendar listed no calendars right after access was granted; asking a new event store");
+        objc.sendVoid(eventStore, "release");
+        return objc.send(objc.send(objc.cls("EKEventStore"), "alloc"), "init");
     }
 
     /** The event calendars EventKit offers, for `calsync` to show when the configured one is not found. */
@@ -138,14 +126,6 @@ public final class EventKitStore implements CalendarStore {
 
     public EventKitCalendar calendar() {
         return info;
-    }
-
-    /**
-     * Runs {@code listener} (on a background thread) once things calm down after EventKit reports a
-     * change to its database — by another app, by an account syncing, or by this store.
-     */
-    public void onChange(Runnable listener) {
-        changes.onChange(listener);
     }
 
     @Override
@@ -420,7 +400,6 @@ public final class EventKitStore implements CalendarStore {
 
     @Override
     public void close() {
-        changes.close();
         objc.sendVoid(calendar, "release");
         objc.sendVoid(eventStore, "release");
     }

@@ -59,8 +59,8 @@ class EventKitMacContractTest extends CalendarStoreContract {
                 throw new IllegalStateException("cannot create the test calendar: " + ns.error(error));
             }
         }
-        return EventKitStore.open(objc, title, Optional.empty(), UidLinksFile.inMemory(), Clock.systemUTC(),
-                ZoneId.systemDefault(), Duration.ofSeconds(30), new Debouncer(Duration.ofSeconds(1), Debouncer.Scheduler.onThread("test-changes")));
+        return EventKitStore.open(new EventKitRuntime(objc), title, Optional.empty(), UidLinksFile.inMemory(), Clock.systemUTC(),
+                ZoneId.systemDefault(), Duration.ofSeconds(30));
     }
 
     @Override

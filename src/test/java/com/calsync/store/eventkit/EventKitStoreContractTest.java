@@ -20,9 +20,9 @@ class EventKitStoreContractTest extends CalendarStoreContract {
     @Override
     protected CalendarStore newEmptyStore() {
         FakeEventKit fake = FakeEventKit.get();
-        return EventKitStore.open(fake.objc, "Work", Optional.empty(), UidLinksFile.inMemory(),
+        return EventKitStore.open(new EventKitRuntime(fake.objc), "Work", Optional.empty(), UidLinksFile.inMemory(),
                 Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), ZoneId.of("Europe/Berlin"),
-                Duration.ofSeconds(5), new Debouncer(Duration.ofMillis(50), Debouncer.Scheduler.onThread("test-changes")));
+                Duration.ofSeconds(5));
     }
 
     @Override

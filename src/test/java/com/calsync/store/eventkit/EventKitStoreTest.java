@@ -31,7 +31,7 @@ class EventKitStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private final FakeEventKit fake = FakeEventKit.get();
     private final UidLinksFile links = UidLinksFile.inMemory();
-    private final ManualScheduler changeTimer = new ManualScheduler();
+    private final EventKitRuntime runtime = new EventKitRuntime(fake.objc);
     private EventKitStore store;
 
     @BeforeEach
@@ -48,8 +48,8 @@ class EventKitStoreTest {
     }
 
     private EventKitStore open(String title, Optional<String> source) {
-        store = EventKitStore.open(fake.objc, title, source, links, Clock.fixed(NOW, ZoneOffset.UTC),
-                ZoneId.of("Europe/Berlin"), Duration.ofSeconds(30), new Debouncer(Duration.ofSeconds(2), changeTimer));
+        store = EventKitStore.open(runtime, title, source, links, Clock.fixed(NOW, ZoneOffset.UTC),
+                ZoneId.of("Europe/Berlin"), Duration.ofSeconds(30));
         return store;
     }
 
@@ -211,30 +211,67 @@ class EventKitStoreTest {
     }
 
     @Test
-    void aBurstOfChangeNotificationsGivesOneCallback() {
-        open();
-        AtomicInteger calls = new AtomicInteger();
-        store.onChange(calls::incrementAndGet);
-        try (AutoreleasePool pool = new AutoreleasePool(fake.objc)) {
-            var center = fake.objc.send(fake.objc.cls("NSNotificationCenter"), "defaultCenter");
-            for (int i = 0; i < 5; i++) {
-                // what EventKit posts when another app or an account sync changes the database
-                fake.objc.sendVoid(center, "postNotificationName:object:", fake.ns.string(ChangeNotifications.NOTIFICATION),
-                        storeObjectOf());
-            }
-        }
-        assertThat(calls).as("nothing runs before the quiet time").hasValue(0);
-        assertThat(changeTimer.pending()).as("each notification moved the one pending run")
-                .singleElement().satisfies(t -> assertThat(t.delay()).isEqualTo(Duration.ofSeconds(2)));
+    void aStoreMadeBeforeTheGrantIsResetSoTheFirstSyncFindsItsCalendar() {
+        fake.authorizationStatus = EventKitAccess.NOT_DETERMINED;
 
-        changeTimer.runPending();
+        open(); // the store asked, was granted, and must now see "Work" although it was made before the grant
 
-        assertThat(calls).hasValue(1);
-        assertThat(changeTimer.pending()).isEmpty();
+        assertThat(store.describe()).isEqualTo("macOS Calendar \"Work\" (Exchange)");
+        assertThat(fake.latest.resets).as("reset once, right after the grant").hasValue(1);
+        assertThat(runtime.access().requestsSent()).isEqualTo(1);
     }
 
-    /** The EKEventStore object the store talks to. */
-    private com.sun.jna.Pointer storeObjectOf() {
-        return fake.latestStoreObject;
+    @Test
+    void withoutAGrantThereIsNoReset() {
+        open();
+        assertThat(fake.latest.resets).hasValue(0);
+        assertThat(fake.accessRequests).hasValue(0);
+    }
+
+    @Test
+    void aLateAnswerReachesAPendingRequestThatLaterOpensShareAndThenTheGrantIsAnnounced() throws Exception {
+        fake.authorizationStatus = EventKitAccess.NOT_DETERMINED;
+        fake.holdAnswers = true;
+        AtomicInteger granted = new AtomicInteger();
+        runtime.onAccessGranted(granted::incrementAndGet);
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> EventKitStore.open(runtime, "Work", Optional.empty(), links, Clock.fixed(NOW, ZoneOffset.UTC),
+                    ZoneId.of("Europe/Berlin"), Duration.ofMillis(50)))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("has not yet answered")
+                    .hasMessageContaining("System Settings › Privacy & Security › Calendars");
+        }
+        assertThat(fake.accessRequests).as("one question on screen, not three").hasValue(1);
+
+        // the opens that asked are long gone: only the runtime keeps the block and its callback
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        fake.answerHeldRequests(true);
+
+        assertThat(granted).hasValue(1);
+        open();
+        assertThat(store.describe()).contains("Work");
+        assertThat(fake.accessRequests).hasValue(1);
+    }
+
+    @Test
+    void aRefusalAfterARequestIsNotAnnouncedAsAGrant() throws Exception {
+        fake.authorizationStatus = EventKitAccess.NOT_DETERMINED;
+        fake.holdAnswers = true;
+        AtomicInteger granted = new AtomicInteger();
+        runtime.onAccessGranted(granted::incrementAndGet);
+        assertThatThrownBy(this::openQuickly).hasMessageContaining("has not yet answered");
+
+        fake.answerHeldRequests(false);
+
+        assertThat(granted).hasValue(0);
+        assertThatThrownBy(this::openQuickly).hasMessageContaining("not allowed to use your calendars");
+        assertThat(fake.accessRequests).as("a refused app cannot ask again").hasValue(1);
+    }
+
+    private EventKitStore openQuickly() {
+        return EventKitStore.open(runtime, "Work", Optional.empty(), links, Clock.fixed(NOW, ZoneOffset.UTC),
+                ZoneId.of("Europe/Berlin"), Duration.ofMillis(50));
     }
 }

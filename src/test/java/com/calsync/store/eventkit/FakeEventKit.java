@@ -53,6 +53,11 @@ final class FakeEventKit {
     volatile boolean hasFullAccessApi = true;
     volatile String lastAccessRequest = "";
     volatile String lastCompletionThread = "";
+    /** When true, access requests are not answered until {@link #answerHeldRequests} (the user is thinking). */
+    volatile boolean holdAnswers;
+    /** Access requests EventKit received. */
+    final AtomicInteger accessRequests = new AtomicInteger();
+    private final List<Pointer> heldBlocks = new ArrayList<>();
     /** The database of the EKEventStore created last: the one the store under test talks to. */
     volatile Database latest;
     /** The EKEventStore object created last. */
@@ -65,6 +70,11 @@ final class FakeEventKit {
         hasFullAccessApi = true;
         lastAccessRequest = "";
         lastCompletionThread = "";
+        holdAnswers = false;
+        accessRequests.set(0);
+        synchronized (heldBlocks) {
+            heldBlocks.clear();
+        }
     }
 
     /** One EKEventStore's calendars and events. */
@@ -77,6 +87,9 @@ final class FakeEventKit {
         final AtomicLong clock = new AtomicLong(Instant.parse("2026-11-26T12:00:00Z").getEpochSecond());
         final AtomicInteger predicateQueries = new AtomicInteger();
         volatile Duration longestPredicate = Duration.ZERO;
+        /** Like EventKit: a store made before access was granted lists no calendars until it is reset. */
+        volatile boolean seesCalendars;
+        final AtomicInteger resets = new AtomicInteger();
     }
 
     /** A stored event or series: the master's fields, detached occurrences, removed occurrences. */
@@ -299,6 +312,7 @@ final class FakeEventKit {
         List<String> selectors = new ArrayList<>();
         store.method("init", "@@:", (Imps.Id0) (self, cmd) -> {
             Database db = newDatabase();
+            db.seesCalendars = authorizationStatus == EventKitAccess.FULL_ACCESS;
             databases.put(Pointer.nativeValue(self), db); // a reused address starts empty
             latest = db;
             latestStoreObject = self;
@@ -317,7 +331,8 @@ final class FakeEventKit {
             }
             return (byte) (name.equals("requestFullAccessToEventsWithCompletion:") && !hasFullAccessApi ? 0 : 1);
         });
-        store.method("calendarsForEntityType:", "@@:q", (Imps.IdLong) (self, cmd, type) -> ns.array(database(self).calendars));
+        store.method("calendarsForEntityType:", "@@:q", (Imps.IdLong) (self, cmd, type) ->
+                ns.array(database(self).seesCalendars ? database(self).calendars : List.of()));
         store.method("predicateForEventsWithStartDate:endDate:calendars:", "@@:@@@", (Id3) (self, cmd, start, end, cals) ->
                 ns.array(List.of(start, end, cals)));
         store.method("eventsMatchingPredicate:", "@@:@", (Imps.Id1) (self, cmd, predicate) -> eventsMatching(self, predicate));
@@ -343,7 +358,12 @@ final class FakeEventKit {
             commit(self);
             return 1;
         });
-        store.method("reset", "v@:", (Imps.Void0) (self, cmd) -> database(self).pending.clear());
+        store.method("reset", "v@:", (Imps.Void0) (self, cmd) -> {
+            Database db = database(self);
+            db.pending.clear();
+            db.resets.incrementAndGet();
+            db.seesCalendars = authorizationStatus == EventKitAccess.FULL_ACCESS;
+        });
         store.register();
         for (String s : List.of("requestFullAccessToEventsWithCompletion:", "requestAccessToEntityType:completion:",
                 "calendarsForEntityType:", "predicateForEventsWithStartDate:endDate:calendars:", "eventsMatchingPredicate:",
@@ -353,19 +373,40 @@ final class FakeEventKit {
         }
     }
 
-    /** Calls the completion block on another thread, as EventKit may. */
+    /** Calls the completion block on another thread, as EventKit may (later, when answers are held). */
     private void answerAccess(String selector, Pointer block) {
         lastAccessRequest = selector;
-        boolean grant = grantOnRequest;
+        accessRequests.incrementAndGet();
+        if (holdAnswers) {
+            synchronized (heldBlocks) {
+                heldBlocks.add(block);
+            }
+            return;
+        }
+        answer(block, grantOnRequest);
+    }
+
+    /** The user finally answers every request still open; returns once the completion blocks ran. */
+    void answerHeldRequests(boolean grant) throws InterruptedException {
+        List<Pointer> blocks;
+        synchronized (heldBlocks) {
+            blocks = new ArrayList<>(heldBlocks);
+            heldBlocks.clear();
+        }
+        for (Pointer block : blocks) {
+            answer(block, grant).join();
+        }
+    }
+
+    private Thread answer(Pointer block, boolean grant) {
         Thread answer = new Thread(() -> {
             lastCompletionThread = Thread.currentThread().getName();
-            if (grant) {
-                authorizationStatus = EventKitAccess.FULL_ACCESS;
-            }
+            authorizationStatus = grant ? EventKitAccess.FULL_ACCESS : EventKitAccess.DENIED;
             Pointer invoke = block.getPointer(Native.POINTER_SIZE + 8L);
             Function.getFunction(invoke).invoke(void.class, new Object[] {block, (byte) (grant ? 1 : 0), null});
         }, "fake-eventkit-completion");
         answer.start();
+        return answer;
     }
 
     private Pointer masterObject(Series s) {

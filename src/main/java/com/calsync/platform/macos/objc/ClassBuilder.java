@@ -26,6 +26,20 @@ public final class ClassBuilder {
         this.keptAlive = keptAlive;
     }
 
+    /**
+     * Adds an instance variable (before {@link #register()} only).
+     *
+     * @param size          its size in bytes
+     * @param alignmentLog2 log2 of its alignment (3 for a pointer on 64-bit systems)
+     * @param types         its type encoding ({@code "^v"}: a pointer)
+     */
+    public ClassBuilder ivar(String ivarName, long size, int alignmentLog2, String types) {
+        if (registered || functions.class_addIvar(cls, ivarName, size, (byte) alignmentLog2, types) == 0) {
+            throw new IllegalStateException("could not add instance variable " + ivarName + " to Objective-C class " + name);
+        }
+        return this;
+    }
+
     /** Adds an instance method. */
     public ClassBuilder method(String selector, String types, Callback imp) {
         add(cls, selector, types, imp);

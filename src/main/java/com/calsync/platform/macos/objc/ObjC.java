@@ -107,6 +107,12 @@ public final class ObjC {
         return new ClassBuilder(this, functions, name, cls, keptAlive);
     }
 
+    /** Where instance variable {@code ivarName} of class {@code cls} sits in its objects, in bytes; -1 when it has none. */
+    public long ivarOffset(Pointer cls, String ivarName) {
+        Pointer ivar = functions.class_getInstanceVariable(cls, ivarName);
+        return ivar == null ? -1 : functions.ivar_getOffset(ivar);
+    }
+
     /** Replaces (or adds) a class method of an existing class; returns the old IMP, if any. */
     public Pointer replaceClassMethod(String className, String selector, String types, Callback imp) {
         keptAlive.add(imp);

@@ -23,4 +23,10 @@ interface RuntimeFunctions extends Library {
     byte class_addMethod(Pointer cls, Pointer sel, Callback imp, String types);
 
     Pointer class_replaceMethod(Pointer cls, Pointer sel, Callback imp, String types);
+
+    byte class_addIvar(Pointer cls, String name, long size, byte alignmentLog2, String types);
+
+    Pointer class_getInstanceVariable(Pointer cls, String name);
+
+    long ivar_getOffset(Pointer ivar);
 }
