@@ -8,11 +8,11 @@ import java.util.List;
  * one hour, ten times; the 2nd occurrence is moved to 11:00-12:30, the 3rd is an exception, the
  * 4th is an override the owner declined.
  */
-final class PrivateSeries {
-    static final String UID = "secret-series-77@family.example";
-    static final String OWNER = "me@family.example";
+public final class PrivateSeries {
+    public static final String UID = "secret-series-77@family.example";
+    public static final String OWNER = "me@family.example";
     /** What only the source holds. */
-    static final List<String> PRIVATE = List.of(UID, "Therapy with Dr. Who", "Dr. Who", "12 Baker Street",
+    public static final List<String> PRIVATE = List.of(UID, "Therapy with Dr. Who", "Dr. Who", "12 Baker Street",
             "bring the forms", "aunt.may@family.example", "doctor@clinic.example", "X-FAMILY-SECRET", "hush",
             "https://clinic.example/appointment/77", "Health", "Family calendar", "Remember the therapy",
             "-//Family App//Secret Build 1//EN", "PRIVATE", OWNER);
@@ -20,7 +20,7 @@ final class PrivateSeries {
     private PrivateSeries() {
     }
 
-    static String text() {
+    public static String text() {
         return String.join("\r\n",
                 "BEGIN:VCALENDAR",
                 "VERSION:2.0",
