@@ -134,13 +134,14 @@ final class WholeAccountRunner {
     }
 
     /**
-     * The calendar's state database is named after its collection's last path segment, which
-     * stays when the calendar is renamed.
+     * The calendar's state database is named after its collection's last path segment and its
+     * name: a renamed calendar goes to a target of the new name, so it starts afresh there.
      */
     private static String stateName(CalendarInfo calendar) {
         String[] parts = calendar.path().split("/");
-        String last = parts.length == 0 ? calendar.displayName() : parts[parts.length - 1];
-        return java.net.URLDecoder.decode(last.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        String last = parts.length == 0 ? "" : parts[parts.length - 1];
+        return java.net.URLDecoder.decode(last.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8)
+                + "-" + calendar.displayName();
     }
 
     private static long elapsed(long startNanos) {
