@@ -236,7 +236,11 @@ final class WholeAccountRunner {
         public CalendarStore open(CalendarInfo calendar, boolean dryRun, boolean[] created) {
             Path folder = folderOf(calendar.displayName());
             existedBefore.put(calendar.path(), Files.isDirectory(folder));
-            if (!dryRun && !Files.isDirectory(into.folder())) {
+            if (dryRun && !Files.isDirectory(folder)) {
+                created[0] = true;
+                return new EmptyStore("folder " + folder + " (made by the first real run)");
+            }
+            if (!Files.isDirectory(into.folder())) {
                 Path parent = into.folder().toAbsolutePath().getParent();
                 if (parent == null || !Files.isDirectory(parent)) {
                     throw new StoreException("the folder " + into.folder() + " of calendar \"" + into.calendar()

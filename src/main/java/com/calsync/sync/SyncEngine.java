@@ -49,7 +49,7 @@ public final class SyncEngine {
             // A changed transform re-reads the source, so each copy is compared (and rewritten) once.
             boolean transformChanged = !db.transformFingerprint().orElse(PairTransform.NONE.fingerprint())
                     .equals(transform.fingerprint());
-            if (transformChanged) {
+            if (transformChanged && !rows.isEmpty()) {
                 log.info("{}: the pair's copy settings changed ({}); its copies are compared and rewritten once",
                         pair.name(), transform.isIdentity() ? "now copying events as they are" : transform.describe());
             }

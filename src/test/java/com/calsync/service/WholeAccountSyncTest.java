@@ -184,12 +184,38 @@ class WholeAccountSyncTest {
         assertThat(one.nothingChanged()).isTrue();
     }
 
-    /** The text of every item of the Xandikos calendar named {@code name}, joined. */
-    private String xandikosCalendar(String name) throws Exception {
-        var client = new com.calsync.store.caldav.CalDavClient(com.calsync.store.caldav.CalDavAccount.anonymous("x",
+    @Test
+    void aDryRunPlansAgainstTheCalendarsItWouldMakeAndMakesNothing() throws Exception {
+        URI family = radicale.newCalendar("WA3 Family", List.of("VEVENT"));
+        put(family, "rome@x", event("rome@x", "Rome"));
+        startService("WA3");
+        var config = new ConfigLoader(home).load(paths.configFile()).config().orElseThrow();
+        SyncRunner runner = SyncRunner.standard(paths, Map.of("CALSYNC_PASSWORD_RAD", radicale.password()), Os.LINUX,
+                CLOCK);
+
+        for (String pair : List.of("all", "busy-files")) {
+            SyncReport dry = runner.run(config, config.pair(pair).orElseThrow(), SyncOptions.dryRunOnly());
+            assertThat(dry.calendars()).as(pair).singleElement().satisfies(r -> {
+                assertThat(r.outcome()).as("%s", r).isEqualTo(SyncOutcome.OK);
+                assertThat(r.calendar().targetCreated()).isTrue();
+                assertThat(r.changes()).singleElement().satisfies(c -> assertThat(c.why()).isEqualTo("new on the source"));
+            });
+        }
+        assertThat(new com.calsync.store.caldav.CalDavDiscovery(xandikosClient()).calendars())
+                .extracting(com.calsync.store.caldav.CalendarInfo::displayName).doesNotContain("WA3 Family");
+        assertThat(home.resolve("backup/WA3 Family")).doesNotExist();
+    }
+
+    private com.calsync.store.caldav.CalDavClient xandikosClient() {
+        return new com.calsync.store.caldav.CalDavClient(com.calsync.store.caldav.CalDavAccount.anonymous("x",
                 xandikos.baseUrl()), com.calsync.store.caldav.CalDavClient.httpClient(Duration.ofSeconds(5)),
                 Duration.ofSeconds(20), com.calsync.store.caldav.RetryPolicy.defaults(),
                 com.calsync.store.caldav.Sleeper.real(), CLOCK);
+    }
+
+    /** The text of every item of the Xandikos calendar named {@code name}, joined. */
+    private String xandikosCalendar(String name) throws Exception {
+        var client = xandikosClient();
         var info = new com.calsync.store.caldav.CalDavDiscovery(client).pick(name);
         try (var store = new com.calsync.store.caldav.CalDavStore(client, info)) {
             StringBuilder all = new StringBuilder();

@@ -144,6 +144,29 @@ class TransformSyncTest {
     }
 
     @Test
+    void aCopyEditedOrDeletedOnTheTargetIsPutBackBusyNotAsTheSourceIs() throws Exception {
+        putSource("dentist", event("dentist@family.example", "Dentist", SOON, "DESCRIPTION:root canal\r\n"));
+        sync(BUSY);
+        Path copy;
+        try (Stream<Path> files = Files.list(targetDir)) {
+            copy = files.findFirst().orElseThrow();
+        }
+
+        Files.writeString(copy, Files.readString(copy).replace("SUMMARY:Busy", "SUMMARY:Edited at work"));
+        SyncReport restored = sync(BUSY);
+        assertThat(restored.fetched().get(Side.SOURCE)).as("the source did not change").isZero();
+        assertThat(restored.changes()).singleElement().satisfies(c -> assertThat(c.why())
+                .isEqualTo("edited on the target; mirror puts the source's version back"));
+        assertThat(Files.readString(copy)).contains("SUMMARY:Busy").doesNotContain("Dentist", "root canal", "Edited");
+
+        Files.delete(copy);
+        SyncReport recreated = sync(BUSY);
+        assertThat(recreated.changes()).singleElement().satisfies(c -> assertThat(c.kind()).isEqualTo(ItemChange.Kind.CREATED));
+        assertThat(targetByUid().values()).singleElement().asString().contains("SUMMARY:Busy")
+                .doesNotContain("Dentist", "root canal");
+    }
+
+    @Test
     void aRecurringSeriesWithOverridesIsCopiedBusyWithTheRightTimesAndNothingPrivate() throws Exception {
         putSource("series", PrivateSeries.text());
 
