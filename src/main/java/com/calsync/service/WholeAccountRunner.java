@@ -103,31 +103,39 @@ final class WholeAccountRunner {
                                    Targets targets, String name, SyncOptions options) {
         String targetName = targets.nameFor(calendar.displayName());
         CalendarStore source = null;
-        CalendarStore target = null;
-        boolean[] created = new boolean[1];
+        Target target = null;
         try {
             source = new CalDavStore(sourceClient, calendar);
-            target = targets.open(calendar, options.dryRun(), created);
+            target = targets.open(calendar, options.dryRun());
             Path db = dbDir.resolve(SafeFileName.of(pair.name())).resolve(SafeFileName.of(stateName(calendar)) + ".db");
             try (StatusDb state = StatusDb.open(db)) {
-                SyncReport report = engine.sync(new SyncPair(name, source, target, policy), state, options);
+                SyncReport report = engine.sync(new SyncPair(name, source, target.store(), policy), state, options);
                 return report.forCalendar(new CalendarRoute(pair.name(), sourceName(pair, calendar), targetName,
-                        created[0] || targets.createdDuring(calendar)));
+                        target.created().getAsBoolean()));
             }
         } catch (StoreException | SyncStateException | IllegalArgumentException e) {
             log.warn("{}: {}", name, e.getMessage());
             return SyncReport.failed(name, policy.mode(), options.dryRun(), clock.instant(), e.getMessage())
                     .withTransform(policy.transform())
-                    .forCalendar(new CalendarRoute(pair.name(), sourceName(pair, calendar), targetName, created[0]));
+                    .forCalendar(new CalendarRoute(pair.name(), sourceName(pair, calendar), targetName,
+                            target != null && target.created().getAsBoolean()));
         } finally {
             if (source != null) {
                 source.close();
             }
             if (target != null) {
-                target.close();
+                target.store().close();
             }
         }
     }
+
+    /**
+     * The target of one source calendar.
+     *
+     * @param created whether the calendar (or folder) came into being in this run, asked after it
+     *                (a folder is made by the store's first write; in a dry run: would be made)
+     */
+    private record Target(CalendarStore store, java.util.function.BooleanSupplier created) {}
 
     private static String sourceName(PairConfig pair, CalendarInfo calendar) {
         return pair.wholeAccount().orElseThrow().account() + ":" + calendar.displayName();
@@ -161,12 +169,7 @@ final class WholeAccountRunner {
         String nameFor(String sourceName);
 
         /** Opens (making it when missing, unless in a dry run) the target of {@code calendar}. */
-        CalendarStore open(CalendarInfo calendar, boolean dryRun, boolean[] created);
-
-        /** Whether the target of {@code calendar} came into being during its run (a folder made on first write). */
-        default boolean createdDuring(CalendarInfo calendar) {
-            return false;
-        }
+        Target open(CalendarInfo calendar, boolean dryRun);
     }
 
     /** The calendars of another CalDAV account, by name. */
@@ -188,7 +191,7 @@ final class WholeAccountRunner {
         }
 
         @Override
-        public CalendarStore open(CalendarInfo calendar, boolean dryRun, boolean[] created) {
+        public Target open(CalendarInfo calendar, boolean dryRun) {
             String name = WholeAccount.targetName(into.template(), calendar.displayName());
             if (existing == null) {
                 existing = new ArrayList<>(discovery.calendars());
@@ -196,19 +199,18 @@ final class WholeAccountRunner {
             Optional<CalendarInfo> found = existing.stream().filter(c -> c.displayName().equals(name)).findFirst()
                     .or(() -> existing.stream().filter(c -> c.displayName().equalsIgnoreCase(name)).findFirst());
             if (found.isPresent()) {
-                return new CalDavStore(client, found.get());
+                return new Target(new CalDavStore(client, found.get()), () -> false);
             }
-            created[0] = true;
             if (dryRun) {
-                return new EmptyStore("CalDAV calendar \"" + name + "\" of account " + into.account()
-                        + " (made by the first real run)");
+                return new Target(new EmptyStore("CalDAV calendar \"" + name + "\" of account " + into.account()
+                        + " (made by the first real run)"), () -> true);
             }
             Set<String> components = calendar.components().isEmpty() ? Set.of("VEVENT", "VTODO", "VJOURNAL")
                     : calendar.components();
             Set<String> taken = existing.stream().map(CalendarInfo::path).collect(Collectors.toSet());
             CalendarInfo made = new CalendarCreator(client).create(discovery.calendarHome(), name, components, taken);
             existing.add(made);
-            return new CalDavStore(client, made);
+            return new Target(new CalDavStore(client, made), () -> true);
         }
     }
 
@@ -216,7 +218,6 @@ final class WholeAccountRunner {
     private static final class FolderTargets implements Targets {
         private final WholeAccount.IntoFolder into;
         private final StoreOpener stores;
-        private final java.util.Map<String, Boolean> existedBefore = new java.util.HashMap<>();
 
         FolderTargets(WholeAccount.IntoFolder into, StoreOpener stores) {
             this.into = into;
@@ -233,12 +234,11 @@ final class WholeAccountRunner {
         }
 
         @Override
-        public CalendarStore open(CalendarInfo calendar, boolean dryRun, boolean[] created) {
+        public Target open(CalendarInfo calendar, boolean dryRun) {
             Path folder = folderOf(calendar.displayName());
-            existedBefore.put(calendar.path(), Files.isDirectory(folder));
-            if (dryRun && !Files.isDirectory(folder)) {
-                created[0] = true;
-                return new EmptyStore("folder " + folder + " (made by the first real run)");
+            boolean existed = Files.isDirectory(folder);
+            if (dryRun && !existed) {
+                return new Target(new EmptyStore("folder " + folder + " (made by the first real run)"), () -> true);
             }
             if (!Files.isDirectory(into.folder())) {
                 Path parent = into.folder().toAbsolutePath().getParent();
@@ -254,13 +254,7 @@ final class WholeAccountRunner {
                 }
             }
             // the folder store makes the calendar's own folder with its first write
-            return stores.openFolder(folder);
-        }
-
-        @Override
-        public boolean createdDuring(CalendarInfo calendar) {
-            Path folder = folderOf(calendar.displayName());
-            return !existedBefore.getOrDefault(calendar.path(), true) && Files.isDirectory(folder);
+            return new Target(stores.openFolder(folder), () -> !existed && Files.isDirectory(folder));
         }
     }
 }

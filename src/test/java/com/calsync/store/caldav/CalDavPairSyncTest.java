@@ -230,7 +230,8 @@ class CalDavPairSyncTest {
             Map<String, String> loaded = new TreeMap<>();
             int i = 0;
             for (Path file : Corpus.files()) {
-                if (SKIPPED.containsKey(file.getFileName().toString())) {
+                // this Radicale calendar holds events only: the to-do would stay on Xandikos, with its reason
+                if (SKIPPED.containsKey(file.getFileName().toString()) || file.getFileName().toString().equals("vtodo.ics")) {
                     continue;
                 }
                 String text = Corpus.read(file);
