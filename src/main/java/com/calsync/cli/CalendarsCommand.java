@@ -103,7 +103,9 @@ final class CalendarsCommand implements Callable<Integer> {
             out.println("  \"my-calendar\": { \"account\": \"" + account.name() + "\", \"path\": \""
                     + example.get().path() + "\" }");
         } else {
-            out.println("None of these holds events; CalSync syncs events only.");
+            out.println("None of these holds events. A task list syncs with a folder or a calendar that holds to-dos:");
+            calendars.stream().findFirst().ifPresent(c -> out.println("  \"my-tasks\": { \"account\": \""
+                    + account.name() + "\", \"path\": \"" + c.path() + "\" }"));
         }
         out.flush();
     }
@@ -114,7 +116,7 @@ final class CalendarsCommand implements Callable<Integer> {
         }
         String kinds = String.join(", ", new TreeSet<>(c.components()));
         if (!c.holdsEvents()) {
-            return kinds + " (no events: CalSync cannot sync this one)";
+            return kinds + " (a task list: syncs with a folder or another calendar that holds to-dos)";
         }
         return kinds;
     }

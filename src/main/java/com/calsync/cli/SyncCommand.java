@@ -76,9 +76,10 @@ final class SyncCommand implements Callable<Integer> {
         }
         CalSyncConfig config = loaded.get();
         String only = approve != null ? approve : reject != null ? reject : pair;
-        if (only != null && config.pair(only).isEmpty()) {
+        if (only != null && config.pair(only).isEmpty() && SyncRunner.wholeAccountPairOf(config, only).isEmpty()) {
             environment.err().println("calsync sync: no pair named \"" + only + "\" in " + paths.configFile()
-                    + " (pairs: " + config.pairs().stream().map(PairConfig::name).collect(Collectors.joining(", ")) + ")");
+                    + " (pairs: " + config.pairs().stream().map(PairConfig::name).collect(Collectors.joining(", "))
+                    + "; a calendar of a whole-account pair is named like \"pair/Calendar\")");
             return ExitCodes.PROBLEMS;
         }
         if (config.enabledPairs().isEmpty() && only == null) {
@@ -92,11 +93,14 @@ final class SyncCommand implements Callable<Integer> {
         List<SyncReport> reports = new ArrayList<>();
         try (LogSetup logs = new LogSetup(paths.logDir()).start()) {
             if (only != null) {
-                reports.add(runner.run(config, config.pair(only).orElseThrow(), options));
+                reports.add(runner.runNamed(config, only, options).orElseThrow());
             } else {
                 reports.addAll(runner.runAll(config, options));
             }
         }
+        // a whole-account pair reports each of its calendars as a pair of its own
+        reports = reports.stream().flatMap(r -> r.calendars().isEmpty() ? java.util.stream.Stream.of(r)
+                : r.calendars().stream()).toList();
         PrintWriter out = environment.out();
         if (json) {
             out.println(new SyncReportJson().render(reports));
@@ -111,10 +115,16 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, CalSyncConfig config, SyncReport r) {
-        PairConfig p = config.pair(r.pair()).orElseThrow();
         String arrow = r.mode() == com.calsync.sync.SyncMode.MIRROR ? " → " : " ↔ ";
-        out.printf("%s (%s%s%s, %s)%s: %s in %d ms%n", r.pair(), p.source(), arrow, p.target(), r.mode().jsonName(),
-                r.dryRun() ? " [dry run: nothing was changed]" : "", outcome(r), r.durationMs());
+        out.printf("%s (%s%s%s, %s)%s: %s in %d ms%n", r.pair(), sourceOf(config, r), arrow, targetOf(config, r),
+                r.mode().jsonName(), r.dryRun() ? " [dry run: nothing was changed]" : "", outcome(r), r.durationMs());
+        if (r.calendar() != null && r.calendar().targetCreated()) {
+            out.printf("  %s the target calendar %s%n", r.dryRun() ? "would make" : "made", r.calendar().target());
+        }
+        if (!r.transform().isIdentity()) {
+            out.printf("  copies: %s%s%n", r.transform().describe(),
+                    r.leftOut() > 0 ? "; " + r.leftOut() + " event(s) left out" : "");
+        }
         if (r.failure() != null) {
             out.println("  failed: " + r.failure());
             out.println("  nothing was deleted; the next run starts again from the last good state.");
@@ -146,6 +156,18 @@ final class SyncCommand implements Callable<Integer> {
             out.printf("  HELD: %d deletion(s) not carried out. %s%n", r.held().size(), HeldDeletionsNote.of(r));
         }
         r.errors().forEach(e -> out.printf("  error on the %s, %s: %s%n", e.side().label(), e.key(), e.message()));
+    }
+
+    /** The source as config.json names it, or for a whole-account pair's calendar, account and calendar. */
+    private static String sourceOf(CalSyncConfig config, SyncReport r) {
+        if (r.calendar() != null) {
+            return r.calendar().source();
+        }
+        return config.pair(r.pair()).map(PairConfig::source).orElse("?");
+    }
+
+    private static String targetOf(CalSyncConfig config, SyncReport r) {
+        return r.calendar() != null ? r.calendar().target() : config.pair(r.pair()).map(PairConfig::target).orElse("?");
     }
 
     private static String outcome(SyncReport r) {

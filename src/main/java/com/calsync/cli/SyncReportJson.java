@@ -66,6 +66,31 @@ final class SyncReportJson {
             errors.addObject().put("side", e.side().label()).put("uid", e.key()).put("message", e.message());
         }
         p.put("failure", r.failure());
+        ObjectNode transform = p.putObject("transform");
+        transform.put("copy", r.transform().copy().jsonName());
+        if (r.transform().copy() != com.calsync.sync.transform.CopyMode.FULL) {
+            transform.put("busy_title", r.transform().busyTitle());
+        } else {
+            transform.putNull("busy_title");
+        }
+        if (r.transform().titlePrefix().isEmpty()) {
+            transform.putNull("title_prefix");
+        } else {
+            transform.put("title_prefix", r.transform().titlePrefix());
+        }
+        ArrayNode skip = transform.putArray("skip");
+        r.transform().skipNames().forEach(skip::add);
+        transform.put("skip_title", r.transform().skipTitle().orElse(null));
+        transform.put("left_out", r.leftOut());
+        if (r.calendar() == null) {
+            p.putNull("calendar");
+        } else {
+            ObjectNode calendar = p.putObject("calendar");
+            calendar.put("account_pair", r.calendar().accountPair());
+            calendar.put("source", r.calendar().source());
+            calendar.put("target", r.calendar().target());
+            calendar.put("target_created", r.calendar().targetCreated());
+        }
         return p;
     }
 

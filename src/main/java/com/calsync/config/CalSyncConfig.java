@@ -41,10 +41,12 @@ public record CalSyncConfig(
         return pairs.stream().filter(PairConfig::enabled).toList();
     }
 
+    /** The pair's source calendar; null for a whole-account pair, whose calendars are found at run time. */
     public CalendarConfig sourceOf(PairConfig pair) {
         return calendars.get(pair.source());
     }
 
+    /** The pair's target calendar; null for a whole-account pair (see {@link PairConfig#wholeAccount()}). */
     public CalendarConfig targetOf(PairConfig pair) {
         return calendars.get(pair.target());
     }

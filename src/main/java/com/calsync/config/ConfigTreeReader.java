@@ -3,6 +3,7 @@ package com.calsync.config;
 import com.calsync.sync.ConflictPolicy;
 import com.calsync.sync.SyncMode;
 import com.calsync.config.ConfigProblem.Severity;
+import com.calsync.sync.transform.PairTransform;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -28,7 +29,11 @@ import java.util.regex.Pattern;
 final class ConfigTreeReader {
     private static final List<String> ROOT_KEYS = List.of("sync", "accounts", "calendars", "pairs");
     private static final List<String> ACCOUNT_KEYS = List.of("type", "url", "username");
-    private static final List<String> PAIR_KEYS = List.of("name", "source", "target", "mode", "conflict", "enabled", "sync");
+    private static final List<String> PAIR_KEYS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("name", "source", "target", "mode", "conflict", "enabled", "sync"),
+            PairTransformReader.KEYS.stream()).toList();
+    /** {@code "icloud:*"}: an account's calendars by display name, in a pair's source or target. */
+    private static final Pattern ACCOUNT_CALENDARS = Pattern.compile("([A-Za-z0-9_-]+):(.*)", Pattern.DOTALL);
     /** Account names become part of CALSYNC_PASSWORD_<ACCOUNT>, so they stay plain ASCII. */
     private static final Pattern ACCOUNT_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     /** Pair names are typed on the command line and name state files. */
@@ -87,7 +92,7 @@ final class ConfigTreeReader {
         SyncOverrides top = readSync(root.get("sync"), syncSite);
         Map<String, AccountConfig> accounts = readAccounts(root.get("accounts"), Site.ROOT.key("accounts"));
         Map<String, CalendarConfig> calendars = readCalendars(root.get("calendars"), Site.ROOT.key("calendars"), accounts);
-        List<PairConfig> pairs = readPairs(root.get("pairs"), Site.ROOT.key("pairs"), calendars);
+        List<PairConfig> pairs = readPairs(root.get("pairs"), Site.ROOT.key("pairs"), calendars, accounts);
         if (errors.isEmpty()) {
             checkExpansion(pairs, top.applyTo(SyncSettings.DEFAULTS));
         }
@@ -338,7 +343,8 @@ final class ConfigTreeReader {
 
     // ---- pairs ---------------------------------------------------------------------------
 
-    private List<PairConfig> readPairs(JsonNode node, Site site, Map<String, CalendarConfig> calendars) {
+    private List<PairConfig> readPairs(JsonNode node, Site site, Map<String, CalendarConfig> calendars,
+                                       Map<String, AccountConfig> accounts) {
         List<PairConfig> pairs = new ArrayList<>();
         if (node == null) {
             return pairs;
@@ -370,8 +376,8 @@ final class ConfigTreeReader {
                             + (loc == null ? "" : ", line " + loc.getLineNr()) + "); pair names must be unique");
                 }
             });
-            Optional<String> source = calendarRef(pair, at, "source", declared);
-            Optional<String> target = calendarRef(pair, at, "target", declared);
+            Optional<String> source = calendarRef(pair, at, "source", declared, accounts);
+            Optional<String> target = calendarRef(pair, at, "target", declared, accounts);
 
             SyncMode mode = SyncMode.MIRROR;
             Optional<String> modeText = optionalText(pair, at, "mode");
@@ -412,11 +418,30 @@ final class ConfigTreeReader {
             }
             SyncOverrides overrides = readSync(pair.get("sync"), at.key("sync"));
 
-            if (source.isPresent() && target.isPresent()) {
+            Optional<WholeAccount> wholeAccount = Optional.empty();
+            boolean sidesOk = source.isPresent() && target.isPresent();
+            if (sidesOk && (isAccountCalendars(source.get(), declared) || isAccountCalendars(target.get(), declared))) {
+                wholeAccount = wholeAccount(at, source.get(), target.get(), declared, calendars, accounts);
+                sidesOk = wholeAccount.isPresent();
+            } else if (sidesOk) {
                 checkSides(at, source.get(), target.get(), mode, modeText.isPresent(), calendars);
             }
-            if (name.isPresent() && source.isPresent() && target.isPresent()) {
-                pairs.add(new PairConfig(name.get(), source.get(), target.get(), mode, conflict, enabled, overrides));
+            Optional<String> owner = source.flatMap(s -> sourceAccount(s, declared, calendars))
+                    .map(accounts::get).flatMap(AccountConfig::username).filter(u -> u.contains("@"));
+            PairTransform transform = new PairTransformReader(new PairTransformReader.Problems() {
+                @Override
+                public void error(Site problemSite, String message) {
+                    errorAt(problemSite, message);
+                }
+
+                @Override
+                public void warning(Site problemSite, String message) {
+                    warnAt(problemSite, message);
+                }
+            }).read(pair, at, mode, owner);
+            if (name.isPresent() && sidesOk) {
+                pairs.add(new PairConfig(name.get(), source.get(), target.get(), mode, conflict, enabled, overrides,
+                        transform, wholeAccount));
             }
         }
         return pairs;
@@ -434,8 +459,30 @@ final class ConfigTreeReader {
         }
     }
 
-    private Optional<String> calendarRef(JsonNode pair, Site at, String key, List<String> declared) {
-        Optional<String> ref = requiredText(pair, at, key, "the name of an entry under \"calendars\"");
+    private Optional<String> calendarRef(JsonNode pair, Site at, String key, List<String> declared,
+                                         Map<String, AccountConfig> accounts) {
+        Optional<String> ref = requiredText(pair, at, key, "the name of an entry under \"calendars\", or"
+                + " \"ACCOUNT:*\" for every calendar of an account");
+        if (ref.isPresent() && isAccountCalendars(ref.get(), declared)) {
+            String account = accountOf(ref.get());
+            JsonNode accountsNode = parsed.root().get("accounts");
+            if (!accounts.containsKey(account)) {
+                if (accountsNode == null || !accountsNode.isObject() || !accountsNode.has(account)) {
+                    List<String> known = accountsNode != null && accountsNode.isObject() ? iterable(accountsNode.fieldNames())
+                            : List.of();
+                    errorAt(at.key(key), "no calendar named " + quoted(ref.get()) + ", and no account named "
+                            + quoted(account) + Suggestions.didYouMean(account, known) + " for " + quoted(ref.get())
+                            + " to name its calendars" + (known.isEmpty() ? "" : " (accounts: " + String.join(", ", known) + ")"));
+                }
+                return Optional.empty(); // an account with errors of its own: reported there
+            }
+            if (ref.get().substring(account.length() + 1).isBlank()) {
+                errorAt(at.key(key), "names no calendars after \"" + account + ":\"; write \"" + account
+                        + ":*\" for all of them, or a name such as \"" + account + ":Work*\"");
+                return Optional.empty();
+            }
+            return ref;
+        }
         if (ref.isPresent() && !declared.contains(ref.get())) {
             errorAt(at.key(key), declared.isEmpty()
                     ? "no calendar named " + quoted(ref.get()) + ": there is no \"calendars\" section; add one"
@@ -444,6 +491,67 @@ final class ConfigTreeReader {
             return Optional.empty();
         }
         return ref;
+    }
+
+    /** {@code "icloud:*"}: the calendars of an account, rather than a calendar named so under "calendars". */
+    private static boolean isAccountCalendars(String ref, List<String> declared) {
+        return !declared.contains(ref) && ACCOUNT_CALENDARS.matcher(ref).matches();
+    }
+
+    private static String accountOf(String ref) {
+        return ref.substring(0, ref.indexOf(':'));
+    }
+
+    /** The CalDAV account a pair's source lives on, if it does: whose owner a "declined" filter means. */
+    private static Optional<String> sourceAccount(String source, List<String> declared, Map<String, CalendarConfig> calendars) {
+        if (isAccountCalendars(source, declared)) {
+            return Optional.of(accountOf(source));
+        }
+        return calendars.get(source) instanceof CalendarConfig.CalDav c ? Optional.of(c.account()) : Optional.empty();
+    }
+
+    /**
+     * A pair over an account's calendars: the source names them ({@code "icloud:*"}), the target
+     * is another account's calendars by name ({@code "nas:*"}) or a folder calendar (one
+     * sub-folder each).
+     */
+    private Optional<WholeAccount> wholeAccount(Site at, String source, String target, List<String> declared,
+                                                Map<String, CalendarConfig> calendars,
+                                                Map<String, AccountConfig> accounts) {
+        if (!isAccountCalendars(source, declared)) {
+            errorAt(at.key("source"), quoted(source) + " is one calendar, but the target " + quoted(target) + " names an"
+                    + " account's calendars; a pair over calendars by name needs a source like \"" + accountOf(target)
+                    + ":*\" too (or name one target calendar under \"calendars\")");
+            return Optional.empty();
+        }
+        String account = accountOf(source);
+        String pattern = source.substring(account.length() + 1);
+        WholeAccount.Target into;
+        if (isAccountCalendars(target, declared)) {
+            String targetAccount = accountOf(target);
+            String template = target.substring(targetAccount.length() + 1);
+            if (template.chars().filter(c -> c == '*').count() != 1) {
+                errorAt(at.key("target"), quoted(target) + " must hold one * where each calendar's name goes, such as \""
+                        + targetAccount + ":*\" (the same names) or \"" + targetAccount + ":Family *\"");
+                return Optional.empty();
+            }
+            if (targetAccount.equals(account) && template.equals("*")) {
+                errorAt(at.key("target"), quoted(target) + " would sync each calendar of account " + quoted(account)
+                        + " with itself; name another account, or another name such as \"" + account + ":Copy of *\"");
+                return Optional.empty();
+            }
+            into = new WholeAccount.IntoAccount(targetAccount, template);
+        } else if (calendars.get(target) instanceof CalendarConfig.Folder folder) {
+            into = new WholeAccount.IntoFolder(folder.name(), folder.path());
+        } else {
+            CalendarConfig t = calendars.get(target);
+            errorAt(at.key("target"), "the source " + quoted(source) + " names several calendars, so the target must"
+                    + " hold one calendar for each: \"ACCOUNT:*\" (calendars of that name, made when missing) or a"
+                    + " folder calendar (one sub-folder each)" + (t == null ? "" : "; " + quoted(target) + " is a "
+                    + t.type().jsonName() + " calendar"));
+            return Optional.empty();
+        }
+        return Optional.of(new WholeAccount(account, pattern, into));
     }
 
     private void checkSides(Site at, String source, String target, SyncMode mode, boolean modeWritten,

@@ -233,10 +233,11 @@ public final class CalSyncService {
             return SyncReport.failed(name, com.calsync.sync.SyncMode.MIRROR, false, clock.instant(),
                     "pair " + name + " is no longer in the config");
         }
-        HeldDeletions decision = Objects.requireNonNullElse(heldDecisions.remove(name), HeldDeletions.HOLD);
-        SyncOptions options = new SyncOptions(false, decision, cancelled).withProgress(this::progressed);
         try {
-            return runner.run(c, pair.get(), options);
+            // each calendar of a whole-account pair takes its own decision on its held deletions
+            return runner.run(c, pair.get(), run -> new SyncOptions(false,
+                    Objects.requireNonNullElse(heldDecisions.remove(run), HeldDeletions.HOLD), cancelled)
+                    .withProgress(this::progressed));
         } finally {
             progress = null;
         }
@@ -285,9 +286,18 @@ public final class CalSyncService {
         }
     }
 
-    /** Syncs now; see {@link SyncScheduler#syncNow}. */
+    /**
+     * Syncs now; see {@link SyncScheduler#syncNow}. A calendar of a whole-account pair
+     * ({@code family-all/Work}) syncs with the rest of its pair.
+     */
     public CompletableFuture<List<SyncReport>> syncNow(Optional<String> pair) {
-        return scheduler.syncNow(pair);
+        return scheduler.syncNow(pair.map(CalSyncService::scheduledName));
+    }
+
+    /** The scheduled pair a name belongs to: a whole-account pair's calendar runs with that pair. */
+    private static String scheduledName(String pair) {
+        int slash = pair.indexOf('/');
+        return slash < 0 ? pair : pair.substring(0, slash);
     }
 
     /**
@@ -300,7 +310,7 @@ public final class CalSyncService {
             throw new IllegalArgumentException("held deletions are resolved by approving or rejecting them");
         }
         heldDecisions.put(pair, decision);
-        return scheduler.syncNow(Optional.of(pair));
+        return scheduler.syncNow(Optional.of(scheduledName(pair)));
     }
 
     public void pause() {
@@ -329,10 +339,22 @@ public final class CalSyncService {
             for (PairSchedule s : schedule) {
                 Optional<PairConfig> pc = c == null ? Optional.empty() : c.pair(s.name());
                 StatusBook.PairTotals t = book.pair(s.name());
+                Instant nextRun = running && !paused ? s.nextRun() : null;
+                String transform = pc.map(PairConfig::transform).filter(x -> !x.isIdentity())
+                        .map(com.calsync.sync.transform.PairTransform::describe).orElse(null);
                 pairs.add(new PairStatus(s.name(), pc.map(PairConfig::source).orElse(null), pc.map(PairConfig::target).orElse(null),
                         pc.map(PairConfig::mode).orElse(null), (int) s.interval().toMinutes(), s.running(),
-                        running && !paused ? s.nextRun() : null, t.syncCount(), t.errorCount(), s.consecutiveFailures(),
-                        t.lastResult(), t.lastError()));
+                        nextRun, t.syncCount(), t.errorCount(), s.consecutiveFailures(),
+                        t.lastResult(), t.lastError(), null, transform));
+                // one row per calendar of a whole-account pair, after the pair's own
+                for (StatusBook.CalendarRow calendar : book.calendarsOf(s.name())) {
+                    StatusBook.PairTotals ct = book.pair(calendar.name());
+                    boolean calendarFailing = ct.lastResult() != null && ct.lastResult().outcome() == SyncOutcome.FAILED;
+                    pairs.add(new PairStatus(calendar.name(), calendar.source(), calendar.target(),
+                            pc.map(PairConfig::mode).orElse(null), (int) s.interval().toMinutes(), s.running(), nextRun,
+                            ct.syncCount(), ct.errorCount(), calendarFailing ? 1 : 0, ct.lastResult(), ct.lastError(),
+                            s.name(), transform));
+                }
             }
             Instant next = running && !paused ? pairs.stream().map(PairStatus::nextRun).filter(Objects::nonNull)
                     .min(Comparator.naturalOrder()).orElse(null) : null;

@@ -19,8 +19,14 @@ public final class HeldDeletionsNote {
     }
 
     public static String of(String pair, GuardHold hold) {
+        String name = shellWord(pair);
         return hold.reason() + " Check the " + hold.vanishedFrom().label()
-                + ", then run `calsync sync --approve-deletions " + pair + "` to delete them, or `"
-                + "calsync sync --reject-deletions " + pair + "` to keep them.";
+                + ", then run `calsync sync --approve-deletions " + name + "` to delete them, or `"
+                + "calsync sync --reject-deletions " + name + "` to keep them.";
+    }
+
+    /** A whole-account pair's calendar ({@code family-all/My Work}) may hold spaces: quote it for the shell. */
+    static String shellWord(String name) {
+        return name.matches("[\\p{L}\\p{N}._/-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
     }
 }

@@ -85,17 +85,26 @@ public final class JournalService {
         }
         SavedCopy copy = copy(entry.get());
         Optional<PairConfig> pair = config.pair(entry.get().pair());
-        if (pair.isEmpty()) {
+        Optional<PairConfig> whole = SyncRunner.wholeAccountPairOf(config, entry.get().pair());
+        if (pair.isEmpty() && whole.isEmpty()) {
             return new PairGone(copy);
         }
-        CalendarConfig calendar = entry.get().side() == Side.SOURCE ? config.sourceOf(pair.get())
-                : config.targetOf(pair.get());
-        try (CalendarStore store = stores.open(config, calendar)) {
+        try (CalendarStore store = open(config, pair, whole, entry.get())) {
             JournalRestorer.Restored done = new JournalRestorer(journal).restore(entry.get(), store);
             return new Restored(copy, store.describe(), done.replacedExisting());
         } catch (StoreException e) {
             return new Failed(id, e.getMessage());
         }
+    }
+
+    /** The calendar a copy came from: a pair's source or target, or one calendar's of a whole-account pair. */
+    private CalendarStore open(CalSyncConfig config, Optional<PairConfig> pair, Optional<PairConfig> whole, JournalEntry e) {
+        if (pair.isPresent()) {
+            CalendarConfig calendar = e.side() == Side.SOURCE ? config.sourceOf(pair.get()) : config.targetOf(pair.get());
+            return stores.open(config, calendar);
+        }
+        String calendar = e.pair().substring(whole.orElseThrow().name().length() + 1);
+        return new WholeAccountCalendars(stores).open(config, whole.get(), calendar, e.side());
     }
 
     private static SavedCopy copy(JournalEntry e) {

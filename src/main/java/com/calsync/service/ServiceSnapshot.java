@@ -1,6 +1,7 @@
 package com.calsync.service;
 
 import com.calsync.sync.SyncMode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.calsync.sync.SyncOutcome;
 import java.time.Instant;
 import java.util.List;
@@ -47,10 +48,26 @@ public record ServiceSnapshot(boolean running, long pid, Instant started, Instan
      * @param consecutiveFailures failed runs in a row (the next run backs off)
      * @param lastResult          its last run, or null before the first
      * @param lastError           the message of its last failure, kept after later successes until another fails; null if none
+     * @param parent              for one calendar of a whole-account pair, that pair's name (its rows follow the
+     *                            pair's own); null otherwise
+     * @param transform           what events undergo on their way to the target, in words ("busy copy
+     *                            (\"Busy\"), skips declined"); null when they are copied as they are
+     *                            ({@code parent} and {@code transform} are left out of status.json when null,
+     *                            so a plain pair's entry reads as it always did)
      */
     public record PairStatus(String name, String source, String target, SyncMode mode, int intervalMinutes, boolean running,
                              Instant nextRun, long syncCount, long errorCount, int consecutiveFailures, RunResult lastResult,
-                             String lastError) {
+                             String lastError,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String parent,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String transform) {
+
+        /** A pair of its own that copies events as they are. */
+        public PairStatus(String name, String source, String target, SyncMode mode, int intervalMinutes, boolean running,
+                          Instant nextRun, long syncCount, long errorCount, int consecutiveFailures, RunResult lastResult,
+                          String lastError) {
+            this(name, source, target, mode, intervalMinutes, running, nextRun, syncCount, errorCount, consecutiveFailures,
+                    lastResult, lastError, null, null);
+        }
     }
 
     /**
@@ -89,7 +106,7 @@ public record ServiceSnapshot(boolean running, long pid, Instant started, Instan
     public ServiceSnapshot notRunning() {
         List<PairStatus> idle = pairs.stream().map(p -> new PairStatus(p.name(), p.source(), p.target(), p.mode(),
                 p.intervalMinutes(), false, null, p.syncCount(), p.errorCount(), p.consecutiveFailures(), p.lastResult(),
-                p.lastError())).toList();
+                p.lastError(), p.parent(), p.transform())).toList();
         return new ServiceSnapshot(false, pid, started, stopped, ServiceState.STOPPED, null, lastSync, null, syncCount, errorCount,
                 lastDurationMs, configFile, configError, idle, history, null);
     }

@@ -36,6 +36,11 @@ public final class StatusBook {
     private Long lastDurationMs;
     private final Map<String, PairTotals> pairs = new HashMap<>();
     private final Deque<RunRecord> history = new ArrayDeque<>();
+    /** Per whole-account pair, its calendars as its last run listed them. */
+    private final Map<String, List<CalendarRow>> calendars = new HashMap<>();
+
+    /** One calendar of a whole-account pair: its row's name ({@code pair/Calendar}) and where it syncs. */
+    public record CalendarRow(String name, String source, String target) {}
 
     /** Counters continuing from a previous status, or from zero. */
     public static StatusBook continuing(Optional<ServiceSnapshot> previous) {
@@ -47,6 +52,10 @@ public final class StatusBook {
             book.lastDurationMs = p.lastDurationMs();
             for (PairStatus ps : p.pairs()) {
                 book.pairs.put(ps.name(), new PairTotals(ps.syncCount(), ps.errorCount(), ps.lastResult(), ps.lastError()));
+                if (ps.parent() != null) {
+                    book.calendars.computeIfAbsent(ps.parent(), k -> new java.util.ArrayList<>())
+                            .add(new CalendarRow(ps.name(), ps.source(), ps.target()));
+                }
             }
             List<RunRecord> h = p.history();
             h.subList(Math.max(0, h.size() - HISTORY_SIZE), h.size()).forEach(book.history::addLast);
@@ -70,6 +79,18 @@ public final class StatusBook {
                 result, failed ? report.failure() : t.lastError()));
         history.addLast(new RunRecord(report.pair(), finished, report.durationMs(), report.changes().size(),
                 result.outcome()));
+        if (!report.calendars().isEmpty()) {
+            // each calendar counts as a row of its own; the pair's totals above count the run once
+            for (SyncReport calendar : report.calendars()) {
+                RunResult r = resultOf(calendar, finished);
+                boolean calendarFailed = calendar.outcome() == SyncOutcome.FAILED;
+                PairTotals c = pairs.getOrDefault(calendar.pair(), PairTotals.NONE);
+                pairs.put(calendar.pair(), new PairTotals(c.syncCount() + (calendarFailed ? 0 : 1),
+                        c.errorCount() + (calendarFailed ? 1 : 0), r, calendarFailed ? calendar.failure() : c.lastError()));
+            }
+            calendars.put(report.pair(), report.calendars().stream().filter(c -> c.calendar() != null)
+                    .map(c -> new CalendarRow(c.pair(), c.calendar().source(), c.calendar().target())).toList());
+        }
         while (history.size() > HISTORY_SIZE) {
             history.removeFirst();
         }
@@ -100,6 +121,11 @@ public final class StatusBook {
 
     public Long lastDurationMs() {
         return lastDurationMs;
+    }
+
+    /** The calendars of whole-account pair {@code parent} its last run listed (none before its first run). */
+    public List<CalendarRow> calendarsOf(String parent) {
+        return List.copyOf(calendars.getOrDefault(parent, List.of()));
     }
 
     public PairTotals pair(String name) {

@@ -10,6 +10,7 @@ import com.calsync.secrets.PasswordLookup;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.StoreException;
 import com.calsync.store.caldav.CalDavAccount;
+import com.calsync.store.caldav.CalDavClient;
 import com.calsync.store.caldav.CalDavStore;
 import com.calsync.store.eventkit.EventKitRuntime;
 import com.calsync.store.local.FeedStore;
@@ -103,6 +104,16 @@ public final class StoreOpener {
     private CalendarStore openCalDav(AccountConfig account, CalendarConfig.CalDav calendar) {
         return CalDavStore.open(caldavAccount(account),
                 calendar.path().orElseGet(() -> calendar.displayName().orElseThrow()), clock);
+    }
+
+    /** A folder of .ics files (made with the first write when its parent exists). */
+    public CalendarStore openFolder(Path folder) {
+        return new FolderStore(folder, clock);
+    }
+
+    /** A client for a configured CalDAV account, with the usual deadlines and retries. */
+    public CalDavClient caldavClient(AccountConfig account) {
+        return CalDavClient.create(caldavAccount(account), clock);
     }
 
     /** Where account passwords are looked up (environment, then the platform's store, then the file). */

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runs the pairs of a config once: opens both calendars of each pair and its sync state, and
@@ -29,12 +31,14 @@ public final class SyncRunner {
     private final StoreOpener stores;
     private final SyncEngine engine;
     private final Clock clock;
+    private final WholeAccountRunner wholeAccounts;
 
     public SyncRunner(CalSyncPaths paths, StoreOpener stores, SyncEngine engine, Clock clock) {
         this.paths = paths;
         this.stores = stores;
         this.engine = engine;
         this.clock = clock;
+        this.wholeAccounts = new WholeAccountRunner(stores, engine, paths.dbDir(), clock);
     }
 
     /**
@@ -68,7 +72,29 @@ public final class SyncRunner {
     }
 
     public SyncReport run(CalSyncConfig config, PairConfig pair, SyncOptions options) {
-        SyncPolicy policy = policyFor(pair, config.settingsFor(pair));
+        return run(config, pair, name -> options);
+    }
+
+    /**
+     * Runs one pair; a whole-account pair ({@code "source": "icloud:*"}) runs each of its
+     * calendars as a pair named {@code pair/Calendar}, and its report sums theirs up
+     * ({@link SyncReport#calendars()}).
+     *
+     * @param optionsFor the options of each pair run, by name (a whole-account pair's calendars may
+     *                   differ, e.g. in approving the deletions one of them holds)
+     */
+    public SyncReport run(CalSyncConfig config, PairConfig pair, Function<String, SyncOptions> optionsFor) {
+        SyncPolicy policy;
+        try {
+            policy = policyFor(pair, config.settingsFor(pair));
+        } catch (IllegalArgumentException e) {
+            return SyncReport.failed(pair.name(), pair.mode(), optionsFor.apply(pair.name()).dryRun(), clock.instant(),
+                    e.getMessage());
+        }
+        if (pair.wholeAccount().isPresent()) {
+            return wholeAccounts.run(config, pair, policy, optionsFor, Optional.empty());
+        }
+        SyncOptions options = optionsFor.apply(pair.name());
         CalendarStore source = null;
         CalendarStore target = null;
         try {
@@ -78,11 +104,40 @@ public final class SyncRunner {
                 return engine.sync(new SyncPair(pair.name(), source, target, policy), db, options);
             }
         } catch (StoreException | IllegalArgumentException e) {
-            return SyncReport.failed(pair.name(), policy.mode(), options.dryRun(), clock.instant(), e.getMessage());
+            return SyncReport.failed(pair.name(), policy.mode(), options.dryRun(), clock.instant(), e.getMessage())
+                    .withTransform(policy.transform());
         } finally {
             closeQuietly(source);
             closeQuietly(target);
         }
+    }
+
+    /**
+     * Runs {@code name}: a pair of the config, or one calendar of a whole-account pair
+     * ({@code family-all/Work}, as reports and held-deletion notes name it).
+     *
+     * @return empty when the config has no pair (or whole-account pair) of that name
+     */
+    public Optional<SyncReport> runNamed(CalSyncConfig config, String name, SyncOptions options) {
+        Optional<PairConfig> pair = config.pair(name);
+        if (pair.isPresent()) {
+            return Optional.of(run(config, pair.get(), options));
+        }
+        Optional<PairConfig> whole = wholeAccountPairOf(config, name);
+        if (whole.isEmpty()) {
+            return Optional.empty();
+        }
+        SyncPolicy policy = policyFor(whole.get(), config.settingsFor(whole.get()));
+        SyncReport summary = wholeAccounts.run(config, whole.get(), policy, n -> options,
+                Optional.of(name.substring(whole.get().name().length() + 1)));
+        return Optional.of(summary.calendars().size() == 1 ? summary.calendars().get(0) : summary);
+    }
+
+    /** The whole-account pair whose calendar {@code name} ({@code pair/Calendar}) is, if any. */
+    public static Optional<PairConfig> wholeAccountPairOf(CalSyncConfig config, String name) {
+        int slash = name.indexOf('/');
+        return slash < 0 ? Optional.empty()
+                : config.pair(name.substring(0, slash)).filter(p -> p.wholeAccount().isPresent());
     }
 
     /** The pair's state database: one file per pair, named after it. */
@@ -94,7 +149,7 @@ public final class SyncRunner {
     public static SyncPolicy policyFor(PairConfig pair, SyncSettings s) {
         return new SyncPolicy(pair.mode(), pair.conflict(), s.syncPastDays(), s.syncFutureDays(), s.expandRecurring(),
                 s.verifyThreshold(), s.overrideIcloudDeletions(), s.skipSyncOnTooManyMissing(), s.maxMissingCount(),
-                s.maxMissingPercent());
+                s.maxMissingPercent(), pair.transform());
     }
 
     private static void closeQuietly(CalendarStore store) {

@@ -1,5 +1,9 @@
 package com.calsync.store;
 
+import com.calsync.ical.ComponentKind;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * What a store can do.
  *
@@ -8,14 +12,36 @@ package com.calsync.store;
  * @param serverSideTimeRange {@link CalendarStore#list} filters by the window itself, so an item
  *                            missing from a listing may only have left the window
  * @param recurrence          series are stored as series (false: only single occurrences)
+ * @param components          the kinds of items it holds (a CalDAV collection's
+ *                            supported-calendar-component-set); a pair carries a kind only when
+ *                            both of its stores hold it, and leaves the others as they are
  */
 public record StoreCapabilities(boolean readOnly, boolean syncTokens, boolean serverSideTimeRange,
-                                boolean recurrence) {
-    public static StoreCapabilities readWrite() {
-        return new StoreCapabilities(false, false, false, true);
+                                boolean recurrence, Set<ComponentKind> components) {
+    /** Events, to-dos and journal entries: what a folder or a CalDAV calendar that does not say may hold. */
+    public static final Set<ComponentKind> ALL_KINDS = Set.of(ComponentKind.VEVENT, ComponentKind.VTODO,
+            ComponentKind.VJOURNAL);
+
+    public StoreCapabilities {
+        components = components.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(components));
     }
 
+    /** A store of events only. */
+    public StoreCapabilities(boolean readOnly, boolean syncTokens, boolean serverSideTimeRange, boolean recurrence) {
+        this(readOnly, syncTokens, serverSideTimeRange, recurrence, Set.of(ComponentKind.VEVENT));
+    }
+
+    /** Writable, holding events, to-dos and journal entries. */
+    public static StoreCapabilities readWrite() {
+        return new StoreCapabilities(false, false, false, true, ALL_KINDS);
+    }
+
+    /** Read-only, holding events, to-dos and journal entries. */
     public static StoreCapabilities readOnlyStore() {
-        return new StoreCapabilities(true, false, false, true);
+        return new StoreCapabilities(true, false, false, true, ALL_KINDS);
+    }
+
+    public boolean holds(ComponentKind kind) {
+        return components.contains(kind);
     }
 }

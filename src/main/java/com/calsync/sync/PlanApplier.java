@@ -3,7 +3,6 @@ package com.calsync.sync;
 import com.calsync.ical.CalendarItem;
 import com.calsync.ical.ItemTitle;
 import com.calsync.ical.MalformedItemException;
-import com.calsync.ical.TimeWindow;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.ItemNotFoundException;
 import com.calsync.store.ItemRef;
@@ -15,6 +14,7 @@ import com.calsync.sync.SyncAction.DeleteItem;
 import com.calsync.sync.SyncAction.ForgetItem;
 import com.calsync.sync.SyncAction.MergeItem;
 import com.calsync.sync.SyncAction.RecordStatus;
+import com.calsync.sync.transform.Transformer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -46,7 +46,9 @@ final class PlanApplier {
     private final SyncPolicy policy;
     private final BooleanSupplier cancelled;
     private final SyncProgress progress;
-    private final TimeWindow window;
+    private final CopyShaper shaper;
+    private final Transformer transformer;
+    private final Map<String, String> links;
     private final ItemTitle titles = new ItemTitle();
     private final Set<Side> readOnly = EnumSet.noneOf(Side.class);
 
@@ -54,9 +56,17 @@ final class PlanApplier {
     final List<ItemError> errors = new ArrayList<>();
     private final Map<Side, Map<String, String>> texts = new EnumMap<>(Side.class);
 
+    /**
+     * @param shaper      what the target gets of a source item (for sources not fetched in the run)
+     * @param transformer the pair's transform, for the UIDs of its copies
+     * @param links       source key → copy UID (the state database's copy links), kept up to date
+     */
     PlanApplier(String pair, Map<Side, CalendarStore> stores, StatusDb db, Journal journal, IcalKit ical,
-                SyncPolicy policy, TimeWindow window, BooleanSupplier cancelled, SyncProgress progress) {
-        this.window = window;
+                SyncPolicy policy, CopyShaper shaper, Transformer transformer, Map<String, String> links,
+                BooleanSupplier cancelled, SyncProgress progress) {
+        this.shaper = shaper;
+        this.transformer = transformer;
+        this.links = new HashMap<>(links);
         this.progress = progress;
         this.pair = pair;
         this.stores = stores;
@@ -116,6 +126,7 @@ final class PlanApplier {
                 } else if (action instanceof ForgetItem f) {
                     db.remove(f.key());
                     rows.remove(f.key());
+                    unlink(f.key());
                 }
             } catch (StoreUnavailableException e) {
                 throw e;
@@ -136,10 +147,30 @@ final class PlanApplier {
         String title = title(c.to().other(), c.from());
         StatusRow row = rows.getOrDefault(c.key(), StatusRow.empty(c.key()))
                 .with(c.to().other(), c.from().href(), c.from().etag(), c.from().hash());
+        // A rewritten copy has a UID of its own (the transform's); the one the target holds now may differ.
+        String uid = c.to() == Side.TARGET ? transformer.copyUid(c.key()) : c.key();
         String href;
         String etag;
         if (c.isCreate()) {
-            ItemRef ref = store.create(c.key(), text);
+            link(c.key(), uid); // before the write: a crash right after it leaves a link the next run follows
+            ItemRef ref = store.create(uid, text);
+            href = ref.href();
+            etag = ref.etag();
+        } else if (c.to() == Side.TARGET && !links.getOrDefault(c.key(), c.key()).equals(uid)) {
+            // CalDAV does not let an update change an item's UID (RFC 4791 §5.3.2.1, no-uid-conflict):
+            // the old copy goes, the new one is made. The row loses its target first, so a failed
+            // create is simply "new on the source" next run.
+            saveToJournal(c.to(), c.existing(), title, "replaced by a copy with a new UID: " + c.why());
+            try {
+                store.delete(c.existing().href(), c.existing().etag());
+            } catch (ItemNotFoundException alreadyGone) {
+                log.debug("{}: the old copy of {} was already gone from the target", pair, c.key());
+            }
+            StatusRow withoutTarget = row.with(Side.TARGET, null, null, null);
+            db.put(withoutTarget);
+            rows.put(c.key(), withoutTarget);
+            link(c.key(), uid);
+            ItemRef ref = store.create(uid, text);
             href = ref.href();
             etag = ref.etag();
         } else {
@@ -155,6 +186,22 @@ final class PlanApplier {
         rows.put(c.key(), row);
         changes.add(new ItemChange(c.to(), c.isCreate() ? ItemChange.Kind.CREATED : ItemChange.Kind.UPDATED,
                 c.key(), title, href, c.why()));
+    }
+
+    /** Records which UID the copy of {@code key} has on the target (none when it is the key itself). */
+    private void link(String key, String copyUid) {
+        if (copyUid.equals(key)) {
+            unlink(key);
+        } else if (!copyUid.equals(links.get(key))) {
+            db.putCopyLink(key, copyUid);
+            links.put(key, copyUid);
+        }
+    }
+
+    private void unlink(String key) {
+        if (links.remove(key) != null) {
+            db.removeCopyLink(key);
+        }
     }
 
     private void merge(MergeItem m, Map<String, StatusRow> rows) {
@@ -189,6 +236,9 @@ final class PlanApplier {
         }
         db.remove(d.key());
         rows.remove(d.key());
+        if (d.on() == Side.TARGET) {
+            unlink(d.key());
+        }
         changes.add(new ItemChange(d.on(), ItemChange.Kind.DELETED, d.key(), title, d.existing().href(), d.why()));
     }
 
@@ -206,7 +256,9 @@ final class PlanApplier {
     }
 
     private void saveToJournal(Side side, SideItem item, String title, String reason) {
-        journal.save(pair, side, item.key(), title, item.href(), textOf(side, item), reason);
+        // what is on the store now, as it is: not reshaped
+        journal.save(pair, side, item.key(), title, item.href(), item.fetched() ? item.text() : storedText(side, item),
+                reason);
     }
 
     /** Downloads, in batches, the texts the plan needs but the run did not fetch. */
@@ -232,37 +284,41 @@ final class PlanApplier {
         }
     }
 
-    /** The text of {@code item} as it should be written: for an expanded series, its own occurrence. */
+    /**
+     * The text of {@code item} as it should be written: a source item not fetched in this run is
+     * read again and shaped as the reader shaped it ({@link CopyShaper}: its occurrence of an
+     * expanded series, the pair's transform).
+     */
     private String textOf(Side side, SideItem item) {
         if (item.fetched()) {
             return item.text();
         }
-        String stored = texts.getOrDefault(side, Map.of()).get(item.href());
-        if (stored == null) {
-            throw new StoreException(item.href() + " vanished from the " + side.label() + " during the run");
-        }
-        if (side == Side.SOURCE && policy.expandRecurring()) {
+        String stored = storedText(side, item);
+        if (side == Side.SOURCE && policy.mode() == SyncMode.MIRROR) {
             try {
-                CalendarItem series = ical.parser().parse(stored);
-                for (CalendarItem occurrence : ical.expander().expand(series, window)) {
-                    if (occurrence.uid().equals(item.key())) {
-                        return occurrence.text();
-                    }
-                }
+                return shaper.copyText(stored, item.key());
             } catch (MalformedItemException e) {
-                throw new StoreException(item.href() + " can no longer be read: " + e.getMessage());
+                throw new StoreException(item.href() + " on the source can no longer be copied: " + e.getMessage());
             }
-            throw new StoreException("occurrence " + item.key() + " is no longer part of " + item.href());
         }
         return stored;
     }
 
+    private String storedText(Side side, SideItem item) {
+        String stored = texts.getOrDefault(side, Map.of()).get(item.href());
+        if (stored == null) {
+            throw new StoreException(item.href() + " vanished from the " + side.label() + " during the run");
+        }
+        return stored;
+    }
+
+    /** The title reports and the journal show: the item's own, for a copy its source's. */
     private String title(Side side, SideItem item) {
         if (item.title() != null) {
             return item.title();
         }
         try {
-            return titles.of(ical.parser().parse(textOf(side, item)));
+            return titles.of(ical.parser().parse(storedText(side, item)));
         } catch (MalformedItemException | StoreException e) {
             return item.key();
         }

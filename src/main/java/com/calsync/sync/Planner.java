@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,11 +26,14 @@ import java.util.stream.Collectors;
 final class Planner {
     private final SyncPolicy policy;
     private final IcalKit ical;
+    private final boolean transformChanged;
     private final ModificationTime modificationTime = new ModificationTime();
 
-    Planner(SyncPolicy policy, IcalKit ical) {
+    /** @param transformChanged the pair's transform is not the one its copies were written with */
+    Planner(SyncPolicy policy, IcalKit ical, boolean transformChanged) {
         this.policy = policy;
         this.ical = ical;
+        this.transformChanged = transformChanged;
     }
 
     /**
@@ -85,12 +89,16 @@ final class Planner {
     }
 
     private Optional<SyncAction> mirror(String key, StatusRow row, SideItem a, SideItem b) {
+        if (a != null && a.leftOutBecause().isPresent()) {
+            return leftOut(key, row, a, b, a.leftOutBecause().get());
+        }
         if (a != null && b != null) {
             if (a.hash().equals(b.hash())) {
                 return remember(key, row, a, b, policy.expandRecurring() ? textOf(a, b, row) : null);
             }
             String why = row == null ? "already on the target with other content; the source's version replaces it"
-                    : !a.hash().equals(row.sourceHash()) ? "changed on the source"
+                    : !a.hash().equals(row.sourceHash()) ? (transformChanged && Objects.equals(a.etag(), row.sourceEtag())
+                            ? "the pair's copy settings changed; the copy is written again" : "changed on the source")
                     : "edited on the target; mirror puts the source's version back";
             return Optional.of(new CopyItem(Side.TARGET, key, a, b, why));
         }
@@ -115,6 +123,19 @@ final class Planner {
             return Optional.empty(); // the user's own item on the target: not ours to touch
         }
         return row == null ? Optional.empty() : Optional.of(new ForgetItem(key));
+    }
+
+    /**
+     * A source item the pair's filters leave out: its copy, if the pair made one, is deleted; the
+     * source side is remembered, so the unchanged item is not fetched again next run.
+     */
+    private Optional<SyncAction> leftOut(String key, StatusRow row, SideItem a, SideItem b, String reason) {
+        if (row != null && row.isOn(Side.TARGET) && b != null) {
+            return Optional.of(new DeleteItem(Side.TARGET, key, b, "left out by the pair's filters now (" + reason + ")"));
+        }
+        StatusRow now = (row == null ? StatusRow.empty(key) : row).with(Side.SOURCE, a.href(), a.etag(), a.hash())
+                .with(Side.TARGET, null, null, null).withTargetDeleted(false);
+        return now.equals(row) ? Optional.empty() : Optional.of(new RecordStatus(key, now));
     }
 
     private Optional<SyncAction> twoWay(String key, StatusRow row, SideItem a, SideItem b) {

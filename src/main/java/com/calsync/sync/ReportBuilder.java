@@ -35,6 +35,7 @@ final class ReportBuilder {
     private final List<SkippedItem> skipped = new ArrayList<>();
     private final List<ItemChange> held = new ArrayList<>();
     private final Map<Side, Integer> fetched = new EnumMap<>(Side.class);
+    private int leftOut;
     private final Map<String, String> titles = new HashMap<>();
     private final ItemTitle itemTitle = new ItemTitle();
     private GuardHold guard;
@@ -55,6 +56,7 @@ final class ReportBuilder {
         skipped.addAll(target.skipped());
         fetched.put(Side.SOURCE, source.fetched());
         fetched.put(Side.TARGET, target.fetched());
+        leftOut = (int) source.items().values().stream().filter(i -> i.leftOutBecause().isPresent()).count();
     }
 
     void guard(GuardVerdict verdict) {
@@ -131,13 +133,14 @@ final class ReportBuilder {
         }
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
         SyncReport report = new SyncReport(pair.name(), pair.policy().mode(), dryRun, started, ms, outcome,
-                changes, skipped, held, guard, errors, failure, requests, fetched);
-        log.info("{}{}: {}, {} created, {} updated, {} deleted; {} skipped, {} held, {} errors; {} ms",
+                changes, skipped, held, guard, errors, failure, requests, fetched, pair.policy().transform(), leftOut,
+                null, List.of());
+        log.info("{}{}: {}, {} created, {} updated, {} deleted; {} skipped, {} held, {} errors; {} ms{}",
                 pair.name(), dryRun ? " (dry run)" : "", outcome.label(),
                 changes.stream().filter(c -> c.kind() == ItemChange.Kind.CREATED).count(),
                 changes.stream().filter(c -> c.kind() == ItemChange.Kind.UPDATED).count(),
                 changes.stream().filter(c -> c.kind() == ItemChange.Kind.DELETED).count(),
-                skipped.size(), held.size(), errors.size(), ms);
+                skipped.size(), held.size(), errors.size(), ms, leftOut > 0 ? "; " + leftOut + " left out by the filters" : "");
         return report;
     }
 }

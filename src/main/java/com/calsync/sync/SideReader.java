@@ -32,19 +32,43 @@ final class SideReader {
     private final TimeWindow window;
     private final boolean recheckWindow;
     private final Map<String, StatusRow> rows;
+    private final CopyShaper shaper;
+    private final TargetKeys targetKeys;
+    private final Kinds kinds;
+
+    /**
+     * The kinds of items a pair carries (those both of its stores hold), and why it leaves another
+     * kind where it is.
+     */
+    interface Kinds {
+        boolean carried(ComponentKind kind);
+
+        String whyNot(ComponentKind kind);
+    }
 
     /**
      * @param recheckWindow re-read items whose place in the window may have changed as time moved
+     * @param shaper        what the target is to get of each source item (expansion and transform)
+     * @param targetKeys    the key each target item syncs under
      */
-    SideReader(IcalKit ical, TimeWindow window, boolean recheckWindow, Map<String, StatusRow> rows) {
+    SideReader(IcalKit ical, TimeWindow window, boolean recheckWindow, Map<String, StatusRow> rows,
+               CopyShaper shaper, TargetKeys targetKeys, Kinds kinds) {
         this.ical = ical;
         this.window = window;
         this.recheckWindow = recheckWindow;
         this.rows = rows;
+        this.shaper = shaper;
+        this.targetKeys = targetKeys;
+        this.kinds = kinds;
     }
 
+    /**
+     * @param refetch fetch every item, also those whose etag says they are unchanged: the pair's
+     *                transform changed, so what the target gets of them may have too
+     */
     SideSnapshot read(Side side, CalendarStore store, Map<String, SkippedItem> lastSkipped,
-                      Optional<String> lastToken, boolean expand) {
+                      Optional<String> lastToken, boolean refetch) {
+        boolean expand = side == Side.SOURCE && shaper.expands();
         Map<String, List<StatusRow>> rowsByHref = new HashMap<>();
         for (StatusRow row : rows.values()) {
             if (row.isOn(side)) {
@@ -61,10 +85,10 @@ final class SideReader {
             String etag = entry.getValue();
             List<StatusRow> tracked = rowsByHref.get(href);
             SkippedItem skipped = lastSkipped.get(href);
-            if (etag != null && tracked != null && !(expand && recheckWindow)
+            if (etag != null && tracked != null && !(expand && recheckWindow) && !refetch
                     && tracked.stream().allMatch(r -> etag.equals(r.etag(side)))) {
                 tracked.forEach(r -> run.add(SideItem.unchanged(r.key(), href, etag, r.hash(side))));
-            } else if (etag != null && skipped != null && etag.equals(skipped.etag())
+            } else if (etag != null && skipped != null && etag.equals(skipped.etag()) && !refetch
                     && !(skipped.windowDependent() && recheckWindow)) {
                 run.skipped.add(skipped);
             } else {
@@ -134,22 +158,41 @@ final class SideReader {
             } catch (RuntimeException e) {
                 return skipped(stored, "cannot be read as iCalendar: " + e, false);
             }
-            if (item.kind() != ComponentKind.VEVENT) {
-                return skipped(stored, "holds a " + item.kind() + " (UID " + item.uid()
-                        + "); CalSync syncs events only, so it is left as it is", false);
+            if (!kinds.carried(item.kind())) {
+                return skipped(stored, "holds a " + item.kind() + " (UID " + item.uid() + "); "
+                        + kinds.whyNot(item.kind()) + ", so it is left as it is", false);
             }
-            if (expand) {
-                List<SideItem> occurrences = ical.expander().expand(item, window).stream()
-                        .map(o -> sideItem(stored, o)).toList();
-                if (occurrences.isEmpty() && !rowsByHref.containsKey(stored.href())) {
-                    return skipped(stored, "no occurrence between " + window.start() + " and " + window.end(), true);
-                }
-                return new Inspection(stored, occurrences, null, false);
+            if (side == Side.SOURCE) {
+                return inspectSource(stored, item);
             }
-            if (!rows.containsKey(item.uid()) && !ical.occurrences().hasOccurrenceIn(item, window)) {
+            String key = targetKeys.keyOf(stored.href(), item.uid());
+            if (!rows.containsKey(key) && !ical.occurrences().hasOccurrenceIn(item, window)) {
                 return skipped(stored, "no occurrence between " + window.start() + " and " + window.end(), true);
             }
-            return new Inspection(stored, List.of(sideItem(stored, item)), null, false);
+            return new Inspection(stored, List.of(sideItem(stored, key, item, item)), null, false);
+        }
+
+        /** A source item becomes what the target is to get of it: {@link CopyShaper}. */
+        private Inspection inspectSource(StoredItem stored, CalendarItem item) {
+            if (!expand && !rows.containsKey(item.uid()) && !ical.occurrences().hasOccurrenceIn(item, window)) {
+                return skipped(stored, "no occurrence between " + window.start() + " and " + window.end(), true);
+            }
+            List<CopyShaper.Shaped> shaped;
+            try {
+                shaped = shaper.shape(shaper.occurrences(item));
+            } catch (MalformedItemException | RuntimeException e) {
+                return skipped(stored, "cannot be copied with the pair's copy settings: " + e.getMessage(), false);
+            }
+            if (expand && shaped.isEmpty() && !rowsByHref.containsKey(stored.href())) {
+                return skipped(stored, "no occurrence between " + window.start() + " and " + window.end(), true);
+            }
+            List<SideItem> items = new ArrayList<>(shaped.size());
+            for (CopyShaper.Shaped s : shaped) {
+                items.add(s.copy() == null
+                        ? SideItem.leftOut(s.key(), stored.href(), stored.etag(), s.leftOut(), titles.of(s.source()))
+                        : sideItem(stored, s.key(), s.copy(), s.source()));
+            }
+            return new Inspection(stored, items, null, false);
         }
 
         void accept(Inspection inspection) {
@@ -175,11 +218,15 @@ final class SideReader {
             return new Inspection(stored, List.of(), reason, windowDependent);
         }
 
-        private SideItem sideItem(StoredItem stored, CalendarItem item) {
+        /**
+         * @param content what is compared and written (on the source, the copy the target gets)
+         * @param titled  whose title reports show (on the source, the source's own)
+         */
+        private SideItem sideItem(StoredItem stored, String key, CalendarItem content, CalendarItem titled) {
             // Only the text and title are kept: a parsed item weighs ten times its text, and a
             // first sync holds every item of a side until the plan is made.
-            return new SideItem(item.uid(), stored.href(), stored.etag(), ical.fingerprinter().fingerprint(item),
-                    item.text(), titles.of(item));
+            return new SideItem(key, stored.href(), stored.etag(), ical.fingerprinter().fingerprint(content),
+                    content.text(), titles.of(titled));
         }
 
         private boolean inWindow(String text) {

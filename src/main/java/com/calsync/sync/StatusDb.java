@@ -35,6 +35,8 @@ public final class StatusDb implements AutoCloseable {
     private static final String HELD_KEYS = "held_keys";
     /** Written by earlier versions beside {@link #HELD_KEYS} and never read; removed on open. */
     private static final String OLD_HELD_NOTE = "held_note";
+    /** The fingerprint of the transform the copies on the target were last written with (absent: none). */
+    private static final String TRANSFORM_FINGERPRINT = "transform_fingerprint";
 
     private final Path file;
     private final Connection connection;
@@ -78,6 +80,7 @@ public final class StatusDb implements AutoCloseable {
                       side TEXT NOT NULL, href TEXT NOT NULL, etag TEXT, reason TEXT NOT NULL,
                       window_dependent INTEGER NOT NULL, PRIMARY KEY(side, href))""");
             s.execute("CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT)");
+            createTransformTables(s);
         }
         if (meta(SCHEMA_VERSION_KEY).isEmpty()) {
             putMeta(SCHEMA_VERSION_KEY, Integer.toString(SCHEMA_VERSION));
@@ -243,6 +246,61 @@ public final class StatusDb implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("save " + key, e);
         }
+    }
+
+    // --- transforms (issue 17): which target UID each rewritten copy has ------------------------
+
+    /**
+     * Added for transformed pairs, by CREATE IF NOT EXISTS so an existing database gains it in
+     * place: {@code copy_links} maps an item's key (its source UID) to the UID of its copy on the
+     * target, where the pair writes copies under UIDs of their own.
+     */
+    private static void createTransformTables(Statement s) throws SQLException {
+        s.execute("CREATE TABLE IF NOT EXISTS copy_links(source_key TEXT PRIMARY KEY, copy_uid TEXT NOT NULL)");
+    }
+
+    /** Source key → the UID of its copy on the target, for the copies written under a UID of their own. */
+    public Map<String, String> copyLinks() {
+        Map<String, String> links = new LinkedHashMap<>();
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("SELECT source_key, copy_uid FROM copy_links ORDER BY source_key")) {
+            while (r.next()) {
+                links.put(r.getString(1), r.getString(2));
+            }
+            return links;
+        } catch (SQLException e) {
+            throw failure("read the copies' UIDs", e);
+        }
+    }
+
+    /** Remembers that the copy of {@code sourceKey} has UID {@code copyUid} on the target. */
+    public void putCopyLink(String sourceKey, String copyUid) {
+        try (PreparedStatement p = connection.prepareStatement(
+                "INSERT OR REPLACE INTO copy_links(source_key, copy_uid) VALUES(?,?)")) {
+            p.setString(1, sourceKey);
+            p.setString(2, copyUid);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("save the copy UID of " + sourceKey, e);
+        }
+    }
+
+    public void removeCopyLink(String sourceKey) {
+        try (PreparedStatement p = connection.prepareStatement("DELETE FROM copy_links WHERE source_key = ?")) {
+            p.setString(1, sourceKey);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("forget the copy UID of " + sourceKey, e);
+        }
+    }
+
+    /** The fingerprint of the transform the target's copies were last written with; empty when none was. */
+    public Optional<String> transformFingerprint() {
+        return meta(TRANSFORM_FINGERPRINT);
+    }
+
+    public void putTransformFingerprint(String fingerprint) {
+        putMeta(TRANSFORM_FINGERPRINT, fingerprint);
     }
 
     /** Runs {@code work} as one transaction: all of its writes land, or none. */

@@ -3,6 +3,8 @@ package com.calsync.sync;
 import com.calsync.ical.TimeWindow;
 import com.calsync.store.StoreException;
 import com.calsync.sync.SyncAction.DeleteItem;
+import com.calsync.sync.transform.PairTransform;
+import com.calsync.sync.transform.Transformer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,12 +42,24 @@ public final class SyncEngine {
         TimeWindow window = TimeWindow.around(started, policy.pastDays(), policy.futureDays());
         ReportBuilder report = new ReportBuilder(pair, ical, options.dryRun(), started);
         try {
-            // read
+            // read: the source as the target is to get it (expanded, transformed: CopyShaper)
             Map<String, StatusRow> rows = db.rows();
             boolean recheck = db.windowCheckedAt().map(t -> t.plus(WINDOW_RECHECK).isBefore(started)).orElse(true);
-            SideReader reader = new SideReader(ical, window, recheck, rows);
+            PairTransform transform = policy.transform();
+            // A changed transform re-reads the source, so each copy is compared (and rewritten) once.
+            boolean transformChanged = !db.transformFingerprint().orElse(PairTransform.NONE.fingerprint())
+                    .equals(transform.fingerprint());
+            if (transformChanged && !rows.isEmpty()) {
+                log.info("{}: the pair's copy settings changed ({}); its copies are compared and rewritten once",
+                        pair.name(), transform.isIdentity() ? "now copying events as they are" : transform.describe());
+            }
+            Transformer transformer = new Transformer(transform, pair.configName(), ical::parser);
+            CopyShaper shaper = new CopyShaper(ical, policy.expandRecurring(), window, transformer);
+            Map<String, String> links = db.copyLinks();
+            SideReader reader = new SideReader(ical, window, recheck, rows, shaper,
+                    new TargetKeys(links, rows, transform.rewritesCopies()), new CarriedKinds(pair));
             SideSnapshot source = reader.read(Side.SOURCE, pair.source(), db.skipped(Side.SOURCE),
-                    db.syncToken(Side.SOURCE), policy.expandRecurring());
+                    db.syncToken(Side.SOURCE), transformChanged);
             SideSnapshot target = reader.read(Side.TARGET, pair.target(), db.skipped(Side.TARGET),
                     db.syncToken(Side.TARGET), false);
             report.read(source, target);
@@ -54,7 +68,7 @@ public final class SyncEngine {
             Set<String> heldBefore = db.heldKeys();
             Set<String> approved = options.heldDeletions() == HeldDeletions.APPROVE ? heldBefore : Set.of();
             Set<String> rejected = options.heldDeletions() == HeldDeletions.REJECT ? heldBefore : Set.of();
-            Planner.Draft draft = new Planner(policy, ical).plan(rows, source, target, approved);
+            Planner.Draft draft = new Planner(policy, ical, transformChanged).plan(rows, source, target, approved);
 
             // guard against mass deletions
             SyncPlan plan = new PlanGuard(policy).guard(draft, rows, approved, rejected);
@@ -66,8 +80,8 @@ public final class SyncEngine {
 
             // apply
             PlanApplier applier = new PlanApplier(pair.name(), Map.of(Side.SOURCE, pair.source(),
-                    Side.TARGET, pair.target()), db, journal, ical, policy, window, options.cancelled(),
-                    options.progress());
+                    Side.TARGET, pair.target()), db, journal, ical, policy, shaper, transformer, links,
+                    options.cancelled(), options.progress());
             applier.apply(plan, rows);
             report.applied(applier);
             db.replaceSkipped(Side.SOURCE, source.skipped());
@@ -85,6 +99,9 @@ public final class SyncEngine {
                 // A token is kept only after a clean run: otherwise items to retry would look unchanged.
                 db.putSyncToken(Side.SOURCE, source.syncToken());
                 db.putSyncToken(Side.TARGET, target.syncToken());
+                if (transformChanged) {
+                    db.putTransformFingerprint(transform.fingerprint());
+                }
             }
             if (mismatch.isPresent()) {
                 return report.finish(SyncOutcome.FAILED, mismatch.get());

@@ -78,7 +78,8 @@ public final class SnapshotView {
         } else {
             state = PairState.OK;
         }
-        String route = p.source() + " → " + p.target() + (p.mode() == null ? "" : ", " + p.mode().jsonName());
+        String route = p.source() + " → " + p.target() + (p.mode() == null ? "" : ", " + p.mode().jsonName())
+                + (p.transform() == null ? "" : ", " + p.transform());
         // an old error stays in the status until another run fails; the row shows it while failing
         Optional<String> error = state == PairState.FAILING ? Optional.ofNullable(p.lastError()) : Optional.empty();
         Optional<String> details = error.map(e -> details(p, e));

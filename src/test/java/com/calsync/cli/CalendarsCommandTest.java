@@ -93,7 +93,7 @@ class CalendarsCommandTest {
                 .contains("writable:    yes")
                 .contains("sync tokens: yes")
                 .contains("color:       #FF2968FF");
-        assertThat(block(text, "Chores")).contains("holds:       VTODO (no events: CalSync cannot sync this one)")
+        assertThat(block(text, "Chores")).contains("holds:       VTODO (a task list: syncs with a folder or another calendar that holds to-dos)")
                 .contains("color:       -");
         assertThat(block(text, "Holidays (shared)")).contains("writable:    no");
         assertThat(text).as("the example names a writable event calendar")

@@ -103,6 +103,42 @@ class SyncCommandTest {
         assertThat(pair.get("changes")).hasSize(12);
         assertThat(pair.get("changes").get(0).get("action").asText()).isEqualTo("created");
         assertThat(pair.get("guard").get("holding").asBoolean()).isFalse();
+        assertThat(pair.get("transform").get("copy").asText()).as("a plain pair copies in full").isEqualTo("full");
+        assertThat(pair.get("transform").get("skip")).isEmpty();
+    }
+
+    @Test
+    void aBusyPairNamesItsTransformInTheTextAndTheJson() throws Exception {
+        Path family = Files.createDirectories(home.resolve("family"));
+        Files.writeString(family.resolve("a.ics"), "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\n"
+                + "UID:a@x\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:20261201T090000Z\r\nDTEND:20261201T100000Z\r\n"
+                + "SUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        Files.writeString(family.resolve("b.ics"), "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\n"
+                + "UID:b@x\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;VALUE=DATE:20261202\r\nSUMMARY:Holiday\r\n"
+                + "END:VEVENT\r\nEND:VCALENDAR\r\n");
+        Files.writeString(home.resolve("config.json"), """
+                { "calendars": { "family": { "type": "folder", "path": "family" },
+                                 "work": { "type": "folder", "path": "work" } },
+                  "pairs": [ { "name": "family-busy", "source": "family", "target": "work", "copy": "busy",
+                               "skip": ["all-day"], "title_prefix": "[F] " } ] }
+                """);
+
+        assertThat(run("sync")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("family-busy (family → work, mirror): done")
+                .contains("copies: busy copy (\"Busy\"), prefix \"[F] \", skips all-day; 1 event(s) left out")
+                .contains("created on the target: \"Dentist\" (new on the source)");
+        assertThat(files(home.resolve("work"))).singleElement()
+                .satisfies(f -> assertThat(Files.readString(f)).contains("SUMMARY:[F] Busy").doesNotContain("Dentist"));
+
+        assertThat(run("sync", "--json")).isEqualTo(ExitCodes.OK);
+        JsonNode transform = new ObjectMapper().readTree(out.toString()).get("pairs").get(0).get("transform");
+        assertThat(transform.get("copy").asText()).isEqualTo("busy");
+        assertThat(transform.get("busy_title").asText()).isEqualTo("Busy");
+        assertThat(transform.get("title_prefix").asText()).isEqualTo("[F] ");
+        assertThat(transform.get("skip")).extracting(JsonNode::asText).containsExactly("all-day");
+        assertThat(transform.get("skip_title").isNull()).isTrue();
+        assertThat(transform.get("left_out").asInt()).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(out.toString()).get("pairs").get(0).get("calendar").isNull()).isTrue();
     }
 
     @Test

@@ -231,7 +231,7 @@ class ConfigLoaderTest {
                 "config.json:23:50: pairs[2].target: calendar \"holidays\" is a feed, which is read-only: it can only be a source",
                 "config.json:24:70: pairs[3].mode: two-way needs two writable calendars, but \"holidays\" is a read-only feed;"
                         + " use \"mode\": \"mirror\" with it as the source",
-                "config.json:25:5: pairs[4]: needs \"target\": the name of an entry under \"calendars\"",
+                "config.json:25:5: pairs[4]: needs \"target\": the name of an entry under \"calendars\", or \"ACCOUNT:*\" for every calendar of an account",
                 "config.json:25:15: pairs[4].name: \"e f\": pair names may use letters, digits, '.', '_' and '-'"
                         + " (they are typed on the command line and name state files)",
                 "config.json:25:54: pairs[4].conflict: \"me-wins\" is not one of source-wins, target-wins, newer-wins");

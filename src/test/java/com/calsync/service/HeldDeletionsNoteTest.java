@@ -47,4 +47,14 @@ class HeldDeletionsNoteTest {
                 .startsWith("3 of 4 items vanished from the target")
                 .contains("Check the target", "calsync sync --approve-deletions demo");
     }
+
+    @Test
+    void aWholeAccountCalendarWithASpaceIsQuotedForTheShell() {
+        GuardHold hold = new GuardHold(Side.SOURCE, "6 of 6 items vanished from the source at once.");
+
+        assertThat(HeldDeletionsNote.of("family-all/My Work", hold))
+                .contains("`calsync sync --approve-deletions 'family-all/My Work'`");
+        assertThat(HeldDeletionsNote.of("family-all/Bob's", hold)).contains("'family-all/Bob'\\''s'");
+        assertThat(HeldDeletionsNote.of("family-all/Work", hold)).contains("--reject-deletions family-all/Work`");
+    }
 }

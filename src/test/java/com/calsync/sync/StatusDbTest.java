@@ -100,4 +100,33 @@ class StatusDbTest {
         }
         return meta;
     }
+
+    @Test
+    void copyLinksAndTheTransformFingerprintAreAddedToAnExistingDatabaseInPlace() throws Exception {
+        Path file = dir.resolve("before-transforms.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            // the schema as it was before copy links: items and meta only
+            s.execute("CREATE TABLE items(key TEXT PRIMARY KEY, source_href TEXT, source_etag TEXT, source_hash TEXT,"
+                    + " target_href TEXT, target_etag TEXT, target_hash TEXT, base TEXT,"
+                    + " target_deleted INTEGER NOT NULL DEFAULT 0)");
+            s.execute("CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT)");
+            s.execute("INSERT INTO items(key, source_href) VALUES('a@x', 'a.ics')");
+            s.execute("INSERT INTO meta(k, v) VALUES('token.source', 'tok-1')");
+        }
+        try (StatusDb db = StatusDb.open(file)) {
+            assertThat(db.rows()).containsOnlyKeys("a@x");
+            assertThat(db.syncToken(Side.SOURCE)).contains("tok-1");
+            assertThat(db.copyLinks()).isEmpty();
+            assertThat(db.transformFingerprint()).isEmpty();
+
+            db.putCopyLink("a@x", "calsync-copy-1");
+            db.putCopyLink("b@x", "calsync-copy-2");
+            db.removeCopyLink("b@x");
+            db.putTransformFingerprint("v1\ncopy=busy");
+        }
+        try (StatusDb db = StatusDb.open(file)) {
+            assertThat(db.copyLinks()).containsExactly(Map.entry("a@x", "calsync-copy-1"));
+            assertThat(db.transformFingerprint()).contains("v1\ncopy=busy");
+        }
+    }
 }

@@ -4,6 +4,9 @@ import static com.calsync.sync.Events.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.calsync.ical.ComponentKind;
+import com.calsync.store.CalendarStore;
+import com.calsync.store.StoreCapabilities;
 import com.calsync.store.StoredItem;
 import com.calsync.store.memory.MemoryStore;
 import java.nio.file.Path;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,20 +225,41 @@ class SyncEngineTest {
     }
 
     @Test
-    void aToDoIsSkippedWithAReasonAndAnUnreadableItemDoesNotDeleteItsCopy() {
+    void aToDoIsSkippedWithAReasonWhenTheTargetHoldsEventsOnlyAndAnUnreadableItemDoesNotDeleteItsCopy() {
+        CalendarStore eventsOnly = new ForwardingStore(target) {
+            @Override
+            public StoreCapabilities capabilities() {
+                return new StoreCapabilities(false, false, false, true, Set.of(ComponentKind.VEVENT));
+            }
+        };
+        SyncPair pair = new SyncPair("p", source, eventsOnly, SyncPolicy.defaults(SyncMode.MIRROR));
         source.put("t", Events.todo("t", "Buy milk"));
         source.put("a", event("a", "A", SOON));
-        mirror();
+        engine.sync(pair, db, SyncOptions.normal());
         source.put("a", "BEGIN:VCALENDAR\r\nthis is not iCalendar\r\n");
 
-        SyncReport report = mirror();
+        SyncReport report = engine.sync(pair, db, SyncOptions.normal());
 
         assertThat(report.skipped()).extracting(SkippedItem::reason)
-                .anySatisfy(r -> assertThat(r).contains("VTODO").contains("events only"))
+                .anySatisfy(r -> assertThat(r).contains("VTODO").contains("the target (memory store target) holds no to-dos"))
                 .anySatisfy(r -> assertThat(r).contains("cannot be read"));
         assertThat(report.changes()).isEmpty();
         assertThat(textOf(target, "a")).contains("SUMMARY:A");
         assertThat(textOf(target, "t")).isNull();
+    }
+
+    @Test
+    void aToDoIsCarriedWhenBothSidesHoldToDos() {
+        source.put("t", Events.todo("t", "Buy milk"));
+
+        SyncReport report = mirror();
+
+        assertThat(report.skipped()).isEmpty();
+        assertThat(report.changes()).extracting(ItemChange::key).containsExactly("t");
+        assertThat(textOf(target, "t")).contains("BEGIN:VTODO").contains("SUMMARY:Buy milk");
+        source.put("t", Events.todo("t", "Buy oat milk"));
+        assertThat(mirror().changes()).extracting(ItemChange::why).containsExactly("changed on the source");
+        assertThat(textOf(target, "t")).contains("SUMMARY:Buy oat milk");
     }
 
     @Test

@@ -70,4 +70,17 @@ class SnapshotViewTest {
         assertThat(paused.paused()).isTrue();
         assertThat(paused.pairs().get(0).changes()).isEqualTo("no changes");
     }
+
+    @Test
+    void aWholeAccountCalendarHasARowOfItsOwnThatNamesTheCopySettings() {
+        PairStatus calendar = new PairStatus("family-all/Work", "icloud:Work", "nas:Work", SyncMode.MIRROR, 30, false,
+                T, 1, 0, 0, ok(new SideCounts(2, 0, 0), 0), null, "family-all", "busy copy (\"Busy\")");
+
+        AppView v = SnapshotView.from(snapshot("idle", null, List.of(pair("family-all", false, 0, null, null), calendar)),
+                List.of());
+
+        assertThat(v.pairs()).extracting(AppView.PairView::name).containsExactly("family-all", "family-all/Work");
+        assertThat(v.pairs().get(1).route()).isEqualTo("icloud:Work → nas:Work, mirror, busy copy (\"Busy\")");
+        assertThat(v.pairs().get(0).route()).as("a plain pair's route reads as before").isEqualTo("a → b, mirror");
+    }
 }

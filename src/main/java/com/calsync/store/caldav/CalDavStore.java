@@ -106,11 +106,13 @@ public final class CalDavStore implements CalendarStore {
     /**
      * Sync tokens: RFC 6578 ones where the collection has sync-collection; otherwise, where it has
      * a getctag, a token made of the ctag, which tells "nothing changed" in one small request.
+     * Components: the collection's supported-calendar-component-set (RFC 4791 §5.2.3); a server
+     * that does not say accepts any.
      */
     @Override
     public StoreCapabilities capabilities() {
         return new StoreCapabilities(!calendar.writable(), calendar.syncCollection() || calendar.ctag().isPresent(),
-                false, true);
+                false, true, calendar.componentKinds());
     }
 
     @Override

@@ -1,6 +1,9 @@
 package com.calsync.store.caldav;
 
+import com.calsync.ical.ComponentKind;
+import com.calsync.store.StoreCapabilities;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,5 +36,19 @@ public record CalendarInfo(URI url, String displayName, Optional<String> color, 
 
     public boolean holdsTasks() {
         return components.isEmpty() || components.contains("VTODO");
+    }
+
+    /** The kinds of items CalSync can carry that the collection holds (all of them when the server does not say). */
+    public Set<ComponentKind> componentKinds() {
+        if (components.isEmpty()) {
+            return StoreCapabilities.ALL_KINDS;
+        }
+        Set<ComponentKind> kinds = EnumSet.noneOf(ComponentKind.class);
+        for (ComponentKind kind : StoreCapabilities.ALL_KINDS) {
+            if (components.contains(kind.name())) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
     }
 }

@@ -66,9 +66,11 @@ class CalDavPairSyncTest {
     // March 2026: the window then holds every corpus event (stale-vtimezone.ics sits on 2026-03-20,
     // before the 2026-11-26 window the corpus README names) except the series that ended in 2015.
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-25T12:00:00Z"), ZoneOffset.UTC);
-    /** Corpus files the engine leaves out, with a word its reason must contain. */
+    /**
+     * Corpus files the engine leaves out, with a word its reason must contain. The to-do is carried:
+     * the source holds VEVENT and VTODO, and Xandikos holds every kind.
+     */
     private static final Map<String, String> SKIPPED = Map.of(
-            "vtodo.ics", "VTODO",
             "count-series-2015.ics", "no occurrence between");
 
     /**
@@ -228,7 +230,8 @@ class CalDavPairSyncTest {
             Map<String, String> loaded = new TreeMap<>();
             int i = 0;
             for (Path file : Corpus.files()) {
-                if (SKIPPED.containsKey(file.getFileName().toString())) {
+                // this Radicale calendar holds events only: the to-do would stay on Xandikos, with its reason
+                if (SKIPPED.containsKey(file.getFileName().toString()) || file.getFileName().toString().equals("vtodo.ics")) {
                     continue;
                 }
                 String text = Corpus.read(file);
