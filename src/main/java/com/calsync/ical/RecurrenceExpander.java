@@ -48,7 +48,7 @@ import net.fortuna.ical4j.validate.ValidationException;
  * says when a series had more.
  */
 public final class RecurrenceExpander {
-    static final int MAX_OCCURRENCES = 1000;
+    public static final int MAX_OCCURRENCES = 1000;
     private static final DateTimeFormatter UTC_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
     private static final DateTimeFormatter LOCAL_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT);
     private static final DateTimeFormatter DATE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);

@@ -3,10 +3,14 @@ package com.calsync.sync;
 import com.calsync.ical.CalendarItem;
 import com.calsync.ical.ComponentKind;
 import com.calsync.ical.MalformedItemException;
+import com.calsync.ical.OpaqueItem;
+import com.calsync.ical.ReadItem;
+import com.calsync.ical.RecurrenceExpander;
 import com.calsync.ical.TimeWindow;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.ChangeSet;
 import com.calsync.store.Listing;
+import com.calsync.store.StoreException;
 import com.calsync.store.StoredItem;
 import com.calsync.store.SyncTokenExpiredException;
 import java.util.ArrayList;
@@ -78,7 +82,9 @@ final class SideReader {
         }
         // Reading iCalendar is most of a first sync's work and each item stands alone:
         // inspect a batch on all cores, then gather the results in order on this thread.
-        BatchFetch.inBatches(store, toFetch, batch -> batch.parallelStream().map(run::inspect).toList().forEach(run::accept));
+        Map<String, String> listed = current;
+        BatchFetch.inBatches(store, toFetch, batch -> batch.parallelStream().map(run::inspect).toList().forEach(run::accept),
+                (href, e) -> run.unfetchable(href, listed.get(href), e));
         return new SideSnapshot(side, run.items, run.skipped, run.leftWindow, token, toFetch.size());
     }
 
@@ -120,43 +126,118 @@ final class SideReader {
             this.rowsByHref = rowsByHref;
         }
 
-        /** What one fetched item turned out to be; computed off this thread, so it only reads. */
-        private record Inspection(StoredItem stored, List<SideItem> items, String skipReason,
-                                  boolean windowDependent) {
+        /**
+         * What one fetched item turned out to be; computed off this thread, so it only reads.
+         *
+         * @param skip  why it does not take part, or null
+         * @param notes parts of it left out while the rest takes part
+         */
+        private record Inspection(StoredItem stored, List<SideItem> items, SkippedItem skip, List<SkippedItem> notes) {
         }
 
+        /**
+         * Reads, fingerprints, windows and (for expand_recurring) expands one item. Nothing it
+         * throws leaves here: an item CalSync cannot read becomes a skip with its reason, one whose
+         * parsed form fails later on is carried as text, one whose occurrences cannot be computed
+         * "may occur" — so one item never stops the others.
+         */
         Inspection inspect(StoredItem stored) {
-            CalendarItem item;
             try {
-                item = ical.parser().parse(stored.ics());
+                return inspectItem(stored);
+            } catch (RuntimeException | StackOverflowError e) {
+                log.warn("{} {}: CalSync failed on this item; it is skipped", side.label(), stored.href(), e);
+                return skipped(stored, "CalSync failed while reading it (" + e + "); it is left as it is."
+                        + " Please report this with the item's text", false, SkippedItem.Kind.PROBLEM);
+            }
+        }
+
+        private Inspection inspectItem(StoredItem stored) {
+            ReadItem item;
+            try {
+                item = ical.parser().read(stored.ics());
             } catch (MalformedItemException e) {
-                return skipped(stored, "cannot be read as iCalendar: " + e.getMessage(), false);
-            } catch (RuntimeException e) {
-                return skipped(stored, "cannot be read as iCalendar: " + e, false);
+                return skipped(stored, "cannot be read as iCalendar: " + e.getMessage()
+                        + "; it is left as it is (fix or remove it)", false, SkippedItem.Kind.PROBLEM);
             }
             if (item.kind() != ComponentKind.VEVENT) {
                 return skipped(stored, "holds a " + item.kind() + " (UID " + item.uid()
-                        + "); CalSync syncs events only, so it is left as it is", false);
+                        + "); CalSync syncs events only, so it is left as it is", false, SkippedItem.Kind.IGNORED);
             }
-            if (expand) {
-                List<SideItem> occurrences = ical.expander().expand(item, window).stream()
-                        .map(o -> sideItem(stored, o)).toList();
-                if (occurrences.isEmpty() && !rowsByHref.containsKey(stored.href())) {
-                    return skipped(stored, "no occurrence between " + window.start() + " and " + window.end(), true);
-                }
-                return new Inspection(stored, occurrences, null, false);
+            if (item instanceof OpaqueItem o) {
+                log.info("{} {} (UID {}) is carried as text: {}", side.label(), stored.href(), o.uid(), o.problem());
             }
-            if (!rows.containsKey(item.uid()) && !ical.occurrences().hasOccurrenceIn(item, window)) {
-                return skipped(stored, "no occurrence between " + window.start() + " and " + window.end(), true);
+            String hash;
+            try {
+                hash = ical.fingerprinter().fingerprint(item);
+            } catch (RuntimeException e) {
+                // the parsed form fails where reading did not (a lazily built zone, an odd value): carry the text
+                item = asText(stored, item, e);
+                hash = ical.fingerprinter().fingerprint(item);
             }
-            return new Inspection(stored, List.of(sideItem(stored, item)), null, false);
+            if (expand && item instanceof CalendarItem parsed) {
+                return expanded(stored, parsed, hash);
+            }
+            if (!rows.containsKey(item.uid()) && !mayOccur(stored, item)) {
+                return skipped(stored, "no occurrence between " + window.start() + " and " + window.end(), true,
+                        SkippedItem.Kind.IGNORED);
+            }
+            return new Inspection(stored, List.of(sideItem(stored, item, hash)), null, List.of());
+        }
+
+        private Inspection expanded(StoredItem stored, CalendarItem item, String seriesHash) {
+            RecurrenceExpander.Expansion expansion;
+            try {
+                expansion = ical.expander().expandReporting(item, window);
+            } catch (RuntimeException e) {
+                log.warn("{} {} (UID {}): its occurrences cannot be computed ({}); the series is copied as it is",
+                        side.label(), stored.href(), item.uid(), e.toString());
+                expansion = new RecurrenceExpander.Expansion(List.of(item), false, e.toString());
+            }
+            if (expansion.notExpanded() != null) {
+                log.info("{} {} (UID {}): {}", side.label(), stored.href(), item.uid(), expansion.notExpanded());
+            }
+            List<SideItem> occurrences = new ArrayList<>();
+            for (CalendarItem occurrence : expansion.items()) {
+                String hash = occurrence == item ? seriesHash : ical.fingerprinter().fingerprint(occurrence);
+                occurrences.add(sideItem(stored, occurrence, hash));
+            }
+            if (occurrences.isEmpty() && !rowsByHref.containsKey(stored.href())) {
+                return skipped(stored, "no occurrence between " + window.start() + " and " + window.end(), true,
+                        SkippedItem.Kind.IGNORED);
+            }
+            List<SkippedItem> notes = !expansion.capped() ? List.of() : List.of(new SkippedItem(side, stored.href(),
+                    stored.etag(), "series " + item.uid() + " has more than " + RecurrenceExpander.MAX_OCCURRENCES
+                    + " occurrences between " + window.start() + " and " + window.end() + "; expand_recurring writes the"
+                    + " first " + RecurrenceExpander.MAX_OCCURRENCES + " of a series and leaves out the rest"
+                    + " (a shorter sync_future_days or sync_past_days takes in fewer)", true, SkippedItem.Kind.PARTLY));
+            return new Inspection(stored, occurrences, null, notes);
+        }
+
+        /** Whether the item may have an occurrence in the window; when that cannot be computed, it may. */
+        private boolean mayOccur(StoredItem stored, ReadItem item) {
+            try {
+                return ical.occurrences().hasOccurrenceIn(item, window);
+            } catch (RuntimeException e) {
+                log.info("{} {} (UID {}): its occurrences cannot be computed ({}); it takes part as if it had one",
+                        side.label(), stored.href(), item.uid(), e.toString());
+                return true;
+            }
+        }
+
+        private ReadItem asText(StoredItem stored, ReadItem item, RuntimeException why) {
+            try {
+                log.info("{} {} (UID {}) is carried as text: {}", side.label(), stored.href(), item.uid(), why.toString());
+                return ical.parser().opaque(stored.ics(), why.toString());
+            } catch (MalformedItemException e) {
+                throw why;
+            }
         }
 
         void accept(Inspection inspection) {
             StoredItem stored = inspection.stored();
-            if (inspection.skipReason() != null) {
-                skipped.add(new SkippedItem(side, stored.href(), stored.etag(), inspection.skipReason(),
-                        inspection.windowDependent()));
+            skipped.addAll(inspection.notes());
+            if (inspection.skip() != null) {
+                skipped.add(inspection.skip());
                 return;
             }
             inspection.items().forEach(this::add);
@@ -171,21 +252,34 @@ final class SideReader {
             }
         }
 
-        private Inspection skipped(StoredItem stored, String reason, boolean windowDependent) {
-            return new Inspection(stored, List.of(), reason, windowDependent);
+        /** An item listed on the side that the store failed to send: skipped, never taken as deleted. */
+        void unfetchable(String href, String etag, StoreException e) {
+            log.warn("{} {}: the store could not send it: {}", side.label(), href, e.getMessage());
+            skipped.add(new SkippedItem(side, href, null, "could not be downloaded: " + e.getMessage()
+                    + "; it is left as it is and tried again next run", false, SkippedItem.Kind.PROBLEM));
         }
 
-        private SideItem sideItem(StoredItem stored, CalendarItem item) {
+        private Inspection skipped(StoredItem stored, String reason, boolean windowDependent, SkippedItem.Kind kind) {
+            return new Inspection(stored, List.of(), new SkippedItem(side, stored.href(), stored.etag(), reason,
+                    windowDependent, kind), List.of());
+        }
+
+        private SideItem sideItem(StoredItem stored, ReadItem item, String hash) {
             // Only the text and title are kept: a parsed item weighs ten times its text, and a
             // first sync holds every item of a side until the plan is made.
-            return new SideItem(item.uid(), stored.href(), stored.etag(), ical.fingerprinter().fingerprint(item),
-                    item.text(), titles.of(item));
+            String title;
+            try {
+                title = titles.of(item);
+            } catch (RuntimeException e) {
+                title = item.uid();
+            }
+            return new SideItem(item.uid(), stored.href(), stored.etag(), hash, item.text(), title, item.uidDerived());
         }
 
         private boolean inWindow(String text) {
             try {
-                return ical.occurrences().hasOccurrenceIn(ical.parser().parse(text), window);
-            } catch (MalformedItemException e) {
+                return ical.occurrences().hasOccurrenceIn(ical.parser().read(text), window);
+            } catch (MalformedItemException | RuntimeException e) {
                 return true;
             }
         }
@@ -198,7 +292,8 @@ final class SideReader {
                 SideItem loser = freshIsTracked ? earlier : fresh;
                 SideItem winner = freshIsTracked ? fresh : earlier;
                 skipped.add(new SkippedItem(side, loser.href(), loser.etag(), "has the same UID " + fresh.key()
-                        + " as " + winner.href() + "; only that one is synced", false));
+                        + " as " + winner.href() + "; only that one is synced (give one of them another UID)", false,
+                        SkippedItem.Kind.PROBLEM));
                 items.put(fresh.key(), winner);
                 return;
             }

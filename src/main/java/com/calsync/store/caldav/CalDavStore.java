@@ -4,9 +4,11 @@ import static com.calsync.store.caldav.DavNames.CALDAV;
 import static com.calsync.store.caldav.DavNames.DAV;
 
 import com.calsync.ical.TimeWindow;
+import com.calsync.store.CalendarGoneException;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.ChangeSet;
 import com.calsync.store.ItemNotFoundException;
+import com.calsync.store.ItemRejectedException;
 import com.calsync.store.ItemRef;
 import com.calsync.store.Listing;
 import com.calsync.store.PreconditionFailedException;
@@ -203,7 +205,7 @@ public final class CalDavStore implements CalendarStore {
     public ItemRef create(String uid, String ics) {
         String href = collectionPath + Hrefs.encodeSegment(ResourceNames.forUid(uid));
         ics = BareCommas.escape(ics);
-        CalDavClient.Answer answer = client.send(put(href, ics, "If-None-Match", "*"));
+        CalDavClient.Answer answer = sendWrite(put(href, ics, "If-None-Match", "*"), "create", href);
         if (answer.status() == 207) {
             checkWrappedPut(answer, href, uid);
             return new ItemRef(href, etagAfterWrite(answer, href));
@@ -235,7 +237,7 @@ public final class CalDavStore implements CalendarStore {
         }
         String path = Hrefs.canonical(url, href);
         ics = BareCommas.escape(ics);
-        CalDavClient.Answer answer = client.send(put(path, ics, "If-Match", etag));
+        CalDavClient.Answer answer = sendWrite(put(path, ics, "If-Match", etag), "update", path);
         if (answer.status() == 207) {
             checkWrappedPut(answer, path, null);
             return etagAfterWrite(answer, path);
@@ -267,8 +269,8 @@ public final class CalDavStore implements CalendarStore {
             throw new IllegalArgumentException("delete of " + href + " needs the etag it was read with");
         }
         String path = Hrefs.canonical(url, href);
-        CalDavClient.Answer answer = client.send(new CalDavClient.Request("DELETE", Hrefs.resolve(url, path),
-                Map.of("If-Match", etag), null, true));
+        CalDavClient.Answer answer = sendWrite(new CalDavClient.Request("DELETE", Hrefs.resolve(url, path),
+                Map.of("If-Match", etag), null, true), "delete", path);
         int status = answer.status();
         if (status == 207) {
             status = firstInnerStatus(answer, path);
@@ -418,6 +420,27 @@ public final class CalDavStore implements CalendarStore {
 
     // --- writes --------------------------------------------------------------------------------
 
+    /**
+     * Sends a write of one item. A server that still answers 500 or 501 after the retries failed
+     * on this item (Xandikos does on some valid ones), which is the item's problem, not the
+     * calendar's: it comes back as {@link ItemRejectedException} with the server's reason.
+     * Connection failures and 502/503/504 stay {@link com.calsync.store.StoreUnavailableException}.
+     */
+    private CalDavClient.Answer sendWrite(CalDavClient.Request request, String what, String href) {
+        try {
+            return client.send(request);
+        } catch (CalDavClient.ServerErrorException e) {
+            int status = e.answer().status();
+            if (status != 500 && status != 501) {
+                throw e;
+            }
+            Optional<String> reason = ServerReason.of(e.answer());
+            throw new ItemRejectedException(href, status, reason.orElse(null), describe() + " failed to " + what
+                    + " item " + href + " with HTTP " + status + " on every try" + reason.map(r -> ": " + r).orElse("")
+                    + "; CalSync tries this item again later");
+        }
+    }
+
     private CalDavClient.Request put(String path, String ics, String condition, String value) {
         return new CalDavClient.Request("PUT", Hrefs.resolve(url, path),
                 Map.of(condition, value, "Content-Type", "text/calendar; charset=utf-8"),
@@ -439,8 +462,9 @@ public final class CalDavStore implements CalendarStore {
             if (r.hasErrorCondition(CALDAV, "valid-calendar-data")
                     || r.hasErrorCondition(CALDAV, "valid-calendar-object-resource")
                     || r.hasErrorCondition(CALDAV, "supported-calendar-component")) {
-                throw new StoreException(describe() + " refused item " + href + " as invalid iCalendar: "
-                        + r.description().orElse("no reason given"));
+                String reason = r.description().orElse(null);
+                throw new ItemRejectedException(href, r.status() == 0 ? 400 : r.status(), reason, describe()
+                        + " refused item " + href + " as invalid iCalendar: " + (reason == null ? "no reason given" : reason));
             }
             int status = r.status();
             if (status == 412) {
@@ -451,8 +475,9 @@ public final class CalDavStore implements CalendarStore {
                 throw readOnly();
             }
             if (status != 0 && (status < 200 || status >= 300)) {
-                throw new StoreException(describe() + " refused to store " + href + " (HTTP " + status + " inside 207: "
-                        + r.description().orElse("no reason given") + ")");
+                String reason = r.description().orElse(null);
+                throw new ItemRejectedException(href, status, reason, describe() + " refused to store " + href
+                        + " (HTTP " + status + " inside 207: " + (reason == null ? "no reason given" : reason) + ")");
             }
         }
     }
@@ -468,15 +493,26 @@ public final class CalDavStore implements CalendarStore {
                 + " update that item instead of creating a new one");
     }
 
+    /**
+     * A write refused by the server: 403 (read-only) and 404 (the calendar is gone) concern the
+     * calendar; any other refusal concerns the item, with the server's reason.
+     */
     private StoreException writeFailure(CalDavClient.Answer answer, String what, String href) {
-        return switch (answer.status()) {
-            case 403 -> readOnly();
-            case 404 -> collectionMissing();
-            case 400, 415, 422 -> new StoreException(describe() + " refused to " + what + " item " + href + " (HTTP "
-                    + answer.status() + "): " + answer.bodyExcerpt());
-            default -> new StoreException(what + " of " + href + " in " + describe() + " failed with HTTP "
-                    + answer.status() + ": " + answer.bodyExcerpt());
-        };
+        int status = answer.status();
+        if (status == 403) {
+            return readOnly();
+        }
+        if (status == 404) {
+            return collectionMissing();
+        }
+        Optional<String> reason = ServerReason.of(answer);
+        String said = reason.map(r -> ": " + r).orElse(" (no reason given)");
+        if (status >= 400 && status < 500) {
+            return new ItemRejectedException(href, status, reason.orElse(null), describe() + " refused to " + what
+                    + " item " + href + " (HTTP " + status + ")" + said);
+        }
+        return new ItemRejectedException(href, status, reason.orElse(null), what + " of " + href + " in " + describe()
+                + " failed with HTTP " + status + said);
     }
 
     private StoreException readFailure(CalDavClient.Answer answer, String what) {
@@ -498,7 +534,7 @@ public final class CalDavStore implements CalendarStore {
     }
 
     private StoreException collectionMissing() {
-        return new StoreException("calendar collection " + url + " does not exist (HTTP 404, account "
+        return new CalendarGoneException("calendar collection " + url + " does not exist (HTTP 404, account "
                 + client.account().name() + "): it may have been deleted or renamed; check the calendar in the config");
     }
 
