@@ -93,8 +93,7 @@ public final class ItemParser {
             c.getProperty(Property.UID).map(Property::getValue).filter(v -> !v.isBlank()).ifPresent(uids::add);
         }
         if (uids.size() > 1) {
-            throw new MalformedItemException("the VCALENDAR holds " + uids.size() + " UIDs " + uids
-                    + " but an item has one; split a whole calendar with ItemParser.split");
+            throw twoUids(uids);
         }
         String uid = uids.isEmpty() ? LenientReading.derivedUid(prepared.lines()) : uids.iterator().next();
         return new CalendarItem(uid, kindOf(main), prepared.copyText(), calendar,
@@ -111,7 +110,11 @@ public final class ItemParser {
         try {
             return parse(ics);
         } catch (MalformedItemException e) {
-            return opaque(ics, e.getMessage());
+            try {
+                return opaque(ics, e.getMessage());
+            } catch (MalformedItemException notEvenAsText) {
+                throw e; // the parser's reason names the line
+            }
         }
     }
 
@@ -145,12 +148,10 @@ public final class ItemParser {
             }
         }
         if (kind == null) {
-            throw new MalformedItemException("the VCALENDAR holds no VEVENT, VTODO or VJOURNAL (nothing to sync); "
-                    + problem);
+            throw new MalformedItemException("the VCALENDAR holds no VEVENT, VTODO or VJOURNAL (nothing to sync)");
         }
         if (uids.size() > 1) {
-            throw new MalformedItemException("the VCALENDAR holds " + uids.size() + " UIDs " + uids
-                    + " but an item has one; " + problem);
+            throw twoUids(uids);
         }
         LenientReading.Prepared prepared = LenientReading.prepare(ics);
         if (!uids.isEmpty()) {
@@ -160,6 +161,11 @@ public final class ItemParser {
             return new OpaqueItem(prepared.uid(), kind, prepared.copyText(), true, problem);
         }
         return new OpaqueItem(LenientReading.derivedUid(lines), kind, ics, true, problem);
+    }
+
+    private static MalformedItemException twoUids(Set<String> uids) {
+        return new MalformedItemException("the VCALENDAR holds " + uids.size() + " events with different UIDs " + uids
+                + ", but one calendar item is one event (with its overrides): put each UID in a file of its own");
     }
 
     private static final Map<String, ComponentKind> MAIN_KINDS = Map.of(Component.VEVENT, ComponentKind.VEVENT,

@@ -105,7 +105,7 @@ final class LenientReading {
         boolean calendarDone = false;
         boolean calendarSeen = false;
         for (int i = 0; i < all.size(); i++) {
-            ContentLines.Line line = all.get(i);
+            ContentLines.Line line = upperCaseNames(all.get(i));
             String text = line.text();
             if (text.isBlank()) {
                 continue;
@@ -145,7 +145,34 @@ final class LenientReading {
             }
             kept.addAll(fixValue(line, notes, dropped));
         }
+        if (stack.size() == 1 && stack.get(0).equals("VCALENDAR")) {
+            // cut off after its last component: the calendar ends where the text does
+            ContentLines.Line last = kept.get(kept.size() - 1);
+            kept.add(new ContentLines.Line("END:VCALENDAR", last.firstLine(), last.end()));
+            notes.add("the text ends without END:VCALENDAR; read as if it were there");
+        }
         return withUids(ics, kept, notes, dropped);
+    }
+
+    /**
+     * Names are case-insensitive (RFC 5545 §3.1), but ical4j reads only upper case: "begin:vevent"
+     * and "dtstart;tzid=…" are read as "BEGIN:VEVENT" and "DTSTART;tzid=…".
+     */
+    private static ContentLines.Line upperCaseNames(ContentLines.Line line) {
+        String text = line.text();
+        int stop = 0;
+        boolean lower = false;
+        while (stop < text.length() && text.charAt(stop) != ';' && text.charAt(stop) != ':') {
+            char c = text.charAt(stop++);
+            lower |= c >= 'a' && c <= 'z';
+        }
+        boolean beginOrEnd = text.regionMatches(true, 0, "BEGIN:", 0, 6) || text.regionMatches(true, 0, "END:", 0, 4);
+        if (!lower && !(beginOrEnd && !text.equals(text.toUpperCase(java.util.Locale.ROOT)))) {
+            return line;
+        }
+        String fixed = beginOrEnd ? text.strip().toUpperCase(java.util.Locale.ROOT)
+                : text.substring(0, stop).toUpperCase(java.util.Locale.ROOT) + text.substring(stop);
+        return new ContentLines.Line(fixed, line.firstLine(), line.end());
     }
 
     /** A property line as ical4j can read it: itself, a repaired line, several, or none. */
@@ -204,6 +231,8 @@ final class LenientReading {
                     periods.add(v);
                 } else if (DATE.matcher(start).matches()) {
                     dates.add(start); // a period of whole days (19970101/19970102) starts on its date
+                    notes.add("line " + line.firstLine() + " (" + name + "): the period of dates " + v
+                            + " read as the date " + start);
                 } else {
                     refused.add(v);
                 }

@@ -143,7 +143,7 @@ class ItemParserTest {
                 + "BEGIN:VEVENT\r\nUID:b\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260102T100000Z\r\nEND:VEVENT\r\n"
                 + "END:VCALENDAR\r\n";
         assertThatThrownBy(() -> parser.parse(two)).isInstanceOf(MalformedItemException.class)
-                .hasMessageContaining("2 UIDs").hasMessageContaining("[a, b]").hasMessageContaining("split");
+                .hasMessageContaining("2 events with different UIDs").hasMessageContaining("[a, b]").hasMessageContaining("a file of its own");
     }
 
     @Test

@@ -233,8 +233,22 @@ public final class FolderStore implements CalendarStore {
             byte[] bytes = Files.readAllBytes(file);
             String after = etagOf(Files.readAttributes(file, BasicFileAttributes.class));
             if (before.equals(after) || attempt == 2) {
-                return new StoredItem(href, after, new String(bytes, StandardCharsets.UTF_8));
+                return new StoredItem(href, after, decode(href, bytes));
             }
+        }
+    }
+
+    /**
+     * A file's text: UTF-8 as RFC 5545 §3.1.4 asks, or, for a file that is not valid UTF-8, the
+     * 8-bit code page such files are almost always saved in (Windows-1252, a superset of
+     * Latin-1), so "Café" stays "Café" instead of turning into replacement characters.
+     */
+    private String decode(String href, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            log.info("{} in {} is not UTF-8; read as Windows-1252", href, describe());
+            return new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
         }
     }
 
