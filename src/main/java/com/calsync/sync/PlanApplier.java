@@ -163,6 +163,21 @@ final class PlanApplier {
             }
             progress.update(++done, writes.size());
         }
+        // An item no longer written (deleted meanwhile, now equal on both sides) starts afresh if it ever fails again.
+        Set<String> planned = new java.util.HashSet<>();
+        for (SyncAction action : writes) {
+            writtenSides(action).forEach(side -> planned.add(StatusDb.failureKey(action.key(), side)));
+        }
+        for (ItemFailure f : failures.values()) {
+            if (!planned.contains(StatusDb.failureKey(f.key(), f.side())) && !isBlocked(f, plan)) {
+                db.clearItemFailure(f.key(), f.side());
+            }
+        }
+    }
+
+    /** Whether a failed item's write waits this run only because its side is read-only (then it stays remembered). */
+    private boolean isBlocked(ItemFailure f, SyncPlan plan) {
+        return readOnly.contains(f.side()) && plan.actions().stream().anyMatch(a -> a.key().equals(f.key()));
     }
 
     /** A failed write of one item: reported, remembered with its wait, and left for a later run. */
