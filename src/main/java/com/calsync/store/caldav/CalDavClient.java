@@ -120,7 +120,8 @@ public final class CalDavClient {
      */
     Answer send(Request request) {
         boolean outcomeUnknown = false;
-        Answer lastServerError = null; // the answer of the last attempt, when it was a retried 5xx
+        Answer lastServerError = null; // the last retried 5xx answer
+        int serverErrors = 0; // attempts answered with a retried 5xx
         Duration lastRetryAfter = null;
         Exception lastFailure = null;
         String lastProblem = "";
@@ -142,7 +143,6 @@ public final class CalDavClient {
                             + " Fastmail and Google need an app password too)");
                 }
                 if (status == 429 || status == 503) {
-                    lastServerError = null;
                     Optional<Duration> retryAfter = retryAfter(response);
                     lastRetryAfter = retryAfter.orElse(null);
                     lastProblem = "HTTP " + status;
@@ -158,6 +158,7 @@ public final class CalDavClient {
                     outcomeUnknown = true;
                     lastProblem = "HTTP " + status;
                     lastServerError = new Answer(status, response.headers().map(), response.body(), response.uri(), true);
+                    serverErrors++;
                     wait = retryPolicy.backoffAfter(attempt);
                 } else {
                     return new Answer(status, response.headers().map(), response.body(), response.uri(), outcomeUnknown);
@@ -179,7 +180,6 @@ public final class CalDavClient {
                 }
                 log.debug("{} {} failed after {} ms (attempt {}): {}", request.method(), request.uri(),
                         (System.nanoTime() - started) / 1_000_000, attempt, e.toString());
-                lastServerError = null;
                 // A refused connection never carried the request; anything later may have.
                 if (!(e instanceof ConnectException)) {
                     outcomeUnknown = true;
@@ -198,16 +198,16 @@ public final class CalDavClient {
         }
         String message = describe(request) + " failed " + retryPolicy.maxAttempts()
                 + " times (last: " + lastProblem + "): the server is unreachable or overloaded, try again later";
-        if (lastServerError != null) {
+        if (serverErrors == retryPolicy.maxAttempts()) {
             throw new ServerErrorException(message, lastRetryAfter, lastServerError);
         }
         throw new StoreUnavailableException(message, lastRetryAfter, lastFailure);
     }
 
     /**
-     * The server answered every attempt of a request, the last with a server error (500, 502,
-     * 504, 408): unlike a connection failure this is an answer, which the store may take as being
-     * about the one item it sent (Xandikos fails some valid items with 500).
+     * The server answered every attempt of a request with a server error (500, 502, 504, 408):
+     * unlike a connection failure or "busy" (503, 429) these are answers, which the store may take
+     * as being about the one item it sent (Xandikos fails some valid items with 500).
      */
     static final class ServerErrorException extends StoreUnavailableException {
         private final transient Answer answer;

@@ -384,7 +384,18 @@ public final class CalDavStore implements CalendarStore {
                 + "<d:prop><d:getetag/><c:calendar-data/></d:prop>");
         hrefs.forEach(h -> body.append("<d:href>").append(escape(h)).append("</d:href>"));
         body.append("</c:calendar-multiget>");
-        CalDavClient.Answer answer = client.send(CalDavClient.Request.xml("REPORT", url, "1", body.toString()));
+        CalDavClient.Answer answer;
+        try {
+            answer = client.send(CalDavClient.Request.xml("REPORT", url, "1", body.toString()));
+        } catch (CalDavClient.ServerErrorException e) {
+            if (e.answer().status() != 500) {
+                throw e;
+            }
+            // A server that fails to render some stored item fails every multiget holding it: an
+            // answer about these items, which the sync narrows down instead of stopping the pair.
+            throw new StoreException("REPORT calendar-multiget of " + hrefs.size() + " item(s) on " + describe()
+                    + " failed with HTTP 500 on every try" + ServerReason.of(e.answer()).map(r -> ": " + r).orElse(""), e);
+        }
         if (answer.status() != 207) {
             throw readFailure(answer, "REPORT calendar-multiget");
         }
