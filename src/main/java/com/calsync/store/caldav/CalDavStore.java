@@ -399,8 +399,19 @@ public final class CalDavStore implements CalendarStore {
         if (answer.status() != 207) {
             throw readFailure(answer, "REPORT calendar-multiget");
         }
+        Multistatus multistatus;
+        try {
+            multistatus = parser.parseMultistatus(answer.body());
+        } catch (XMLStreamException e) {
+            // Radicale copies an item's text into the XML as it is, so one item holding a control
+            // character (BEL, say: legal to store, illegal in XML 1.0) spoils every multiget that
+            // holds it. A plain GET carries the bytes without XML, so each item is fetched alone.
+            log.warn("The server's answer to a multiget of {} item(s) on {} is not valid XML ({}); fetching them one by one",
+                    hrefs.size(), describe(), e.getMessage());
+            return hrefs.stream().flatMap(h -> fetchByGet(h).stream()).toList();
+        }
         List<StoredItem> items = new ArrayList<>();
-        for (Multistatus.Response r : parse(answer, "REPORT calendar-multiget").responses()) {
+        for (Multistatus.Response r : multistatus.responses()) {
             if (r.status() == 404) {
                 continue;
             }
@@ -411,6 +422,20 @@ public final class CalDavStore implements CalendarStore {
             }
         }
         return items;
+    }
+
+    /** One item by plain GET; empty when it is gone. */
+    private Optional<StoredItem> fetchByGet(String href) {
+        CalDavClient.Answer answer = client.send(new CalDavClient.Request("GET", Hrefs.resolve(url, href),
+                Map.of("Accept", "text/calendar"), null, true));
+        if (answer.status() == 404 || answer.status() == 410) {
+            return Optional.empty();
+        }
+        if (!answer.isSuccess()) {
+            throw readFailure(answer, "GET " + href);
+        }
+        return Optional.of(new StoredItem(Hrefs.canonical(url, href), answer.header("ETag").orElse(null),
+                new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private Optional<StoredItem> fetchOne(String href) {
