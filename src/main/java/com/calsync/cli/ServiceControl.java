@@ -97,7 +97,7 @@ final class ServiceControl {
         long startNanos = System.nanoTime();
         Process process = launcher.launch(paths, home, console);
         long deadline = startNanos + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
+        while (deadline - System.nanoTime() > 0) {
             Optional<JsonNode> answer = client.send(ControlRequest.of(ControlCommand.PING));
             if (answer.isPresent()) {
                 long pid = answer.get().path("pid").asLong();
@@ -171,7 +171,7 @@ final class ServiceControl {
         } else {
             // not our child's kind of process (another user's namespace?): wait for the socket to go
             long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-            while (client.answers() && System.nanoTime() < deadline) {
+            while (client.answers() && deadline - System.nanoTime() > 0) {
                 sleep(100);
             }
         }
