@@ -138,8 +138,10 @@ class HostileCorpusCalDavTest {
                 Map<String, Set<String>> lost = MeaningfulProperties.lost(text, actual.get(uid));
                 lost.values().forEach(lines -> lines.removeIf(line -> KNOWN_LOSSES.stream().anyMatch(line::startsWith)));
                 lost.values().removeIf(Set::isEmpty);
-                if (SERVER_REPAIRS.containsKey(uid)) {
-                    lost.remove(SERVER_REPAIRS.get(uid));
+                ServerRewrite rewrite = SERVER_REWRITES.get(uid);
+                if (rewrite != null && lost.containsKey(rewrite.part())) {
+                    lost.get(rewrite.part()).removeIf(line -> line.startsWith(rewrite.linePrefix()));
+                    lost.values().removeIf(Set::isEmpty);
                 }
                 if (!lost.isEmpty()) {
                     problems.add(uid + " lost on " + server + ": " + lost);
@@ -152,13 +154,18 @@ class HostileCorpusCalDavTest {
     /** Properties the servers rewrite in ways that are not the sync's doing (see CalDavPairSyncTest). */
     private static final List<String> KNOWN_LOSSES = List.of();
 
+    /** A part of an item a server rewrites because the item's own text is invalid there. */
+    private record ServerRewrite(String part, String linePrefix) {}
+
     /**
-     * Items the server repairs on the way in, and the part it rewrites: Radicale (vobject) completes
-     * a VALARM without ACTION with ACTION:AUDIO and writes TRIGGER:-15M as TRIGGER:-PT15M (seen with
-     * curl against Radicale 3.1 here: PUT then GET), so the alarm differs in text, not in meaning.
+     * Items with invalid values that a server rewrites on the way in (both seen with curl here: PUT
+     * then GET). Radicale (vobject) completes a VALARM without ACTION with ACTION:AUDIO and writes
+     * TRIGGER:-15M as -PT15M. Xandikos stores {@code GEO:52.5163,13.3777} (a comma where RFC 5545
+     * wants a semicolon) as {@code GEO:None}: the coordinates are lost by the server, not the sync.
      */
-    private static final Map<String, String> SERVER_REPAIRS = Map.of(
-            "alarm-noaction@hostile.test", "VEVENT/sub-components");
+    private static final Map<String, ServerRewrite> SERVER_REWRITES = Map.of(
+            "alarm-noaction@hostile.test", new ServerRewrite("VEVENT/sub-components", "BEGIN:VALARM"),
+            "geocomma@hostile.test", new ServerRewrite("VEVENT", "GEO:"));
 
     private boolean isParsed(String text) {
         try {
