@@ -148,14 +148,23 @@ final class SyncCommand implements Callable<Integer> {
             out.printf("    … and %d more (--json lists every one)%n", changes.size() - LISTED_ITEMS);
         }
         if (!r.skipped().isEmpty()) {
-            out.printf("  skipped %d item(s):%n", r.skipped().size());
-            r.skipped().stream().limit(LISTED_ITEMS).forEach((SkippedItem s) ->
-                    out.printf("    %s %s: %s%n", s.side().label(), s.href(), s.reason()));
+            long problems = r.skipped().stream().filter(SkippedItem::needsAttention).count();
+            out.printf("  skipped %d item(s)%s:%n", r.skipped().size(),
+                    problems == 0 ? "" : ", " + problems + " of them need you (marked !)");
+            // the ones that need the user first, so the list's limit never hides them behind to-dos
+            r.skipped().stream().sorted(java.util.Comparator.comparing((SkippedItem s) -> !s.needsAttention()))
+                    .limit(LISTED_ITEMS).forEach((SkippedItem s) ->
+                    out.printf("    %s%s %s: %s%n", s.needsAttention() ? "! " : "", s.side().label(), s.href(), s.reason()));
+            if (r.skipped().size() > LISTED_ITEMS) {
+                out.printf("    … and %d more (--json lists every one)%n", r.skipped().size() - LISTED_ITEMS);
+            }
         }
         if (!r.held().isEmpty()) {
             out.printf("  HELD: %d deletion(s) not carried out. %s%n", r.held().size(), HeldDeletionsNote.of(r));
         }
-        r.errors().forEach(e -> out.printf("  error on the %s, %s: %s%n", e.side().label(), e.key(), e.message()));
+        r.errors().forEach(e -> out.printf("  error on the %s, %s: %s%n", e.side().label(),
+                e.title() == null || e.title().equals(e.key()) ? e.key() : "\"" + e.title() + "\" (" + e.key() + ")",
+                e.message()));
     }
 
     /** The source as config.json names it, or for a whole-account pair's calendar, account and calendar. */

@@ -54,7 +54,8 @@ final class SyncReportJson {
         r.changes().forEach(c -> changes.add(change(c)));
         ArrayNode skipped = p.putArray("skipped");
         for (SkippedItem s : r.skipped()) {
-            skipped.addObject().put("side", s.side().label()).put("href", s.href()).put("reason", s.reason());
+            skipped.addObject().put("side", s.side().label()).put("href", s.href()).put("reason", s.reason())
+                    .put("kind", s.kind().label());
         }
         ObjectNode guard = p.putObject("guard");
         guard.put("holding", !r.held().isEmpty());
@@ -63,7 +64,8 @@ final class SyncReportJson {
         r.held().forEach(c -> held.add(change(c)));
         ArrayNode errors = p.putArray("errors");
         for (ItemError e : r.errors()) {
-            errors.addObject().put("side", e.side().label()).put("uid", e.key()).put("message", e.message());
+            errors.addObject().put("side", e.side().label()).put("uid", e.key()).put("title", e.title())
+                    .put("message", e.message());
         }
         p.put("failure", r.failure());
         ObjectNode transform = p.putObject("transform");

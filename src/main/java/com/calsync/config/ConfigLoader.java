@@ -27,19 +27,52 @@ public final class ConfigLoader {
     /** Reads and checks a file; relative paths inside it are relative to its folder. */
     public ConfigLoadResult load(Path file) {
         String shown = file.toString();
-        String text;
+        byte[] bytes;
         try {
-            // a strict decoder: a Latin-1 file should be named, not silently turned into U+FFFD
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return ConfigTreeReader.syntaxError(shown, null, "no such file");
-        } catch (CharacterCodingException e) {
-            return ConfigTreeReader.syntaxError(shown, null, "is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {
             return ConfigTreeReader.syntaxError(shown, null, "cannot be read: " + e.getMessage());
         }
+        String text;
+        try {
+            // a strict decoder: a Latin-1 file should be named, not silently turned into U+FFFD
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return notUtf8(shown, bytes);
+        }
         Path dir = file.toAbsolutePath().getParent();
         return parse(text, shown, dir == null ? Path.of("").toAbsolutePath() : dir);
+    }
+
+    /**
+     * A file that is not UTF-8, located at its first bad byte: line and column count the
+     * characters before it, as an editor shows them.
+     */
+    static ConfigLoadResult notUtf8(String file, byte[] bytes) {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        int bad = result.isError() ? in.position() : bytes.length;
+        String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < before.length(); i++) {
+            if (before.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int column = before.codePointCount(lineStart, before.length()) + 1;
+        int b = bad < bytes.length ? bytes[bad] & 0xFF : 0;
+        String guess = b >= 0xA0 ? " (in Latin-1 or Windows-1252 it would be \""
+                + new String(new byte[] {(byte) b}, java.nio.charset.Charset.forName("windows-1252")) + "\")" : "";
+        ConfigProblem p = new ConfigProblem(file, "", line, column, String.format(java.util.Locale.ROOT,
+                "is not UTF-8 text: byte 0x%02X here is not valid UTF-8%s; save the file as UTF-8", b, guess),
+                ConfigProblem.Severity.ERROR);
+        return new ConfigLoadResult(java.util.Optional.empty(), java.util.List.of(p), java.util.List.of());
     }
 
     /**

@@ -356,6 +356,7 @@ final class ConfigTreeReader {
         JsonNode calendarsNode = parsed.root().get("calendars");
         List<String> declared = calendarsNode != null && calendarsNode.isObject() ? iterable(calendarsNode.fieldNames()) : List.of();
         Map<String, Site> seenNames = new HashMap<>();
+        Map<String, Writer> writers = new HashMap<>();
         for (int i = 0; i < node.size(); i++) {
             Site at = site.index(i);
             JsonNode pair = node.get(i);
@@ -425,6 +426,10 @@ final class ConfigTreeReader {
                 sidesOk = wholeAccount.isPresent();
             } else if (sidesOk) {
                 checkSides(at, source.get(), target.get(), mode, modeText.isPresent(), calendars);
+                if (enabled && !source.get().equals(target.get())) {
+                    checkOneWriter(at, name.orElse("pairs[" + i + "]"), source.get(), target.get(), mode, calendars,
+                            writers);
+                }
             }
             Optional<String> owner = source.flatMap(s -> sourceAccount(s, declared, calendars))
                     .map(accounts::get).flatMap(AccountConfig::username).filter(u -> u.contains("@"));
@@ -445,6 +450,36 @@ final class ConfigTreeReader {
             }
         }
         return pairs;
+    }
+
+    /** The enabled pair that writes a calendar, and where it says so. */
+    private record Writer(String pair, Site site) {}
+
+    /**
+     * Two enabled pairs writing one calendar undo each other's changes on every run (each takes
+     * the other's writes for edits), so a calendar may be written by one pair only: a mirror
+     * writes its target, a two-way pair both sides. Calendars are compared by what they are
+     * (the same folder, the same account and collection), not only by their names.
+     */
+    private void checkOneWriter(Site at, String pair, String source, String target, SyncMode mode,
+                                Map<String, CalendarConfig> calendars, Map<String, Writer> writers) {
+        List<String> written = mode == SyncMode.TWO_WAY ? List.of(target, source) : List.of(target);
+        for (String calendar : written) {
+            CalendarConfig c = calendars.get(calendar);
+            if (c == null || c.readOnly()) {
+                continue; // writing a read-only calendar is reported on its own
+            }
+            Site site = at.key(calendar.equals(target) ? "target" : "source");
+            Writer first = writers.putIfAbsent(c.describe(), new Writer(pair, site));
+            if (first != null && !first.pair().equals(pair)) {
+                JsonLocation loc = locationOf(first.site(), false);
+                errorAt(site, "calendar " + quoted(calendar) + " (" + c.describe() + ") is already written by pair "
+                        + quoted(first.pair()) + " (" + first.site().display() + (loc == null ? "" : ", line " + loc.getLineNr())
+                        + "); two pairs writing one calendar undo each other's changes on every run."
+                        + " Let one pair write it (a two-way pair writes both of its calendars), or give the other"
+                        + " pair a calendar of its own, or set \"enabled\": false on one of them");
+            }
+        }
     }
 
     /** Expanding series makes single events that cannot flow back into a series: mirror only. */

@@ -10,7 +10,7 @@ import java.util.Optional;
  * default config all read from here so the three cannot drift apart.
  */
 public enum SyncKey {
-    INTERVAL_MINUTES("interval_minutes", Kind.WHOLE_NUMBER, 1, Integer.MAX_VALUE),
+    INTERVAL_MINUTES("interval_minutes", Kind.WHOLE_NUMBER, 1, SyncKey.MAX_INTERVAL_MINUTES),
     SYNC_PAST_DAYS("sync_past_days", Kind.WHOLE_NUMBER, 0, SyncKey.MAX_DAYS),
     SYNC_FUTURE_DAYS("sync_future_days", Kind.WHOLE_NUMBER, 1, SyncKey.MAX_DAYS),
     EXPAND_RECURRING("expand_recurring", Kind.BOOLEAN, 0, 0),
@@ -22,6 +22,11 @@ public enum SyncKey {
 
     /** A hundred years: long enough for anyone, short enough that window arithmetic never overflows. */
     static final int MAX_DAYS = 36_500;
+    /**
+     * A year. The scheduler counts in nanoseconds, where 153 722 868 minutes and more overflow a
+     * long (a pair then showed "syncing now" for ever); nobody needs a pair synced less often.
+     */
+    static final int MAX_INTERVAL_MINUTES = 525_600;
 
     /** What a key's value is. */
     public enum Kind { WHOLE_NUMBER, BOOLEAN }
@@ -64,6 +69,9 @@ public enum SyncKey {
         }
         if (max == Integer.MAX_VALUE) {
             return "a whole number ≥ " + min;
+        }
+        if (max == MAX_INTERVAL_MINUTES) {
+            return "a whole number from " + min + " to " + max + " (a year)";
         }
         return "a whole number from " + min + " to " + max;
     }

@@ -1,10 +1,6 @@
 package com.calsync.ical;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,7 +94,10 @@ final class CalendarSplitter {
             String uid = propertyValue(unfolded, "UID").filter(v -> !v.isBlank()).orElse(null);
             Chunk withUid = chunk;
             if (uid == null) {
-                uid = derivedUid(String.join("\n", unfolded));
+                List<String> wrapped = new ArrayList<>(chunk.lines());
+                wrapped.add(0, "BEGIN:VCALENDAR");
+                wrapped.add("END:VCALENDAR");
+                uid = LenientReading.derivedUid(ContentLines.of(String.join("\n", wrapped)));
                 List<String> copy = new ArrayList<>(chunk.lines());
                 copy.add(1, "UID:" + uid);
                 withUid = new Chunk(chunk.name(), copy, chunk.firstLine());
@@ -107,6 +106,7 @@ final class CalendarSplitter {
         }
 
         List<CalendarItem> items = new ArrayList<>();
+        List<OpaqueItem> opaque = new ArrayList<>();
         for (Map.Entry<String, List<Chunk>> entry : byUid.entrySet()) {
             List<Chunk> parts = entry.getValue();
             try {
@@ -114,21 +114,30 @@ final class CalendarSplitter {
             } catch (MalformedItemException whole) {
                 // Keep the readable components of this UID and report the others one by one.
                 List<Chunk> readable = new ArrayList<>();
+                List<String> unreadable = new ArrayList<>();
                 for (Chunk part : parts) {
                     try {
                         parser.parse(text(header, zones, List.of(part), eol));
                         readable.add(part);
                     } catch (MalformedItemException e) {
-                        skipped.add(part.name() + " UID " + entry.getKey() + " starting at line " + part.firstLine()
+                        unreadable.add(part.name() + " UID " + entry.getKey() + " starting at line " + part.firstLine()
                                 + ": " + e.getMessage());
                     }
                 }
                 if (!readable.isEmpty()) {
                     items.add(parser.parse(text(header, zones, readable, eol)));
+                    skipped.addAll(unreadable);
+                } else {
+                    // Nothing of it is readable: carry it as text rather than drop what could be copied.
+                    try {
+                        opaque.add(parser.opaque(text(header, zones, parts, eol), whole.getMessage()));
+                    } catch (MalformedItemException e) {
+                        skipped.addAll(unreadable);
+                    }
                 }
             }
         }
-        return new ItemParser.SplitResult(List.copyOf(items), List.copyOf(skipped));
+        return new ItemParser.SplitResult(List.copyOf(items), List.copyOf(skipped), List.copyOf(opaque));
     }
 
     private static String text(List<String> header, Map<String, Chunk> zones, List<Chunk> parts, String eol) {
@@ -200,15 +209,5 @@ final class CalendarSplitter {
     private static String unquote(String s) {
         String t = s.strip();
         return t.length() > 1 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
-    }
-
-    static String derivedUid(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
-            return "calsync-" + HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
-        }
     }
 }

@@ -10,12 +10,23 @@ import java.util.HexFormat;
  * LAST-MODIFIED, SEQUENCE-only bumps, server-added X- properties, property order, folding or
  * line ends — so a server re-serializing an item is not a change. What counts is listed on
  * {@link CanonicalForm}; the result is the SHA-256 of that form, as 64 lower-case hex digits.
+ * An {@link OpaqueItem} is hashed from its normalised content lines instead.
  */
 public final class Fingerprinter {
     private final CanonicalForm canonical = new CanonicalForm(new ZoneResolver());
 
+    public String fingerprint(ReadItem item) {
+        if (item instanceof OpaqueItem opaque) {
+            return sha256(OpaqueReading.canonical(opaque.text()));
+        }
+        return fingerprint((CalendarItem) item);
+    }
+
     public String fingerprint(CalendarItem item) {
-        String form = canonical.of(item.calendar());
+        return sha256(canonical.of(item.calendar()));
+    }
+
+    private static String sha256(String form) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest(form.getBytes(StandardCharsets.UTF_8)));

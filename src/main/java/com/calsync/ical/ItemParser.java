@@ -32,9 +32,14 @@ import net.fortuna.ical4j.model.component.CalendarComponent;
  * <p>ical4j's relaxed parsing, unfolding and validation and its Outlook compatibility are switched
  * on, and its zone updates from tzurl.org off, by {@code ical4j.properties} on the class path.
  *
- * <p>A component without UID gets a derived one, {@code calsync-} and the start of the SHA-256
- * of its text, stable as long as the text is: {@link #parse} reports it as the item's UID and
- * leaves the text alone, {@link #split} also writes it into the item's text.
+ * <p>Reading is lenient ({@code LenientReading}): what ical4j cannot read — a broken VTIMEZONE,
+ * an RDATE of the wrong type, text after END:VCALENDAR, a time without seconds, a line ical4j
+ * refuses — is set aside for reading only, and the item's text keeps it. What ical4j cannot read
+ * even so can still be carried as an {@link OpaqueItem} ({@link #read}).
+ *
+ * <p>A component without UID gets the item's UID, or a derived one ({@code calsync-} and the
+ * start of a SHA-256 of its meaningful lines, stable across re-exports); it is written into the
+ * item's text, so a copy has it and the next run matches it.
  */
 public final class ItemParser {
     static final Pattern CALENDAR_START = Pattern.compile("BEGIN:VCALENDAR", Pattern.CASE_INSENSITIVE | Pattern.LITERAL);
@@ -45,17 +50,35 @@ public final class ItemParser {
     // property; the factories are stateless, so one list each serves every parse.
     private final ContentHandlerContext factories = factoriesBuiltOnce();
 
-    /** Parses one item (one UID). */
+    /** Lines ical4j may refuse one after another before an item counts as unreadable. */
+    static final int MAX_LINES_SET_ASIDE = 20;
+
+    /**
+     * Parses one item (one UID), leniently: what ical4j cannot read is set aside for reading only
+     * ({@link CalendarItem#repairs()} says what); the item's text keeps it.
+     *
+     * @throws MalformedItemException when ical4j cannot read it even so, naming the user's line
+     */
     public CalendarItem parse(String ics) throws MalformedItemException {
-        if (ics == null || ics.isBlank()) {
-            throw new MalformedItemException("empty text where an iCalendar item (BEGIN:VCALENDAR …) was expected");
+        requireCalendarText(ics);
+        LenientReading.Prepared prepared = LenientReading.prepare(ics);
+        Calendar calendar = null;
+        for (int attempt = 0; calendar == null; attempt++) {
+            try {
+                calendar = build(prepared.text());
+            } catch (ParserException e) {
+                int line = e.getLineNo();
+                Optional<LenientReading.Prepared> without = attempt < MAX_LINES_SET_ASIDE
+                        ? prepared.withoutLine(line, rootMessage(e)) : Optional.empty();
+                if (without.isEmpty()) {
+                    String where = line > 0 ? " at line " + prepared.originalLine(line) : "";
+                    throw new MalformedItemException("unreadable iCalendar text" + where + ": " + rootMessage(e), e);
+                }
+                prepared = without.get();
+            } catch (IOException | RuntimeException e) {
+                throw new MalformedItemException("unreadable iCalendar text: " + rootMessage(e), e);
+            }
         }
-        if (!CALENDAR_START.matcher(ics).find()) {
-            throw new MalformedItemException("not iCalendar text: no BEGIN:VCALENDAR line (text starts with \""
-                    + abbreviate(ics.strip()) + "\")");
-        }
-        // A UTF-8 byte order mark (Windows exports) is not part of the text ical4j should see.
-        Calendar calendar = build(ics.charAt(0) == '\uFEFF' ? ics.substring(1) : ics);
         List<CalendarComponent> main = new ArrayList<>();
         for (CalendarComponent c : calendar.getComponents()) {
             if (!Component.VTIMEZONE.equals(c.getName())) {
@@ -70,11 +93,92 @@ public final class ItemParser {
             c.getProperty(Property.UID).map(Property::getValue).filter(v -> !v.isBlank()).ifPresent(uids::add);
         }
         if (uids.size() > 1) {
-            throw new MalformedItemException("the VCALENDAR holds " + uids.size() + " UIDs " + uids
-                    + " but an item has one; split a whole calendar with ItemParser.split");
+            throw twoUids(uids);
         }
-        String uid = uids.isEmpty() ? CalendarSplitter.derivedUid(ics) : uids.iterator().next();
-        return new CalendarItem(uid, kindOf(main), ics, calendar);
+        String uid = uids.isEmpty() ? LenientReading.derivedUid(prepared.lines()) : uids.iterator().next();
+        return new CalendarItem(uid, kindOf(main), prepared.copyText(), calendar,
+                new ReadingRepairs(prepared.derived(), prepared.dropped(), prepared.notes()));
+    }
+
+    /**
+     * Reads one item as fully as it can: parsed ({@link #parse}) when ical4j can read it, else as
+     * opaque text ({@link #opaque}).
+     *
+     * @throws MalformedItemException when it is not even an iCalendar item CalSync could carry
+     */
+    public ReadItem read(String ics) throws MalformedItemException {
+        try {
+            return parse(ics);
+        } catch (MalformedItemException e) {
+            try {
+                return opaque(ics, e.getMessage());
+            } catch (MalformedItemException notEvenAsText) {
+                throw e; // the parser's reason names the line
+            }
+        }
+    }
+
+    /**
+     * The item as text only, for when ical4j cannot read it (or something fails on the parsed
+     * form): it needs a VCALENDAR holding a VEVENT, VTODO or VJOURNAL and at most one UID.
+     *
+     * @param problem why it is not read in full, kept on the item for logs
+     * @throws MalformedItemException when it does not have that shape either
+     */
+    public OpaqueItem opaque(String ics, String problem) throws MalformedItemException {
+        requireCalendarText(ics);
+        List<ContentLines.Line> lines = ContentLines.of(ics);
+        List<String> open = new ArrayList<>();
+        Set<String> uids = new LinkedHashSet<>();
+        ComponentKind kind = null;
+        for (ContentLines.Line line : lines) {
+            if (line.isBegin()) {
+                open.add(line.component());
+                ComponentKind k = MAIN_KINDS.get(line.component());
+                if (k != null && (kind == null || k.ordinal() < kind.ordinal())) {
+                    kind = k;
+                }
+            } else if (line.isEnd()) {
+                if (!open.isEmpty()) {
+                    open.remove(open.size() - 1);
+                }
+            } else if (line.name().equals("UID") && !open.isEmpty()
+                    && MAIN_KINDS.containsKey(open.get(open.size() - 1)) && !line.value().isBlank()) {
+                uids.add(line.value().strip());
+            }
+        }
+        if (kind == null) {
+            throw new MalformedItemException("the VCALENDAR holds no VEVENT, VTODO or VJOURNAL (nothing to sync)");
+        }
+        if (uids.size() > 1) {
+            throw twoUids(uids);
+        }
+        LenientReading.Prepared prepared = LenientReading.prepare(ics);
+        if (!uids.isEmpty()) {
+            return new OpaqueItem(uids.iterator().next(), kind, prepared.copyText(), false, problem);
+        }
+        if (prepared.uid() != null) {
+            return new OpaqueItem(prepared.uid(), kind, prepared.copyText(), true, problem);
+        }
+        return new OpaqueItem(LenientReading.derivedUid(lines), kind, ics, true, problem);
+    }
+
+    private static MalformedItemException twoUids(Set<String> uids) {
+        return new MalformedItemException("the VCALENDAR holds " + uids.size() + " events with different UIDs " + uids
+                + ", but one calendar item is one event (with its overrides): put each UID in a file of its own");
+    }
+
+    private static final Map<String, ComponentKind> MAIN_KINDS = Map.of(Component.VEVENT, ComponentKind.VEVENT,
+            Component.VTODO, ComponentKind.VTODO, Component.VJOURNAL, ComponentKind.VJOURNAL);
+
+    private static void requireCalendarText(String ics) throws MalformedItemException {
+        if (ics == null || ics.isBlank()) {
+            throw new MalformedItemException("empty text where an iCalendar item (BEGIN:VCALENDAR …) was expected");
+        }
+        if (!CALENDAR_START.matcher(ics).find()) {
+            throw new MalformedItemException("not iCalendar text: no BEGIN:VCALENDAR line (text starts with \""
+                    + abbreviate(ics.strip()) + "\")");
+        }
     }
 
     /**
@@ -90,19 +194,19 @@ public final class ItemParser {
         return splitter.split(ics, this);
     }
 
-    /** The items found, and one message per component that was skipped. */
-    public record SplitResult(List<CalendarItem> items, List<String> skipped) {}
-
-    Calendar build(String ics) throws MalformedItemException {
-        try {
-            return new CalendarBuilder(new CalendarParserImpl(), factories, new LocalZoneRegistry(zones))
-                    .build(new StringReader(ics));
-        } catch (ParserException e) {
-            String where = e.getLineNo() > 0 ? " at line " + e.getLineNo() : "";
-            throw new MalformedItemException("unreadable iCalendar text" + where + ": " + rootMessage(e), e);
-        } catch (IOException | RuntimeException e) {
-            throw new MalformedItemException("unreadable iCalendar text: " + rootMessage(e), e);
+    /**
+     * The items found, one message per component that was skipped, and the items ical4j could not
+     * read that are carried as text ({@link OpaqueItem}) because none of their components was readable.
+     */
+    public record SplitResult(List<CalendarItem> items, List<String> skipped, List<OpaqueItem> opaque) {
+        public SplitResult(List<CalendarItem> items, List<String> skipped) {
+            this(items, skipped, List.of());
         }
+    }
+
+    private Calendar build(String ics) throws ParserException, IOException {
+        return new CalendarBuilder(new CalendarParserImpl(), factories, new LocalZoneRegistry(zones))
+                .build(new StringReader(ics));
     }
 
     private static ContentHandlerContext factoriesBuiltOnce() {

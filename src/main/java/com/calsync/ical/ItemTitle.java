@@ -6,6 +6,13 @@ import net.fortuna.ical4j.model.Property;
 /** The title a user knows an item by: the master's SUMMARY, else the first one found. */
 public final class ItemTitle {
 
+    public String of(ReadItem item) {
+        if (item instanceof OpaqueItem opaque) {
+            return OpaqueReading.title(opaque.text());
+        }
+        return of((CalendarItem) item);
+    }
+
     public String of(CalendarItem item) {
         String fallback = null;
         for (Component component : item.calendar().getComponents()) {

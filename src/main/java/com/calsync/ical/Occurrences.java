@@ -45,14 +45,40 @@ final class Occurrences {
         return reader;
     }
 
+    /**
+     * The components that make the item's occurrences: those of its kind (a VFREEBUSY that a
+     * car-rental export puts beside its VEVENT under the same UID is not an occurrence).
+     */
     static List<Component> mainComponents(CalendarItem item) {
         List<Component> result = new ArrayList<>();
         for (CalendarComponent c : item.calendar().getComponents()) {
-            if (!Component.VTIMEZONE.equals(c.getName())) {
+            if (!Component.VTIMEZONE.equals(c.getName())
+                    && (item.kind() == ComponentKind.OTHER || item.kind().name().equals(c.getName()))) {
                 result.add(c);
             }
         }
         return result;
+    }
+
+    /**
+     * Whether the item's occurrences cannot be computed: a recurrence property was set aside to
+     * read it, or an RRULE uses a calendar scale other than Gregorian (RFC 7529 RSCALE), which
+     * ical4j does not expand. Such an item "may occur" anywhere after its start.
+     */
+    static boolean recurrenceUnknown(CalendarItem item) {
+        if (item.repairs().recurrenceUnread()) {
+            return true;
+        }
+        for (Component c : mainComponents(item)) {
+            for (Property p : c.getProperties(Property.RRULE)) {
+                String rule = p.getValue() == null ? "" : p.getValue().toUpperCase(java.util.Locale.ROOT);
+                int at = rule.indexOf("RSCALE=");
+                if (at >= 0 && !rule.startsWith("RSCALE=GREGORIAN", at)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean isRecurring(CalendarItem item) {
@@ -110,6 +136,12 @@ final class Occurrences {
         List<Occurrence> result = new ArrayList<>();
         if (master != null) {
             seriesOccurrences(master, window, limit, overrides, rangeOverrides, result);
+        } else {
+            // Overrides whose master is not in the item (a calendar invited to a single instance)
+            // are occurrences in their own right, THISANDFUTURE ones included.
+            for (Component range : rangeOverrides.values()) {
+                overrides.put(reader.key(reader.read(range, Property.RECURRENCE_ID).orElseThrow()), range);
+            }
         }
         for (Component override : overrides.values()) {
             Temporal rid = reader.read(override, Property.RECURRENCE_ID).orElseThrow();

@@ -43,11 +43,12 @@ import net.fortuna.ical4j.validate.ValidationException;
  * <p>Each occurrence's UID is the series UID, a dash and the occurrence's place in the series
  * (its RECURRENCE-ID, not where an override moved it): {@code yyyyMMdd'T'HHmmss'Z'} in UTC, or
  * {@code yyyyMMdd} for all-day series. Floating times are placed in the zone given to the
- * constructor. An override supplies its occurrence's content; EXDATEs are left out. In an
- * unbounded window at most {@value #MAX_OCCURRENCES} occurrences are produced.
+ * constructor. An override supplies its occurrence's content; EXDATEs are left out. At most
+ * {@value #MAX_OCCURRENCES} occurrences are produced per series, and {@link #expandReporting}
+ * says when a series had more.
  */
 public final class RecurrenceExpander {
-    static final int MAX_OCCURRENCES = 1000;
+    public static final int MAX_OCCURRENCES = 1000;
     private static final DateTimeFormatter UTC_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
     private static final DateTimeFormatter LOCAL_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT);
     private static final DateTimeFormatter DATE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
@@ -63,15 +64,45 @@ public final class RecurrenceExpander {
         this.occurrences = new Occurrences(new TemporalReader(new ZoneResolver(), floatingZone));
     }
 
-    public List<CalendarItem> expand(CalendarItem item, TimeWindow window) {
-        if (item.kind() != ComponentKind.VEVENT || !Occurrences.isRecurring(item)) {
-            return List.of(item);
+    /**
+     * What expanding one item gave.
+     *
+     * @param items       the single events (or the item itself when it is no series, or cannot be expanded)
+     * @param capped      the series has more than {@link #MAX_OCCURRENCES} occurrences in the window:
+     *                    only the first ones are in {@code items}
+     * @param notExpanded why the series is carried as it is, when it is (null otherwise)
+     */
+    public record Expansion(List<CalendarItem> items, boolean capped, String notExpanded) {
+        public Expansion {
+            items = List.copyOf(items);
         }
+    }
+
+    /** The occurrences of {@code item} in {@code window}; see {@link #expandReporting} for what was left out. */
+    public List<CalendarItem> expand(CalendarItem item, TimeWindow window) {
+        return expandReporting(item, window).items();
+    }
+
+    /**
+     * The occurrences of {@code item} in {@code window} as single events, at most
+     * {@link #MAX_OCCURRENCES}. A series whose occurrences cannot be computed (an RSCALE rule,
+     * recurrence properties ical4j could not read) comes back whole, never dropped.
+     */
+    public Expansion expandReporting(CalendarItem item, TimeWindow window) {
+        if (item.kind() != ComponentKind.VEVENT || !Occurrences.isRecurring(item)) {
+            return new Expansion(List.of(item), false, null);
+        }
+        if (Occurrences.recurrenceUnknown(item)) {
+            return new Expansion(List.of(item), false, "its recurrence cannot be computed (an RSCALE rule or a"
+                    + " recurrence property CalSync could not read), so the series is copied as it is");
+        }
+        List<Occurrences.Occurrence> found = occurrences.in(item, window, MAX_OCCURRENCES + 1);
+        boolean capped = found.size() > MAX_OCCURRENCES;
         List<CalendarItem> result = new ArrayList<>();
-        for (Occurrences.Occurrence occurrence : occurrences.in(item, window, MAX_OCCURRENCES)) {
+        for (Occurrences.Occurrence occurrence : capped ? found.subList(0, MAX_OCCURRENCES) : found) {
             result.add(single(item, occurrence));
         }
-        return result;
+        return new Expansion(result, capped, null);
     }
 
     private CalendarItem single(CalendarItem item, Occurrences.Occurrence occurrence) {

@@ -56,8 +56,16 @@ public final class StoreOpener {
     }
 
     public CalendarStore open(CalSyncConfig config, CalendarConfig calendar) {
+        return open(config, calendar, false);
+    }
+
+    /**
+     * @param mustExist the calendar is a pair's source: a folder that does not exist is an error
+     *                  rather than an empty calendar (a target folder is made on first write)
+     */
+    public CalendarStore open(CalSyncConfig config, CalendarConfig calendar, boolean mustExist) {
         if (calendar instanceof CalendarConfig.Folder folder) {
-            return new FolderStore(folder.path(), clock);
+            return new FolderStore(folder.path(), clock, !mustExist);
         }
         if (calendar instanceof CalendarConfig.Feed feed) {
             String location = feed.localFile().map(Path::toString).orElse(feed.url().toString());

@@ -14,8 +14,13 @@ import com.calsync.sync.SyncOptions;
 import com.calsync.sync.SyncPair;
 import com.calsync.sync.SyncPolicy;
 import com.calsync.sync.SyncReport;
+import com.calsync.sync.SyncStateException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,21 +29,35 @@ import java.util.function.Function;
 /**
  * Runs the pairs of a config once: opens both calendars of each pair and its sync state, and
  * hands them to the engine. A pair that cannot start (a calendar that cannot be opened) gets a
- * failed report; the other pairs still run.
+ * failed report; the other pairs still run, whatever went wrong with one of them.
+ *
+ * <p>One pair is synced by one run at a time, across processes ({@link PairRunLock}): a second
+ * run waits up to {@link #LOCK_WAIT} for the first, then reports which process holds the pair.
  */
 public final class SyncRunner {
+    private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
+    /** How long a run waits for another run of the same pair to finish. */
+    public static final Duration LOCK_WAIT = Duration.ofSeconds(60);
+
     private final CalSyncPaths paths;
     private final StoreOpener stores;
     private final SyncEngine engine;
     private final Clock clock;
     private final WholeAccountRunner wholeAccounts;
+    private final Duration lockWait;
 
     public SyncRunner(CalSyncPaths paths, StoreOpener stores, SyncEngine engine, Clock clock) {
+        this(paths, stores, engine, clock, LOCK_WAIT);
+    }
+
+    /** @param lockWait how long to wait for another run of the same pair (another process's) to finish */
+    public SyncRunner(CalSyncPaths paths, StoreOpener stores, SyncEngine engine, Clock clock, Duration lockWait) {
         this.paths = paths;
         this.stores = stores;
         this.engine = engine;
         this.clock = clock;
         this.wholeAccounts = new WholeAccountRunner(stores, engine, paths.dbDir(), clock);
+        this.lockWait = lockWait;
     }
 
     /**
@@ -97,15 +116,25 @@ public final class SyncRunner {
         SyncOptions options = optionsFor.apply(pair.name());
         CalendarStore source = null;
         CalendarStore target = null;
-        try {
-            source = stores.open(config, config.sourceOf(pair));
+        try (PairRunLock lock = PairRunLock.acquire(pair.name(), lockOf(pair), ProcessHandle.current().pid(), lockWait)) {
+            // a source folder that is missing is an error, never an empty calendar
+            source = stores.open(config, config.sourceOf(pair), true);
             target = stores.open(config, config.targetOf(pair));
             try (StatusDb db = StatusDb.open(databaseOf(pair))) {
                 return engine.sync(new SyncPair(pair.name(), source, target, policy), db, options);
             }
-        } catch (StoreException | IllegalArgumentException e) {
-            return SyncReport.failed(pair.name(), policy.mode(), options.dryRun(), clock.instant(), e.getMessage())
-                    .withTransform(policy.transform());
+        } catch (PairRunLock.PairBusyException e) {
+            log.warn("{}: {}", pair.name(), e.getMessage());
+            return failed(pair, policy, options, e.getMessage());
+        } catch (StoreException | IllegalArgumentException | SyncStateException e) {
+            return failed(pair, policy, options, e.getMessage());
+        } catch (IOException e) {
+            return failed(pair, policy, options, "cannot lock the state of pair \"" + pair.name() + "\" ("
+                    + e.getMessage() + ")");
+        } catch (RuntimeException e) {
+            // one pair's bug never stops the others, nor the report
+            log.error("{}: the run failed with an internal error", pair.name(), e);
+            return failed(pair, policy, options, "CalSync failed internally (" + e + "); the log has the details");
         } finally {
             closeQuietly(source);
             closeQuietly(target);
@@ -140,6 +169,16 @@ public final class SyncRunner {
                 : config.pair(name.substring(0, slash)).filter(p -> p.wholeAccount().isPresent());
     }
 
+    private SyncReport failed(PairConfig pair, SyncPolicy policy, SyncOptions options, String why) {
+        return SyncReport.failed(pair.name(), policy.mode(), options.dryRun(), clock.instant(), why)
+                .withTransform(policy.transform());
+    }
+
+    /** The file that keeps two runs of a pair apart, beside its state database. */
+    public Path lockOf(PairConfig pair) {
+        return paths.dbDir().resolve(SafeFileName.of(pair.name()) + ".lock");
+    }
+
     /** The pair's state database: one file per pair, named after it. */
     public Path databaseOf(PairConfig pair) {
         return paths.dbDir().resolve(SafeFileName.of(pair.name()) + ".db");
@@ -154,7 +193,11 @@ public final class SyncRunner {
 
     private static void closeQuietly(CalendarStore store) {
         if (store != null) {
-            store.close();
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                log.warn("closing {} failed: {}", store.describe(), e.toString());
+            }
         }
     }
 }

@@ -18,4 +18,9 @@ public class StoreUnavailableException extends StoreException {
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
+
+    @Override
+    public boolean concernsWholeStore() {
+        return true;
+    }
 }

@@ -2,6 +2,9 @@ package com.calsync.sync;
 
 import com.calsync.ical.CalendarItem;
 import com.calsync.ical.MalformedItemException;
+import com.calsync.ical.OpaqueItem;
+import com.calsync.ical.ReadItem;
+import com.calsync.ical.RecurrenceExpander;
 import com.calsync.ical.TimeWindow;
 import com.calsync.sync.transform.Transformer;
 import java.util.ArrayList;
@@ -41,9 +44,21 @@ final class CopyShaper {
         return expand;
     }
 
-    /** The occurrences of {@code item} in the window when the pair expands series, else the item itself. */
-    List<CalendarItem> occurrences(CalendarItem item) {
-        return expand ? ical.expander().expand(item, window) : List.of(item);
+    /**
+     * The occurrences of {@code item} in the window when the pair expands series (with what was
+     * left out), else the item itself.
+     */
+    RecurrenceExpander.Expansion occurrences(CalendarItem item) {
+        return expand ? ical.expander().expandReporting(item, window)
+                : new RecurrenceExpander.Expansion(List.of(item), false, null);
+    }
+
+    /**
+     * Whether an item ical4j cannot read fully ({@link OpaqueItem}) can go to the target: only as it
+     * is, so only when the pair copies events as they are.
+     */
+    boolean carriesAsText() {
+        return transformer.transform().isIdentity();
     }
 
     /** What the target gets of {@code item}, or of each of its {@link #occurrences}. */
@@ -62,8 +77,14 @@ final class CopyShaper {
 
     /** The text the target gets for {@code key} of the source item {@code sourceText}. */
     String copyText(String sourceText, String key) throws MalformedItemException {
-        CalendarItem item = ical.parser().parse(sourceText);
-        for (Shaped s : shape(occurrences(item))) {
+        ReadItem read = ical.parser().read(sourceText);
+        if (!(read instanceof CalendarItem item)) {
+            if (carriesAsText()) {
+                return read.text();
+            }
+            throw new MalformedItemException(cannotTransform((OpaqueItem) read));
+        }
+        for (Shaped s : shape(occurrences(item).items())) {
             if (s.key().equals(key)) {
                 if (s.copy() == null) {
                     throw new MalformedItemException(key + " is now left out by the pair's filters (" + s.leftOut() + ")");
@@ -73,5 +94,10 @@ final class CopyShaper {
         }
         throw new MalformedItemException(expand ? "occurrence " + key + " is no longer part of its series"
                 : "it no longer holds " + key);
+    }
+
+    /** Why an item read only as text cannot have the pair's copy settings applied. */
+    static String cannotTransform(OpaqueItem item) {
+        return "CalSync can carry it only as it is (" + item.problem() + "), and the pair's copy settings would change it";
     }
 }

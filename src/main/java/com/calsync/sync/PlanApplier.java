@@ -5,6 +5,7 @@ import com.calsync.ical.ItemTitle;
 import com.calsync.ical.MalformedItemException;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.ItemNotFoundException;
+import com.calsync.store.ItemRejectedException;
 import com.calsync.store.ItemRef;
 import com.calsync.store.PreconditionFailedException;
 import com.calsync.store.StoreException;
@@ -15,6 +16,7 @@ import com.calsync.sync.SyncAction.ForgetItem;
 import com.calsync.sync.SyncAction.MergeItem;
 import com.calsync.sync.SyncAction.RecordStatus;
 import com.calsync.sync.transform.Transformer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -34,9 +36,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Nothing is sent to a store whose capabilities say it is read-only: a change for it is
  * reported as an item error and, its status row untouched, planned again next run.
+ *
+ * <p>One item a store refuses does not stop the others: the refusal becomes an item error with
+ * the store's reason, and the item is remembered in the status database ({@link ItemFailure}) and
+ * tried again with a growing wait ({@link ItemBackoff}), at once when its content changes. Only a
+ * failure of the whole store (unreachable, login refused, calendar gone) stops the run, or
+ * {@value #FAILURES_IN_A_ROW} writes in a row failing with server errors: a server that fails
+ * everything is broken, not the items.
  */
 final class PlanApplier {
     private static final Logger log = LoggerFactory.getLogger(PlanApplier.class);
+    static final int FAILURES_IN_A_ROW = 10;
 
     private final String pair;
     private final Map<Side, CalendarStore> stores;
@@ -49,6 +59,7 @@ final class PlanApplier {
     private final CopyShaper shaper;
     private final Transformer transformer;
     private final Map<String, String> links;
+    private final Instant now;
     private final ItemTitle titles = new ItemTitle();
     private final Set<Side> readOnly = EnumSet.noneOf(Side.class);
 
@@ -60,13 +71,15 @@ final class PlanApplier {
      * @param shaper      what the target gets of a source item (for sources not fetched in the run)
      * @param transformer the pair's transform, for the UIDs of its copies
      * @param links       source key → copy UID (the state database's copy links), kept up to date
+     * @param now         when the run started: item failures are stamped with it and their waits counted from it
      */
     PlanApplier(String pair, Map<Side, CalendarStore> stores, StatusDb db, Journal journal, IcalKit ical,
                 SyncPolicy policy, CopyShaper shaper, Transformer transformer, Map<String, String> links,
-                BooleanSupplier cancelled, SyncProgress progress) {
+                Instant now, BooleanSupplier cancelled, SyncProgress progress) {
         this.shaper = shaper;
         this.transformer = transformer;
         this.links = new HashMap<>(links);
+        this.now = now;
         this.progress = progress;
         this.pair = pair;
         this.stores = stores;
@@ -108,6 +121,8 @@ final class PlanApplier {
         }
         db.inTransaction(() -> bookkeeping.forEach(r -> db.put(r.row())));
         prefetch(writes);
+        Map<String, ItemFailure> failures = db.itemFailures();
+        int failedInARow = 0;
         int done = 0;
         progress.update(0, writes.size());
         for (SyncAction action : writes) {
@@ -115,6 +130,15 @@ final class PlanApplier {
                 log.info("{}: run cancelled; {} of {} changes left for the next run", pair,
                         writes.size() - writes.indexOf(action), writes.size());
                 return;
+            }
+            Optional<ItemFailure> waiting = waitingFailure(action, failures);
+            if (waiting.isPresent()) {
+                ItemFailure f = waiting.get();
+                errors.add(error(action, "not tried this run: its last " + (f.failures() == 1 ? "write" : f.failures()
+                        + " writes") + " failed (" + f.message() + "); next try after " + f.nextRetry()
+                        + ", or as soon as the item changes"));
+                progress.update(++done, writes.size());
+                continue;
             }
             try {
                 if (action instanceof CopyItem c) {
@@ -128,17 +152,96 @@ final class PlanApplier {
                     rows.remove(f.key());
                     unlink(f.key());
                 }
-            } catch (StoreUnavailableException e) {
-                throw e;
+                for (Side side : writtenSides(action)) {
+                    if (failures.containsKey(StatusDb.failureKey(action.key(), side))) {
+                        db.clearItemFailure(action.key(), side);
+                    }
+                }
+                failedInARow = 0;
             } catch (PreconditionFailedException e) {
                 errors.add(error(action, "changed while CalSync was writing it; it will be compared again next run ("
                         + e.getMessage() + ")"));
             } catch (StoreException e) {
-                errors.add(error(action, e.getMessage()));
-                log.warn("{}: could not apply change to {}: {}", pair, action.key(), e.getMessage());
+                if (e.concernsWholeStore()) {
+                    throw e;
+                }
+                itemFailed(action, e);
+                if (countsAgainstTheStore(e) && ++failedInARow >= FAILURES_IN_A_ROW) {
+                    throw new StoreUnavailableException(FAILURES_IN_A_ROW + " writes in a row failed (the last: "
+                            + e.getMessage() + "); the store seems broken as a whole, so this run stops here."
+                            + " Nothing was deleted; the next run goes on", null, e);
+                }
             }
             progress.update(++done, writes.size());
         }
+        // An item no longer written (deleted meanwhile, now equal on both sides) starts afresh if it ever fails again.
+        Set<String> planned = new java.util.HashSet<>();
+        for (SyncAction action : writes) {
+            writtenSides(action).forEach(side -> planned.add(StatusDb.failureKey(action.key(), side)));
+        }
+        for (ItemFailure f : failures.values()) {
+            if (!planned.contains(StatusDb.failureKey(f.key(), f.side())) && !isBlocked(f, plan)) {
+                db.clearItemFailure(f.key(), f.side());
+            }
+        }
+    }
+
+    /** Whether a failed item's write waits this run only because its side is read-only (then it stays remembered). */
+    private boolean isBlocked(ItemFailure f, SyncPlan plan) {
+        return readOnly.contains(f.side()) && plan.actions().stream().anyMatch(a -> a.key().equals(f.key()));
+    }
+
+    /** A failed write of one item: reported, remembered with its wait, and left for a later run. */
+    private void itemFailed(SyncAction action, StoreException e) {
+        String hash = contentHash(action);
+        String message = e.getMessage();
+        int failedTimes = 1;
+        java.time.Instant next = now;
+        for (Side side : writtenSides(action)) {
+            ItemFailure f = db.recordItemFailure(action.key(), side, hash, message, now);
+            failedTimes = Math.max(failedTimes, f.failures());
+            next = f.nextRetry().isAfter(next) ? f.nextRetry() : next;
+        }
+        String when = failedTimes == 1 ? "; tried again next run"
+                : "; failed " + failedTimes + " times in a row, next try after " + next + " (or when the item changes)";
+        errors.add(error(action, message + when));
+        log.warn("{}: could not write {} (\"{}\"): {}{}", pair, action.key(), titleOf(action), message, when);
+    }
+
+    /** A failure the store is to blame for, rather than the item's content (which a 4xx refusal is about). */
+    private static boolean countsAgainstTheStore(StoreException e) {
+        return !(e instanceof ItemRejectedException rejected) || rejected.serverFault();
+    }
+
+    /** The failure that holds this write back for now, if any: the same content failed recently. */
+    private Optional<ItemFailure> waitingFailure(SyncAction action, Map<String, ItemFailure> failures) {
+        String hash = contentHash(action);
+        for (Side side : writtenSides(action)) {
+            ItemFailure f = failures.get(StatusDb.failureKey(action.key(), side));
+            if (f != null && !f.mayRetry(now, hash)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The sides a write action writes to. */
+    private static List<Side> writtenSides(SyncAction action) {
+        return action instanceof CopyItem c ? List.of(c.to())
+                : action instanceof DeleteItem d ? List.of(d.on())
+                : action instanceof MergeItem ? List.of(Side.SOURCE, Side.TARGET)
+                : List.of();
+    }
+
+    /** What the write would put on the store, to tell new content (tried at once) from a retry. */
+    private static String contentHash(SyncAction action) {
+        if (action instanceof CopyItem c) {
+            return c.from().hash();
+        }
+        if (action instanceof MergeItem m) {
+            return m.source().hash() + "+" + m.target().hash();
+        }
+        return null;
     }
 
     private void copy(CopyItem c, Map<String, StatusRow> rows) {
@@ -186,6 +289,33 @@ final class PlanApplier {
         rows.put(c.key(), row);
         changes.add(new ItemChange(c.to(), c.isCreate() ? ItemChange.Kind.CREATED : ItemChange.Kind.UPDATED,
                 c.key(), title, href, c.why()));
+        if (c.from().uidAdded() && policy.mode() == SyncMode.TWO_WAY && !readOnly.contains(c.to().other())) {
+            writeUidBack(c.to().other(), c.from(), text, title, row, rows);
+        }
+    }
+
+    /**
+     * Two-way: an item copied from a side where it had no UID gets there the UID its copy has,
+     * so both calendars hold the same UID and later runs match them however the item is edited.
+     * A failure here is only logged: the derived UID stays stable while the item is unchanged.
+     */
+    private void writeUidBack(Side side, SideItem item, String text, String title, StatusRow row,
+                              Map<String, StatusRow> rows) {
+        try {
+            saveToJournal(side, item, title, "given the UID " + item.key() + " it lacked");
+            String etag = stores.get(side).update(item.href(), text, item.etag());
+            StatusRow updated = row.with(side, item.href(), etag, item.hash());
+            db.put(updated);
+            rows.put(item.key(), updated);
+            changes.add(new ItemChange(side, ItemChange.Kind.UPDATED, item.key(), title, item.href(),
+                    "had no UID; CalSync wrote the one it gave the item, so both calendars match it from now on"));
+        } catch (StoreException e) {
+            if (e.concernsWholeStore()) {
+                throw e;
+            }
+            log.warn("{}: could not write the UID {} into {} on the {}: {}", pair, item.key(), item.href(),
+                    side.label(), e.getMessage());
+        }
     }
 
     /** Records which UID the copy of {@code key} has on the target (none when it is the key itself). */
@@ -210,7 +340,7 @@ final class PlanApplier {
         try {
             merged = ical.parser().parse(m.mergedText());
             hash = ical.fingerprinter().fingerprint(merged);
-        } catch (MalformedItemException e) {
+        } catch (MalformedItemException | RuntimeException e) {
             throw new StoreException("the merged version of " + m.key() + " could not be read back: " + e.getMessage());
         }
         String title = titles.of(merged);
@@ -297,7 +427,7 @@ final class PlanApplier {
         if (side == Side.SOURCE && policy.mode() == SyncMode.MIRROR) {
             try {
                 return shaper.copyText(stored, item.key());
-            } catch (MalformedItemException e) {
+            } catch (MalformedItemException | RuntimeException e) {
                 throw new StoreException(item.href() + " on the source can no longer be copied: " + e.getMessage());
             }
         }
@@ -318,15 +448,23 @@ final class PlanApplier {
             return item.title();
         }
         try {
-            return titles.of(ical.parser().parse(storedText(side, item)));
-        } catch (MalformedItemException | StoreException e) {
+            return titles.of(ical.parser().read(storedText(side, item)));
+        } catch (MalformedItemException | RuntimeException e) {
             return item.key();
         }
+    }
+
+    /** The title the plan knows for an action's item, without fetching; else its key. */
+    private static String titleOf(SyncAction action) {
+        SideItem item = action instanceof CopyItem c ? c.from()
+                : action instanceof DeleteItem d ? d.existing()
+                : action instanceof MergeItem m ? m.source() : null;
+        return item != null && item.title() != null ? item.title() : action.key();
     }
 
     private ItemError error(SyncAction action, String message) {
         Side side = action instanceof CopyItem c ? c.to()
                 : action instanceof DeleteItem d ? d.on() : Side.TARGET;
-        return new ItemError(side, action.key(), action.key(), message);
+        return new ItemError(side, action.key(), titleOf(action), message);
     }
 }

@@ -53,8 +53,8 @@ final class Planner {
 
     /** @param approved keys whose held deletions the user approved: they do not count as vanished */
     Draft plan(Map<String, StatusRow> rows, SideSnapshot source, SideSnapshot target, Set<String> approved) {
-        Map<Side, Integer> remaining = Map.of(Side.SOURCE, source.items().size() + source.skipped().size(),
-                Side.TARGET, target.items().size() + target.skipped().size());
+        Map<Side, Integer> remaining = Map.of(Side.SOURCE, source.items().size() + wholeSkips(source),
+                Side.TARGET, target.items().size() + wholeSkips(target));
         Set<String> unreadableSource = hrefs(source);
         Set<String> unreadableTarget = hrefs(target);
         Set<String> keys = new LinkedHashSet<>(rows.keySet());
@@ -84,8 +84,13 @@ final class Planner {
         return new Draft(actions, vanished, remaining);
     }
 
+    /** The hrefs of the items skipped whole: listed but not read, so neither changed nor deleted. */
     private static Set<String> hrefs(SideSnapshot side) {
-        return side.skipped().stream().map(SkippedItem::href).collect(Collectors.toSet());
+        return side.skipped().stream().filter(SkippedItem::wholeItem).map(SkippedItem::href).collect(Collectors.toSet());
+    }
+
+    private static int wholeSkips(SideSnapshot side) {
+        return (int) side.skipped().stream().filter(SkippedItem::wholeItem).count();
     }
 
     private Optional<SyncAction> mirror(String key, StatusRow row, SideItem a, SideItem b) {
@@ -206,8 +211,8 @@ final class Planner {
         try {
             CalendarItem baseItem = ical.parser().parse(base);
             return ical.merger().merge(baseItem, ical.parser().parse(a.text()), ical.parser().parse(b.text()));
-        } catch (MalformedItemException e) {
-            return Optional.empty();
+        } catch (MalformedItemException | RuntimeException e) {
+            return Optional.empty(); // not mergeable as properties: the conflict policy decides
         }
     }
 
@@ -234,7 +239,7 @@ final class Planner {
         }
         try {
             return modificationTime.of(ical.parser().parse(item.text())).orElse(Instant.MIN);
-        } catch (MalformedItemException e) {
+        } catch (MalformedItemException | RuntimeException e) {
             return Instant.MIN;
         }
     }

@@ -101,6 +101,16 @@ final class ReportBuilder {
         errors.addAll(applier.errors);
     }
 
+    /** The changes applied so far (empty in a dry run). */
+    List<ItemChange> appliedChanges() {
+        return List.copyOf(changes);
+    }
+
+    /** The item errors of the run so far. */
+    List<ItemError> appliedErrors() {
+        return List.copyOf(errors);
+    }
+
     /**
      * Fetches, in batches, the items a report names but the run did not download, so the
      * user reads titles rather than UIDs; a title that cannot be had falls back to the UID.
@@ -114,8 +124,8 @@ final class ReportBuilder {
         }
         wanted.forEach((side, hrefs) -> BatchFetch.each(pair.store(side), hrefs, stored -> {
             try {
-                titles.put(stored.href(), itemTitle.of(ical.parser().parse(stored.ics())));
-            } catch (MalformedItemException e) {
+                titles.put(stored.href(), itemTitle.of(ical.parser().read(stored.ics())));
+            } catch (MalformedItemException | RuntimeException e) {
                 // keep the UID
             }
         }));

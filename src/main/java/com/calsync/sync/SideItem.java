@@ -6,15 +6,21 @@ import java.util.Optional;
  * One item as it is now on one side of a pair. On a mirror's source it is what the target is to
  * get: the item after the pair's expansion and transform.
  *
- * @param hash  the fingerprint of its content; for a source item the pair's filters leave out,
- *              {@code left-out:} and the reason, which the status row keeps like a fingerprint
- *              (so an unchanged left-out item is not fetched again)
- * @param text  the item's iCalendar text when it was fetched in this run; null when its etag
- *              showed it unchanged, so only the fingerprint remembered from the last sync is known
- * @param title its SUMMARY when fetched (for reports; on the source, the source's own title), else null
+ * @param hash     the fingerprint of its content; for a source item the pair's filters leave out,
+ *                 {@code left-out:} and the reason, which the status row keeps like a fingerprint
+ *                 (so an unchanged left-out item is not fetched again)
+ * @param text     the item's iCalendar text when it was fetched in this run; null when its etag
+ *                 showed it unchanged, so only the fingerprint remembered from the last sync is known
+ * @param title    its SUMMARY when fetched (for reports; on the source, the source's own title), else null
+ * @param uidAdded its text had components without UID and {@code text} has the UID CalSync gave
+ *                 them, so it differs from what the side holds
  */
-public record SideItem(String key, String href, String etag, String hash, String text, String title) {
+public record SideItem(String key, String href, String etag, String hash, String text, String title, boolean uidAdded) {
     private static final String LEFT_OUT = "left-out:";
+
+    public SideItem(String key, String href, String etag, String hash, String text, String title) {
+        this(key, href, etag, hash, text, title, false);
+    }
 
     public boolean fetched() {
         return text != null;

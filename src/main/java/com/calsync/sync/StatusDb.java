@@ -81,6 +81,7 @@ public final class StatusDb implements AutoCloseable {
                       window_dependent INTEGER NOT NULL, PRIMARY KEY(side, href))""");
             s.execute("CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT)");
             createTransformTables(s);
+            migrateItemIsolation(s);
         }
         if (meta(SCHEMA_VERSION_KEY).isEmpty()) {
             putMeta(SCHEMA_VERSION_KEY, Integer.toString(SCHEMA_VERSION));
@@ -141,12 +142,12 @@ public final class StatusDb implements AutoCloseable {
     public Map<String, SkippedItem> skipped(Side side) {
         Map<String, SkippedItem> items = new LinkedHashMap<>();
         try (PreparedStatement p = connection.prepareStatement(
-                "SELECT href, etag, reason, window_dependent FROM skipped WHERE side = ? ORDER BY href")) {
+                "SELECT href, etag, reason, window_dependent, kind FROM skipped WHERE side = ? ORDER BY href")) {
             p.setString(1, side.label());
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     items.put(r.getString(1), new SkippedItem(side, r.getString(1), r.getString(2), r.getString(3),
-                            r.getInt(4) != 0));
+                            r.getInt(4) != 0, SkippedItem.Kind.ofLabel(r.getString(5))));
                 }
             }
             return items;
@@ -160,7 +161,8 @@ public final class StatusDb implements AutoCloseable {
         inTransaction(() -> {
             try (PreparedStatement del = connection.prepareStatement("DELETE FROM skipped WHERE side = ?");
                  PreparedStatement ins = connection.prepareStatement(
-                         "INSERT OR REPLACE INTO skipped(side, href, etag, reason, window_dependent) VALUES(?,?,?,?,?)")) {
+                         "INSERT OR REPLACE INTO skipped(side, href, etag, reason, window_dependent, kind)"
+                                 + " VALUES(?,?,?,?,?,?)")) {
                 del.setString(1, side.label());
                 del.executeUpdate();
                 for (SkippedItem item : items) {
@@ -169,6 +171,7 @@ public final class StatusDb implements AutoCloseable {
                     ins.setString(3, item.etag());
                     ins.setString(4, item.reason());
                     ins.setInt(5, item.windowDependent() ? 1 : 0);
+                    ins.setString(6, item.kind().label());
                     ins.addBatch();
                 }
                 ins.executeBatch();
@@ -176,6 +179,99 @@ public final class StatusDb implements AutoCloseable {
                 throw failure("save the skipped items", e);
             }
         });
+    }
+
+    // --- per-item isolation (issue 10): the kind of each skip, and items whose writes failed ---
+
+    /**
+     * Additive: the skipped table gains its {@code kind} (an older version's skips are forgotten
+     * once, so that those items are read again with what this version can read), and
+     * {@code item_failures} remembers, per item and side, the writes that failed and when to try again.
+     */
+    private static void migrateItemIsolation(Statement s) throws SQLException {
+        boolean hasKind = false;
+        try (ResultSet columns = s.executeQuery("PRAGMA table_info(skipped)")) {
+            while (columns.next()) {
+                hasKind |= "kind".equals(columns.getString("name"));
+            }
+        }
+        if (!hasKind) {
+            s.execute("ALTER TABLE skipped ADD COLUMN kind TEXT NOT NULL DEFAULT 'ignored'");
+            s.execute("DELETE FROM skipped");
+        }
+        s.execute("""
+                CREATE TABLE IF NOT EXISTS item_failures(
+                  key TEXT NOT NULL, side TEXT NOT NULL, failures INTEGER NOT NULL,
+                  last_failed TEXT NOT NULL, next_retry TEXT NOT NULL, content_hash TEXT, message TEXT NOT NULL,
+                  PRIMARY KEY(key, side))""");
+    }
+
+    /** The items whose last write to a side failed, by key and side. */
+    public Map<String, ItemFailure> itemFailures() {
+        Map<String, ItemFailure> failures = new LinkedHashMap<>();
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("SELECT key, side, failures, last_failed, next_retry, content_hash, message"
+                     + " FROM item_failures ORDER BY key, side")) {
+            while (r.next()) {
+                Side side = r.getString(2).equals(Side.SOURCE.label()) ? Side.SOURCE : Side.TARGET;
+                ItemFailure f = new ItemFailure(r.getString(1), side, r.getInt(3), instant(r.getString(4)),
+                        instant(r.getString(5)), r.getString(6), r.getString(7));
+                failures.put(failureKey(f.key(), side), f);
+            }
+            return failures;
+        } catch (SQLException e) {
+            throw failure("read the items that failed to be written", e);
+        }
+    }
+
+    /** The key {@link #itemFailures()} files a failure under. */
+    public static String failureKey(String key, Side side) {
+        return side.label() + "\n" + key;
+    }
+
+    /**
+     * Counts one more failed write of {@code key} to {@code side} and sets when to try it next
+     * ({@link ItemBackoff}); a failure of other content than last time counts as the first.
+     */
+    public ItemFailure recordItemFailure(String key, Side side, String contentHash, String message, Instant now) {
+        ItemFailure before = itemFailures().get(failureKey(key, side));
+        int failures = before != null && java.util.Objects.equals(before.contentHash(), contentHash)
+                ? before.failures() + 1 : 1;
+        ItemFailure now1 = new ItemFailure(key, side, failures, now, now.plus(ItemBackoff.after(failures)),
+                contentHash, message);
+        try (PreparedStatement p = connection.prepareStatement("INSERT OR REPLACE INTO item_failures(key, side,"
+                + " failures, last_failed, next_retry, content_hash, message) VALUES(?,?,?,?,?,?,?)")) {
+            p.setString(1, key);
+            p.setString(2, side.label());
+            p.setInt(3, failures);
+            p.setString(4, now.toString());
+            p.setString(5, now1.nextRetry().toString());
+            p.setString(6, contentHash);
+            p.setString(7, message);
+            p.executeUpdate();
+            return now1;
+        } catch (SQLException e) {
+            throw failure("save the failure of item " + key, e);
+        }
+    }
+
+    /** Forgets a failure: the item was written, or is no longer to be written. */
+    public void clearItemFailure(String key, Side side) {
+        try (PreparedStatement p = connection.prepareStatement("DELETE FROM item_failures WHERE key = ? AND side = ?")) {
+            p.setString(1, key);
+            p.setString(2, side.label());
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("forget the failure of item " + key, e);
+        }
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException | NullPointerException e) {
+            return Instant.EPOCH; // unreadable: try again at once
+        }
     }
 
     /** The sync token {@code side}'s store gave with the last clean run, if any. */

@@ -41,6 +41,7 @@ public final class SyncEngine {
         SyncPolicy policy = pair.policy();
         TimeWindow window = TimeWindow.around(started, policy.pastDays(), policy.futureDays());
         ReportBuilder report = new ReportBuilder(pair, ical, options.dryRun(), started);
+        PlanApplier applier = null;
         try {
             // read: the source as the target is to get it (expanded, transformed: CopyShaper)
             Map<String, StatusRow> rows = db.rows();
@@ -79,11 +80,12 @@ public final class SyncEngine {
             }
 
             // apply
-            PlanApplier applier = new PlanApplier(pair.name(), Map.of(Side.SOURCE, pair.source(),
+            applier = new PlanApplier(pair.name(), Map.of(Side.SOURCE, pair.source(),
                     Side.TARGET, pair.target()), db, journal, ical, policy, shaper, transformer, links,
-                    options.cancelled(), options.progress());
+                    started, options.cancelled(), options.progress());
             applier.apply(plan, rows);
             report.applied(applier);
+            applier = null;
             db.replaceSkipped(Side.SOURCE, source.skipped());
             db.replaceSkipped(Side.TARGET, target.skipped());
             db.putHeldKeys(plan.guard().held().stream().map(DeleteItem::key).toList());
@@ -93,10 +95,11 @@ public final class SyncEngine {
             }
 
             // verify
-            Optional<String> mismatch = new Verifier(pair, policy.verifyThreshold()).check(db, applier.changes);
-            boolean done = applier.errors.isEmpty() && !plan.guard().holding();
+            Optional<String> mismatch = new Verifier(pair, policy.verifyThreshold()).check(db, report.appliedChanges());
+            boolean done = report.appliedErrors().isEmpty() && !plan.guard().holding();
             if (done && mismatch.isEmpty() && !options.cancelled().getAsBoolean()) {
                 // A token is kept only after a clean run: otherwise items to retry would look unchanged.
+                // (Skipped items are remembered with their etags, so they need no re-listing.)
                 db.putSyncToken(Side.SOURCE, source.syncToken());
                 db.putSyncToken(Side.TARGET, target.syncToken());
                 if (transformChanged) {
@@ -106,10 +109,24 @@ public final class SyncEngine {
             if (mismatch.isPresent()) {
                 return report.finish(SyncOutcome.FAILED, mismatch.get());
             }
-            return report.finish(done ? SyncOutcome.OK : SyncOutcome.PARTIAL, null);
+            // Items that cannot be read need the user as much as items that cannot be written.
+            boolean needsUser = source.skipped().stream().anyMatch(SkippedItem::needsAttention)
+                    || target.skipped().stream().anyMatch(SkippedItem::needsAttention);
+            return report.finish(done && !needsUser ? SyncOutcome.OK : SyncOutcome.PARTIAL, null);
         } catch (StoreException | SyncStateException | java.io.UncheckedIOException e) {
             log.warn("{}: sync stopped: {}", pair.name(), e.getMessage());
+            if (applier != null) {
+                report.applied(applier); // what was written before it stopped is in the state and the report
+            }
             return report.finish(SyncOutcome.FAILED, e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug, not the data: the pair stops with a report, and the other pairs still run.
+            log.error("{}: sync stopped by an internal error", pair.name(), e);
+            if (applier != null) {
+                report.applied(applier);
+            }
+            return report.finish(SyncOutcome.FAILED, "CalSync failed internally (" + e + "); nothing was deleted."
+                    + " The log has the details; please report it");
         }
     }
 }

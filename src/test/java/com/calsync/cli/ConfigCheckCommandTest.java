@@ -67,7 +67,7 @@ class ConfigCheckCommandTest {
 
         assertThat(code).isEqualTo(ExitCodes.PROBLEMS);
         assertThat(out.toString().split("\n")).containsExactly(
-                config + ":2:33: sync.interval_minutes: must be a whole number ≥ 1 (got \"ten\")",
+                config + ":2:33: sync.interval_minutes: must be a whole number from 1 to 525600 (a year) (got \"ten\")",
                 config + ":3:39: pairs[0].source: no calendar named \"x\": there is no \"calendars\" section; add one",
                 config + ":3:54: pairs[0].target: no calendar named \"y\": there is no \"calendars\" section; add one",
                 config + ":3:67: pairs[0].mode: \"mirrror\" is not one of mirror, two-way, did you mean mirror?",

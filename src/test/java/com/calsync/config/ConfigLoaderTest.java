@@ -212,7 +212,7 @@ class ConfigLoaderTest {
 
         assertThat(result.config()).isEmpty();
         assertThat(result.errors()).extracting(ConfigProblem::toString).containsExactly(
-                "config.json:3:25: sync.interval_minutes: must be a whole number ≥ 1 (got \"ten\")",
+                "config.json:3:25: sync.interval_minutes: must be a whole number from 1 to 525600 (a year) (got \"ten\")",
                 "config.json:4:23: sync.sync_past_days: must be a whole number from 0 to 36500 (got -1)",
                 "config.json:5:25: sync.expand_recurring: must be true or false (got \"yes\")",
                 "config.json:6:25: sync.verify_threshold: must be a whole number ≥ 0, written without quotes (got \"2\")",
@@ -375,9 +375,10 @@ class ConfigLoaderTest {
     @Test
     void conflictOnAMirrorIsAWarning() {
         String text = """
-                { "calendars": { "a": { "type": "folder", "path": "a" }, "b": { "type": "folder", "path": "b" } },
+                { "calendars": { "a": { "type": "folder", "path": "a" }, "b": { "type": "folder", "path": "b" },
+                                 "c": { "type": "folder", "path": "c" }, "d": { "type": "folder", "path": "d" } },
                   "pairs": [ { "name": "p", "source": "a", "target": "b", "conflict": "target-wins" },
-                             { "name": "q", "source": "a", "target": "b", "mode": "two-way", "conflict": "target-wins" } ] }
+                             { "name": "q", "source": "c", "target": "d", "mode": "two-way", "conflict": "target-wins" } ] }
                 """;
         ConfigLoadResult result = parse(text);
 
@@ -405,8 +406,9 @@ class ConfigLoaderTest {
                 .containsExactly(file + ": no such file");
 
         Files.write(file, new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
-        assertThat(new ConfigLoader(HOME).load(file).errors()).extracting(ConfigProblem::message)
-                .containsExactly("is not UTF-8 text; save it as UTF-8");
+        assertThat(new ConfigLoader(HOME).load(file).errors()).extracting(ConfigProblem::toString)
+                .containsExactly(file + ":1:3: is not UTF-8 text: byte 0xE9 here is not valid UTF-8 (in Latin-1 or"
+                        + " Windows-1252 it would be \"é\"); save the file as UTF-8");
 
         Files.writeString(file, "\uFEFF{ \"calendars\": { \"a\": { \"type\": \"folder\", \"path\": \"rel\" } } }");
         CalSyncConfig config = new ConfigLoader(HOME).load(file).config().orElseThrow();
@@ -426,16 +428,75 @@ class ConfigLoaderTest {
         ConfigLoadResult result = parse("""
                 {
                   "sync": { "expand_recurring": true },
-                  "calendars": { "a": { "type": "folder", "path": "a" }, "b": { "type": "folder", "path": "b" } },
+                  "calendars": { "a": { "type": "folder", "path": "a" }, "b": { "type": "folder", "path": "b" },
+                                 "c": { "type": "folder", "path": "c" } },
                   "pairs": [ { "name": "m", "source": "a", "target": "b" },
-                             { "name": "t", "source": "a", "target": "b", "mode": "two-way" } ]
+                             { "name": "t", "source": "a", "target": "c", "mode": "two-way" } ]
                 }
                 """);
 
         assertThat(result.errors()).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("pairs[1].mode");
-            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.line()).isEqualTo(6);
             assertThat(p.message()).contains("expand_recurring").contains("mirror");
         });
+    }
+
+    @Test
+    void anIntervalLongerThanAYearIsRefusedWithItsLine() {
+        ConfigLoadResult result = parse("""
+                {
+                  "sync": { "interval_minutes": 525600 },
+                  "calendars": { "a": { "type": "folder", "path": "a" }, "b": { "type": "folder", "path": "b" } },
+                  "pairs": [ { "name": "p", "source": "a", "target": "b", "sync": { "interval_minutes": 153722868 } } ]
+                }
+                """);
+
+        assertThat(result.errors()).extracting(ConfigProblem::toString).containsExactly(
+                "config.json:4:89: pairs[0].sync.interval_minutes: must be a whole number from 1 to 525600 (a year)"
+                        + " (got 153722868)");
+    }
+
+    @Test
+    void twoPairsWritingOneCalendarAreAnError() {
+        ConfigLoadResult result = parse("""
+                {
+                  "calendars": { "a": { "type": "folder", "path": "a" }, "b": { "type": "folder", "path": "b" },
+                                 "same-as-b": { "type": "folder", "path": "./b" }, "c": { "type": "folder", "path": "c" },
+                                 "d": { "type": "folder", "path": "d" } },
+                  "pairs": [ { "name": "first", "source": "a", "target": "b" },
+                             { "name": "second", "source": "c", "target": "same-as-b" },
+                             { "name": "both-ways", "source": "b", "target": "d", "mode": "two-way" },
+                             { "name": "off", "source": "c", "target": "b", "enabled": false },
+                             { "name": "reads-b", "source": "b", "target": "c" } ]
+                }
+                """);
+
+        assertThat(result.errors()).extracting(ConfigProblem::toString).containsExactly(
+                "config.json:6:59: pairs[1].target: calendar \"same-as-b\" (folder /home/wang/.config/calsync/b) is already"
+                        + " written by pair \"first\" (pairs[0].target, line 5); two pairs writing one calendar undo each other's"
+                        + " changes on every run. Let one pair write it (a two-way pair writes both of its calendars),"
+                        + " or give the other pair a calendar of its own, or set \"enabled\": false on one of them",
+                "config.json:7:47: pairs[2].source: calendar \"b\" (folder /home/wang/.config/calsync/b) is already written by"
+                        + " pair \"first\" (pairs[0].target, line 5); two pairs writing one calendar undo each other's"
+                        + " changes on every run. Let one pair write it (a two-way pair writes both of its calendars),"
+                        + " or give the other pair a calendar of its own, or set \"enabled\": false on one of them");
+    }
+
+    @Test
+    void aNonUtf8FileNamesTheLineAndColumnOfItsFirstBadByte(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("config.json");
+        byte[] head = "{\n  // 同步\n  \"x\": \"caf".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 3);
+        bytes[head.length] = (byte) 0xE9;
+        bytes[head.length + 1] = '"';
+        bytes[head.length + 2] = '}';
+        Files.write(file, bytes);
+
+        ConfigProblem p = new ConfigLoader(HOME).load(file).errors().get(0);
+
+        assertThat(p.line()).isEqualTo(3);
+        assertThat(p.column()).isEqualTo(12);
+        assertThat(p.message()).contains("0xE9").contains("\"é\"").contains("save the file as UTF-8");
     }
 }

@@ -143,7 +143,7 @@ class ItemParserTest {
                 + "BEGIN:VEVENT\r\nUID:b\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260102T100000Z\r\nEND:VEVENT\r\n"
                 + "END:VCALENDAR\r\n";
         assertThatThrownBy(() -> parser.parse(two)).isInstanceOf(MalformedItemException.class)
-                .hasMessageContaining("2 UIDs").hasMessageContaining("[a, b]").hasMessageContaining("split");
+                .hasMessageContaining("2 events with different UIDs").hasMessageContaining("[a, b]").hasMessageContaining("a file of its own");
     }
 
     @Test
@@ -191,7 +191,7 @@ class ItemParserTest {
     void splitsAFeedIntoOneItemPerUid() throws Exception {
         ItemParser.SplitResult result = parser.split(FEED);
         List<String> uids = result.items().stream().map(CalendarItem::uid).toList();
-        assertThat(uids).hasSize(4).contains("series", "single", "todo").anyMatch(u -> u.startsWith("calsync-"));
+        assertThat(uids).hasSize(5).contains("series", "single", "todo", "broken").anyMatch(u -> u.startsWith("calsync-"));
         CalendarItem series = result.items().get(0);
         assertThat(series.uid()).isEqualTo("series");
         assertThat(series.calendar().getComponents("VEVENT")).hasSize(2);
@@ -213,10 +213,35 @@ class ItemParserTest {
     }
 
     @Test
-    void splitReportsUnreadableComponentsWithTheirLine() throws Exception {
+    void splitReadsAComponentWithAnUnreadableDateWithoutIt() throws Exception {
         ItemParser.SplitResult result = parser.split(FEED);
-        assertThat(result.skipped()).hasSize(1);
-        assertThat(result.skipped().get(0)).contains("broken").contains("starting at line 56").contains("not-a-date");
+        CalendarItem broken = result.items().stream().filter(i -> i.uid().equals("broken")).findFirst().orElseThrow();
+        assertThat(broken.text()).contains("DTSTART:not-a-date");
+        assertThat(broken.repairs().unreadProperties()).containsExactly("DTSTART");
+        assertThat(result.skipped()).isEmpty();
+    }
+
+    @Test
+    void splitReportsUnreadableComponentsWithTheirLine() throws Exception {
+        String feed = FEED.replace("BEGIN:VEVENT\r\nUID:broken", "BEGIN:VEVENT\r\nUID:series\r\nRECURRENCE-ID:20261104T080000Z")
+                .replace("SUMMARY:Broken\r\nEND:VEVENT", "SUMMARY:Broken\r\nEND:VTODO");
+        ItemParser.SplitResult result = parser.split(feed);
+        assertThat(result.skipped()).singleElement().asString().contains("UID series").contains("starting at line 56")
+                .contains("line");
+        assertThat(result.items()).extracting(CalendarItem::uid).contains("series");
+        assertThat(result.opaque()).isEmpty();
+    }
+
+    @Test
+    void splitCarriesAUidNoneOfWhoseComponentsIsReadableAsText() throws Exception {
+        String feed = FEED.replace("SUMMARY:Broken\r\nEND:VEVENT", "SUMMARY:Broken\r\nEND:VTODO");
+        ItemParser.SplitResult result = parser.split(feed);
+        assertThat(result.skipped()).isEmpty();
+        assertThat(result.opaque()).singleElement().satisfies(o -> {
+            assertThat(o.uid()).isEqualTo("broken");
+            assertThat(o.text()).contains("SUMMARY:Broken\r\nEND:VTODO");
+            assertThat(o.problem()).contains("line");
+        });
     }
 
     @Test

@@ -7,4 +7,9 @@ public class CalDavAuthenticationException extends StoreException {
     public CalDavAuthenticationException(String message) {
         super(message);
     }
+
+    @Override
+    public boolean concernsWholeStore() {
+        return true;
+    }
 }

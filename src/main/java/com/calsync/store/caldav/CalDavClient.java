@@ -120,6 +120,8 @@ public final class CalDavClient {
      */
     Answer send(Request request) {
         boolean outcomeUnknown = false;
+        Answer lastServerError = null; // the last retried 5xx answer
+        int serverErrors = 0; // attempts answered with a retried 5xx
         Duration lastRetryAfter = null;
         Exception lastFailure = null;
         String lastProblem = "";
@@ -155,6 +157,8 @@ public final class CalDavClient {
                     // The server may have done the work before failing.
                     outcomeUnknown = true;
                     lastProblem = "HTTP " + status;
+                    lastServerError = new Answer(status, response.headers().map(), response.body(), response.uri(), true);
+                    serverErrors++;
                     wait = retryPolicy.backoffAfter(attempt);
                 } else {
                     return new Answer(status, response.headers().map(), response.body(), response.uri(), outcomeUnknown);
@@ -192,9 +196,30 @@ public final class CalDavClient {
                 pause(wait, request);
             }
         }
-        throw new StoreUnavailableException(describe(request) + " failed " + retryPolicy.maxAttempts()
-                + " times (last: " + lastProblem + "): the server is unreachable or overloaded, try again later",
-                lastRetryAfter, lastFailure);
+        String message = describe(request) + " failed " + retryPolicy.maxAttempts()
+                + " times (last: " + lastProblem + "): the server is unreachable or overloaded, try again later";
+        if (serverErrors == retryPolicy.maxAttempts()) {
+            throw new ServerErrorException(message, lastRetryAfter, lastServerError);
+        }
+        throw new StoreUnavailableException(message, lastRetryAfter, lastFailure);
+    }
+
+    /**
+     * The server answered every attempt of a request with a server error (500, 502, 504, 408):
+     * unlike a connection failure or "busy" (503, 429) these are answers, which the store may take
+     * as being about the one item it sent (Xandikos fails some valid items with 500).
+     */
+    static final class ServerErrorException extends StoreUnavailableException {
+        private final transient Answer answer;
+
+        ServerErrorException(String message, Duration retryAfter, Answer answer) {
+            super(message, retryAfter, null);
+            this.answer = answer;
+        }
+
+        Answer answer() {
+            return answer;
+        }
     }
 
     /**

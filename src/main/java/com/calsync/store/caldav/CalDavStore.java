@@ -4,9 +4,11 @@ import static com.calsync.store.caldav.DavNames.CALDAV;
 import static com.calsync.store.caldav.DavNames.DAV;
 
 import com.calsync.ical.TimeWindow;
+import com.calsync.store.CalendarGoneException;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.ChangeSet;
 import com.calsync.store.ItemNotFoundException;
+import com.calsync.store.ItemRejectedException;
 import com.calsync.store.ItemRef;
 import com.calsync.store.Listing;
 import com.calsync.store.PreconditionFailedException;
@@ -205,7 +207,7 @@ public final class CalDavStore implements CalendarStore {
     public ItemRef create(String uid, String ics) {
         String href = collectionPath + Hrefs.encodeSegment(ResourceNames.forUid(uid));
         ics = BareCommas.escape(ics);
-        CalDavClient.Answer answer = client.send(put(href, ics, "If-None-Match", "*"));
+        CalDavClient.Answer answer = sendWrite(put(href, ics, "If-None-Match", "*"), "create", href);
         if (answer.status() == 207) {
             checkWrappedPut(answer, href, uid);
             return new ItemRef(href, etagAfterWrite(answer, href));
@@ -237,7 +239,7 @@ public final class CalDavStore implements CalendarStore {
         }
         String path = Hrefs.canonical(url, href);
         ics = BareCommas.escape(ics);
-        CalDavClient.Answer answer = client.send(put(path, ics, "If-Match", etag));
+        CalDavClient.Answer answer = sendWrite(put(path, ics, "If-Match", etag), "update", path);
         if (answer.status() == 207) {
             checkWrappedPut(answer, path, null);
             return etagAfterWrite(answer, path);
@@ -269,8 +271,8 @@ public final class CalDavStore implements CalendarStore {
             throw new IllegalArgumentException("delete of " + href + " needs the etag it was read with");
         }
         String path = Hrefs.canonical(url, href);
-        CalDavClient.Answer answer = client.send(new CalDavClient.Request("DELETE", Hrefs.resolve(url, path),
-                Map.of("If-Match", etag), null, true));
+        CalDavClient.Answer answer = sendWrite(new CalDavClient.Request("DELETE", Hrefs.resolve(url, path),
+                Map.of("If-Match", etag), null, true), "delete", path);
         int status = answer.status();
         if (status == 207) {
             status = firstInnerStatus(answer, path);
@@ -384,12 +386,34 @@ public final class CalDavStore implements CalendarStore {
                 + "<d:prop><d:getetag/><c:calendar-data/></d:prop>");
         hrefs.forEach(h -> body.append("<d:href>").append(escape(h)).append("</d:href>"));
         body.append("</c:calendar-multiget>");
-        CalDavClient.Answer answer = client.send(CalDavClient.Request.xml("REPORT", url, "1", body.toString()));
+        CalDavClient.Answer answer;
+        try {
+            answer = client.send(CalDavClient.Request.xml("REPORT", url, "1", body.toString()));
+        } catch (CalDavClient.ServerErrorException e) {
+            if (e.answer().status() != 500) {
+                throw e;
+            }
+            // A server that fails to render some stored item fails every multiget holding it: an
+            // answer about these items, which the sync narrows down instead of stopping the pair.
+            throw new StoreException("REPORT calendar-multiget of " + hrefs.size() + " item(s) on " + describe()
+                    + " failed with HTTP 500 on every try" + ServerReason.of(e.answer()).map(r -> ": " + r).orElse(""), e);
+        }
         if (answer.status() != 207) {
             throw readFailure(answer, "REPORT calendar-multiget");
         }
+        Multistatus multistatus;
+        try {
+            multistatus = parser.parseMultistatus(answer.body());
+        } catch (XMLStreamException e) {
+            // Radicale copies an item's text into the XML as it is, so one item holding a control
+            // character (BEL, say: legal to store, illegal in XML 1.0) spoils every multiget that
+            // holds it. A plain GET carries the bytes without XML, so each item is fetched alone.
+            log.warn("The server's answer to a multiget of {} item(s) on {} is not valid XML ({}); fetching them one by one",
+                    hrefs.size(), describe(), e.getMessage());
+            return hrefs.stream().flatMap(h -> fetchByGet(h).stream()).toList();
+        }
         List<StoredItem> items = new ArrayList<>();
-        for (Multistatus.Response r : parse(answer, "REPORT calendar-multiget").responses()) {
+        for (Multistatus.Response r : multistatus.responses()) {
             if (r.status() == 404) {
                 continue;
             }
@@ -400,6 +424,20 @@ public final class CalDavStore implements CalendarStore {
             }
         }
         return items;
+    }
+
+    /** One item by plain GET; empty when it is gone. */
+    private Optional<StoredItem> fetchByGet(String href) {
+        CalDavClient.Answer answer = client.send(new CalDavClient.Request("GET", Hrefs.resolve(url, href),
+                Map.of("Accept", "text/calendar"), null, true));
+        if (answer.status() == 404 || answer.status() == 410) {
+            return Optional.empty();
+        }
+        if (!answer.isSuccess()) {
+            throw readFailure(answer, "GET " + href);
+        }
+        return Optional.of(new StoredItem(Hrefs.canonical(url, href), answer.header("ETag").orElse(null),
+                new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private Optional<StoredItem> fetchOne(String href) {
@@ -419,6 +457,27 @@ public final class CalDavStore implements CalendarStore {
     }
 
     // --- writes --------------------------------------------------------------------------------
+
+    /**
+     * Sends a write of one item. A server that still answers 500 or 501 after the retries failed
+     * on this item (Xandikos does on some valid ones), which is the item's problem, not the
+     * calendar's: it comes back as {@link ItemRejectedException} with the server's reason.
+     * Connection failures and 502/503/504 stay {@link com.calsync.store.StoreUnavailableException}.
+     */
+    private CalDavClient.Answer sendWrite(CalDavClient.Request request, String what, String href) {
+        try {
+            return client.send(request);
+        } catch (CalDavClient.ServerErrorException e) {
+            int status = e.answer().status();
+            if (status != 500 && status != 501) {
+                throw e;
+            }
+            Optional<String> reason = ServerReason.of(e.answer());
+            throw new ItemRejectedException(href, status, reason.orElse(null), describe() + " failed to " + what
+                    + " item " + href + " with HTTP " + status + " on every try" + reason.map(r -> ": " + r).orElse("")
+                    + "; CalSync tries this item again later");
+        }
+    }
 
     private CalDavClient.Request put(String path, String ics, String condition, String value) {
         return new CalDavClient.Request("PUT", Hrefs.resolve(url, path),
@@ -441,8 +500,9 @@ public final class CalDavStore implements CalendarStore {
             if (r.hasErrorCondition(CALDAV, "valid-calendar-data")
                     || r.hasErrorCondition(CALDAV, "valid-calendar-object-resource")
                     || r.hasErrorCondition(CALDAV, "supported-calendar-component")) {
-                throw new StoreException(describe() + " refused item " + href + " as invalid iCalendar: "
-                        + r.description().orElse("no reason given"));
+                String reason = r.description().orElse(null);
+                throw new ItemRejectedException(href, r.status() == 0 ? 400 : r.status(), reason, describe()
+                        + " refused item " + href + " as invalid iCalendar: " + (reason == null ? "no reason given" : reason));
             }
             int status = r.status();
             if (status == 412) {
@@ -453,8 +513,9 @@ public final class CalDavStore implements CalendarStore {
                 throw readOnly();
             }
             if (status != 0 && (status < 200 || status >= 300)) {
-                throw new StoreException(describe() + " refused to store " + href + " (HTTP " + status + " inside 207: "
-                        + r.description().orElse("no reason given") + ")");
+                String reason = r.description().orElse(null);
+                throw new ItemRejectedException(href, status, reason, describe() + " refused to store " + href
+                        + " (HTTP " + status + " inside 207: " + (reason == null ? "no reason given" : reason) + ")");
             }
         }
     }
@@ -470,15 +531,26 @@ public final class CalDavStore implements CalendarStore {
                 + " update that item instead of creating a new one");
     }
 
+    /**
+     * A write refused by the server: 403 (read-only) and 404 (the calendar is gone) concern the
+     * calendar; any other refusal concerns the item, with the server's reason.
+     */
     private StoreException writeFailure(CalDavClient.Answer answer, String what, String href) {
-        return switch (answer.status()) {
-            case 403 -> readOnly();
-            case 404 -> collectionMissing();
-            case 400, 415, 422 -> new StoreException(describe() + " refused to " + what + " item " + href + " (HTTP "
-                    + answer.status() + "): " + answer.bodyExcerpt());
-            default -> new StoreException(what + " of " + href + " in " + describe() + " failed with HTTP "
-                    + answer.status() + ": " + answer.bodyExcerpt());
-        };
+        int status = answer.status();
+        if (status == 403) {
+            return readOnly();
+        }
+        if (status == 404) {
+            return collectionMissing();
+        }
+        Optional<String> reason = ServerReason.of(answer);
+        String said = reason.map(r -> ": " + r).orElse(" (no reason given)");
+        if (status >= 400 && status < 500) {
+            return new ItemRejectedException(href, status, reason.orElse(null), describe() + " refused to " + what
+                    + " item " + href + " (HTTP " + status + ")" + said);
+        }
+        return new ItemRejectedException(href, status, reason.orElse(null), what + " of " + href + " in " + describe()
+                + " failed with HTTP " + status + said);
     }
 
     private StoreException readFailure(CalDavClient.Answer answer, String what) {
@@ -500,7 +572,7 @@ public final class CalDavStore implements CalendarStore {
     }
 
     private StoreException collectionMissing() {
-        return new StoreException("calendar collection " + url + " does not exist (HTTP 404, account "
+        return new CalendarGoneException("calendar collection " + url + " does not exist (HTTP 404, account "
                 + client.account().name() + "): it may have been deleted or renamed; check the calendar in the config");
     }
 

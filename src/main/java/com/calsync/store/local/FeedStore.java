@@ -209,6 +209,12 @@ public final class FeedStore implements CalendarStore {
             String href = ItemFileName.forUid(item.uid());
             split.put(href, new StoredItem(href, ItemFileName.sha256Hex(item.text()), item.text()));
         }
+        for (com.calsync.ical.OpaqueItem item : result.opaque()) {
+            // ical4j cannot read it, but it can be copied: the sync carries it as text
+            log.info("{}: UID {} is carried as text ({})", describe(), item.uid(), item.problem());
+            String href = ItemFileName.forUid(item.uid());
+            split.putIfAbsent(href, new StoredItem(href, ItemFileName.sha256Hex(item.text()), item.text()));
+        }
         return split;
     }
 

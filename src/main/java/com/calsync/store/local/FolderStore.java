@@ -2,6 +2,7 @@ package com.calsync.store.local;
 
 import com.calsync.ical.TimeWindow;
 import com.calsync.platform.AtomicFiles;
+import com.calsync.store.CalendarGoneException;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.ItemNotFoundException;
 import com.calsync.store.ItemRef;
@@ -47,9 +48,11 @@ import org.slf4j.LoggerFactory;
  * system's granularity. A foreign program that rewrites a file in place within one tick without
  * changing its size goes unnoticed, as with vdirsyncer.
  *
- * <p><b>The folder</b> may be missing: it is then listed as empty and created on first write,
- * as long as its parent folder exists; a missing parent is reported as a {@link StoreException}
- * naming the path (most likely a typo in the configuration).
+ * <p><b>The folder</b> may be missing when the store may create it (a pair's target): it is then
+ * listed as empty and created on first write, as long as its parent folder exists. A missing
+ * parent, or a missing folder the store may not create (a pair's source, where an empty listing
+ * would read as "every item deleted" or "nothing to do"), is a {@link CalendarGoneException}
+ * naming the path (most likely a typo in the configuration, or a disk that is not mounted).
  *
  * <p><b>Writes</b> are atomic: a dot-prefixed temp file in the same folder is written, then linked
  * (create) or renamed (update) into place, so a reader or a crash of CalSync never sees half an
@@ -66,13 +69,23 @@ public final class FolderStore implements CalendarStore {
 
     private final Path folder;
     private final Clock clock;
+    private final boolean createWhenMissing;
     private final Object writeLock = new Object();
     private volatile boolean written;
 
-    /** @param clock the time our writes stamp on files (tests pass a fixed clock to force one tick) */
+    /** A store that creates its folder on first write when it is missing (a pair's target). */
     public FolderStore(Path folder, Clock clock) {
+        this(folder, clock, true);
+    }
+
+    /**
+     * @param clock             the time our writes stamp on files (tests pass a fixed clock to force one tick)
+     * @param createWhenMissing false for a pair's source: a missing folder is an error, not an empty calendar
+     */
+    public FolderStore(Path folder, Clock clock, boolean createWhenMissing) {
         this.folder = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.createWhenMissing = createWhenMissing;
     }
 
     public Path folder() {
@@ -220,8 +233,22 @@ public final class FolderStore implements CalendarStore {
             byte[] bytes = Files.readAllBytes(file);
             String after = etagOf(Files.readAttributes(file, BasicFileAttributes.class));
             if (before.equals(after) || attempt == 2) {
-                return new StoredItem(href, after, new String(bytes, StandardCharsets.UTF_8));
+                return new StoredItem(href, after, decode(href, bytes));
             }
+        }
+    }
+
+    /**
+     * A file's text: UTF-8 as RFC 5545 §3.1.4 asks, or, for a file that is not valid UTF-8, the
+     * 8-bit code page such files are almost always saved in (Windows-1252, a superset of
+     * Latin-1), so "Café" stays "Café" instead of turning into replacement characters.
+     */
+    private String decode(String href, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            log.info("{} in {} is not UTF-8; read as Windows-1252", href, describe());
+            return new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
         }
     }
 
@@ -305,11 +332,16 @@ public final class FolderStore implements CalendarStore {
 
     private void checkFolderCanBeCreated() {
         if (Files.exists(folder)) {
-            throw new StoreException(folder + " exists but is not a folder; " + describe() + " needs a folder");
+            throw new CalendarGoneException(folder + " exists but is not a folder; " + describe() + " needs a folder");
+        }
+        if (!createWhenMissing) {
+            throw new CalendarGoneException("The calendar folder " + folder + " does not exist. CalSync does not"
+                    + " create a pair's source folder, since an empty one would read as a calendar with nothing in it;"
+                    + " check the path in the configuration (or whether its disk is mounted), or create the folder");
         }
         Path parent = folder.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new StoreException("The calendar folder " + folder + " does not exist and neither does its parent "
+            throw new CalendarGoneException("The calendar folder " + folder + " does not exist and neither does its parent "
                     + parent + "; check the path in the configuration or create the folder");
         }
     }
