@@ -56,6 +56,9 @@ public final class CalendarWatchers implements AutoCloseable {
         this.syncNow = syncNow;
         Map<CalendarConfig.EventKit, List<String>> wanted = new LinkedHashMap<>();
         for (PairConfig pair : config.enabledPairs()) {
+            if (pair.wholeAccount().isPresent()) {
+                continue; // whole accounts are CalDAV accounts, never the Mac's Calendar
+            }
             Set<CalendarConfig> sides = new LinkedHashSet<>(List.of(config.sourceOf(pair), config.targetOf(pair)));
             for (CalendarConfig side : sides) {
                 if (side instanceof CalendarConfig.EventKit eventKit) {

@@ -56,7 +56,7 @@ public final class SyncRunner {
         this.stores = stores;
         this.engine = engine;
         this.clock = clock;
-        this.wholeAccounts = new WholeAccountRunner(stores, engine, paths.dbDir(), clock);
+        this.wholeAccounts = new WholeAccountRunner(stores, engine, paths.dbDir(), clock, lockWait);
         this.lockWait = lockWait;
     }
 

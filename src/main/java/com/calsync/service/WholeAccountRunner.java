@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +51,11 @@ final class WholeAccountRunner {
     private final SyncEngine engine;
     private final Path dbDir;
     private final Clock clock;
+    private final Duration lockWait;
 
-    WholeAccountRunner(StoreOpener stores, SyncEngine engine, Path dbDir, Clock clock) {
+    /** @param lockWait how long a calendar's run waits for another run of it (another process's) */
+    WholeAccountRunner(StoreOpener stores, SyncEngine engine, Path dbDir, Clock clock, Duration lockWait) {
+        this.lockWait = lockWait;
         this.stores = stores;
         this.engine = engine;
         this.dbDir = dbDir;
@@ -99,26 +103,40 @@ final class WholeAccountRunner {
                 policy.transform(), runs, null);
     }
 
+    private SyncReport failedCalendar(PairConfig pair, SyncPolicy policy, SyncOptions options, CalendarInfo calendar,
+                                      String targetName, Target target, String name, String why) {
+        return SyncReport.failed(name, policy.mode(), options.dryRun(), clock.instant(), why)
+                .withTransform(policy.transform())
+                .forCalendar(new CalendarRoute(pair.name(), sourceName(pair, calendar), targetName,
+                        target != null && target.created().getAsBoolean()));
+    }
+
     private SyncReport runCalendar(PairConfig pair, SyncPolicy policy, CalDavClient sourceClient, CalendarInfo calendar,
                                    Targets targets, String name, SyncOptions options) {
         String targetName = targets.nameFor(calendar.displayName());
         CalendarStore source = null;
         Target target = null;
-        try {
+        Path db = dbDir.resolve(SafeFileName.of(pair.name())).resolve(SafeFileName.of(stateName(calendar)) + ".db");
+        Path lockFile = db.resolveSibling(db.getFileName() + ".lock");
+        try (PairRunLock lock = PairRunLock.acquire(name, lockFile, ProcessHandle.current().pid(), lockWait)) {
             source = new CalDavStore(sourceClient, calendar);
             target = targets.open(calendar, options.dryRun());
-            Path db = dbDir.resolve(SafeFileName.of(pair.name())).resolve(SafeFileName.of(stateName(calendar)) + ".db");
             try (StatusDb state = StatusDb.open(db)) {
                 SyncReport report = engine.sync(new SyncPair(name, source, target.store(), policy), state, options);
                 return report.forCalendar(new CalendarRoute(pair.name(), sourceName(pair, calendar), targetName,
                         target.created().getAsBoolean()));
             }
-        } catch (StoreException | SyncStateException | IllegalArgumentException e) {
+        } catch (StoreException | SyncStateException | IllegalArgumentException | PairRunLock.PairBusyException e) {
             log.warn("{}: {}", name, e.getMessage());
-            return SyncReport.failed(name, policy.mode(), options.dryRun(), clock.instant(), e.getMessage())
-                    .withTransform(policy.transform())
-                    .forCalendar(new CalendarRoute(pair.name(), sourceName(pair, calendar), targetName,
-                            target != null && target.created().getAsBoolean()));
+            return failedCalendar(pair, policy, options, calendar, targetName, target, name, e.getMessage());
+        } catch (IOException e) {
+            return failedCalendar(pair, policy, options, calendar, targetName, target, name,
+                    "cannot lock the state of " + name + " (" + e.getMessage() + ")");
+        } catch (RuntimeException e) {
+            // one calendar's bug never stops the account's other calendars
+            log.error("{}: the run failed with an internal error", name, e);
+            return failedCalendar(pair, policy, options, calendar, targetName, target, name,
+                    "CalSync failed internally (" + e + "); the log has the details");
         } finally {
             if (source != null) {
                 source.close();

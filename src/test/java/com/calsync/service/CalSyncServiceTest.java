@@ -42,6 +42,7 @@ class CalSyncServiceTest {
                 "END:VEVENT", "END:VCALENDAR", ""));
         Files.writeString(paths.configFile(), """
                 { "calendars": { "a": { "type": "folder", "path": "a" }, "b": { "type": "folder", "path": "b" },
+                                 "c": { "type": "folder", "path": "c" },
                                  "gone": { "type": "folder", "path": "no/such/folder" } },
                   "pairs": [ { "name": "p", "source": "a", "target": "b" } ] }
                 """);
@@ -98,7 +99,7 @@ class CalSyncServiceTest {
     @Test
     void aFailingPairIsReportedWithItsErrorAndBacksOff() throws Exception {
         Files.writeString(paths.configFile(), Files.readString(paths.configFile())
-                .replace("\"target\": \"b\" }", "\"target\": \"b\" }, { \"name\": \"broken\", \"source\": \"gone\", \"target\": \"b\" }"));
+                .replace("\"target\": \"b\" }", "\"target\": \"b\" }, { \"name\": \"broken\", \"source\": \"gone\", \"target\": \"c\" }"));
         service.reload();
         List<SyncReport> reports = service.syncNow(Optional.of("broken")).get(20, TimeUnit.SECONDS);
         assertThat(reports.get(0).outcome()).isEqualTo(SyncOutcome.FAILED);

@@ -51,7 +51,9 @@ class CalendarWatchersTest {
                     "mac-home": { "type": "eventkit", "name": "Home", "source": "iCloud" },
                     "mac-work": { "type": "eventkit", "name": "Work" },
                     "folder": { "type": "folder", "path": "f" },
-                    "folder2": { "type": "folder", "path": "g" } },
+                    "folder2": { "type": "folder", "path": "g" },
+                    "folder3": { "type": "folder", "path": "h" },
+                    "folder4": { "type": "folder", "path": "i" } },
                   "pairs": [ %s ] }
                 """.formatted(pairs), "config.json", home);
         assertThat(result.errors()).isEmpty();
@@ -66,8 +68,8 @@ class CalendarWatchersTest {
             watchers.update(config("""
                     { "name": "home-out", "source": "mac-home", "target": "folder" },
                     { "name": "home-in", "source": "folder2", "target": "mac-home", "mode": "two-way" },
-                    { "name": "plain", "source": "folder", "target": "folder2" },
-                    { "name": "off", "source": "mac-work", "target": "folder", "enabled": false }
+                    { "name": "plain", "source": "folder", "target": "folder3" },
+                    { "name": "off", "source": "mac-work", "target": "folder4", "enabled": false }
                     """), synced::add);
 
             assertThat(opener.opened).containsExactly("mac-home");

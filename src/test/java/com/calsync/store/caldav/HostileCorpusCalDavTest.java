@@ -103,7 +103,9 @@ class HostileCorpusCalDavTest {
         for (Case c : HostileCorpus.cases()) {
             if (c.expect() == Expect.CARRIED || c.expect() == Expect.CARRIED_AS_TEXT) {
                 ReadItem read = parser.read(source.get(List.of(c.file())).get(0).ics());
-                expected.put(read.uid(), read.text());
+                if (middle.capabilities().holds(read.kind())) { // a to-do stays out of an events-only calendar
+                    expected.put(read.uid(), read.text());
+                }
             }
         }
         checkCarriedOrRefused("Radicale", expected, byUid(middle), first.get(0));
