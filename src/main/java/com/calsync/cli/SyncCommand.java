@@ -4,7 +4,9 @@ import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.LogSetup;
 import com.calsync.config.PairConfig;
+import com.calsync.platform.ControlCharacters;
 import com.calsync.service.HeldDeletionsNote;
+import com.calsync.service.PrivateFolders;
 import com.calsync.service.SyncRunner;
 import com.calsync.sync.HeldDeletions;
 import com.calsync.sync.ItemChange;
@@ -91,6 +93,7 @@ final class SyncCommand implements Callable<Integer> {
         SyncRunner runner = SyncRunner.standard(paths, environment.env(), environment.os(), environment.clock());
         List<SyncReport> reports = new ArrayList<>();
         try (LogSetup logs = new LogSetup(paths.logDir()).start()) {
+            PrivateFolders.secure(paths);
             if (only != null) {
                 reports.add(runner.run(config, config.pair(only).orElseThrow(), options));
             } else {
@@ -116,7 +119,7 @@ final class SyncCommand implements Callable<Integer> {
         out.printf("%s (%s%s%s, %s)%s: %s in %d ms%n", r.pair(), p.source(), arrow, p.target(), r.mode().jsonName(),
                 r.dryRun() ? " [dry run: nothing was changed]" : "", outcome(r), r.durationMs());
         if (r.failure() != null) {
-            out.println("  failed: " + r.failure());
+            out.println("  failed: " + esc(r.failure()));
             out.println("  nothing was deleted; the next run starts again from the last good state.");
         }
         for (Side side : Side.values()) {
@@ -132,7 +135,7 @@ final class SyncCommand implements Callable<Integer> {
         for (int i = 0; i < Math.min(LISTED_ITEMS, changes.size()); i++) {
             ItemChange c = changes.get(i);
             out.printf("    %s%s on the %s: \"%s\" (%s)%n", r.dryRun() ? "would be " : "", c.kind().label(),
-                    c.side().label(), c.title(), c.why());
+                    c.side().label(), esc(c.title()), esc(c.why()));
         }
         if (changes.size() > LISTED_ITEMS) {
             out.printf("    … and %d more (--json lists every one)%n", changes.size() - LISTED_ITEMS);
@@ -140,12 +143,17 @@ final class SyncCommand implements Callable<Integer> {
         if (!r.skipped().isEmpty()) {
             out.printf("  skipped %d item(s):%n", r.skipped().size());
             r.skipped().stream().limit(LISTED_ITEMS).forEach((SkippedItem s) ->
-                    out.printf("    %s %s: %s%n", s.side().label(), s.href(), s.reason()));
+                    out.printf("    %s %s: %s%n", s.side().label(), esc(s.href()), esc(s.reason())));
         }
         if (!r.held().isEmpty()) {
-            out.printf("  HELD: %d deletion(s) not carried out. %s%n", r.held().size(), HeldDeletionsNote.of(r));
+            out.printf("  HELD: %d deletion(s) not carried out. %s%n", r.held().size(), esc(HeldDeletionsNote.of(r)));
         }
-        r.errors().forEach(e -> out.printf("  error on the %s, %s: %s%n", e.side().label(), e.key(), e.message()));
+        r.errors().forEach(e -> out.printf("  error on the %s, %s: %s%n", e.side().label(), esc(e.key()), esc(e.message())));
+    }
+
+    /** Calendar and server text, printed with its control characters (and line breaks) escaped. */
+    private static String esc(String text) {
+        return ControlCharacters.escape(text);
     }
 
     private static String outcome(SyncReport r) {
