@@ -1,7 +1,6 @@
 package com.calsync.service;
 
 import com.calsync.platform.PrivateFiles;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -99,7 +98,7 @@ public final class ControlServer implements AutoCloseable {
                 }
                 ObjectNode response;
                 try {
-                    response = handler.handle(readRequest(json, line).toJson(json));
+                    response = handler.handle(json.readTree(line));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     response = error("not a JSON request: " + e.getOriginalMessage());
                 } catch (IllegalArgumentException | IllegalStateException e) {
@@ -118,20 +117,6 @@ public final class ControlServer implements AutoCloseable {
         } catch (IOException e) {
             log.debug("control connection ended: {}", e.getMessage());
         }
-    }
-
-    /**
-     * Reads one request line as the service understands it.
-     *
-     * @throws JsonProcessingException when the line is not JSON
-     * @throws IllegalArgumentException when it is JSON but no request (no object, unknown command)
-     */
-    static ControlRequest readRequest(ObjectMapper json, String line) throws JsonProcessingException {
-        JsonNode node = json.readTree(line);
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("a request is one JSON object per line, like {\"cmd\":\"status\"}");
-        }
-        return ControlRequest.parse(node);
     }
 
     /**

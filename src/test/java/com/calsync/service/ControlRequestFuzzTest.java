@@ -16,7 +16,7 @@ class ControlRequestFuzzTest {
     @FuzzTest(maxDuration = "24h")
     void line(@NotNull String line) {
         try {
-            ControlRequest request = ControlServer.readRequest(json, line);
+            ControlRequest request = ControlRequest.parseLine(json, line);
             request.toJson(json);
         } catch (JsonProcessingException | IllegalArgumentException expected) {
             // answered {"ok":false,"error":…}

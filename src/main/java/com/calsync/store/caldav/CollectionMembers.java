@@ -81,7 +81,7 @@ final class CollectionMembers {
         }
         if (!p.startsWith(collectionPath)) {
             return new Outside(shown, "it is outside the calendar collection " + collectionPath
-                    + (p.equals(Hrefs.pathOf(url)) ? "" : " (it resolves to " + p + ")"));
+                    + (p.equals(url.getRawPath()) ? "" : " (it resolves to " + p + ")"));
         }
         String name = p.substring(collectionPath.length());
         if (name.contains("/")) {

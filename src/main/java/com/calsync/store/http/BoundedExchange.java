@@ -77,6 +77,15 @@ public final class BoundedExchange {
         return new Response(response.statusCode(), response.headers(), body, response.uri());
     }
 
+    /**
+     * How the JDK reports a pooled connection that the server had closed: not one byte of an
+     * answer came back, so the server never saw the request and it may be sent again at once.
+     * (A cut-off body also ends in "EOF reached while reading", but below a different message.)
+     */
+    public static boolean isStaleConnection(Throwable e) {
+        return e.getMessage() != null && e.getMessage().contains("header parser received no bytes");
+    }
+
     /** Raised inside the body subscriber when the limit is passed; becomes {@link ResponseTooLargeException}. */
     private static final class BodyTooLarge extends IOException {
         BodyTooLarge() {

@@ -282,7 +282,15 @@ public final class FeedStore implements CalendarStore {
         }
         requests.incrementAndGet();
         try {
-            return BoundedExchange.send(http, request.build(), limits, "GET " + redacted(at));
+            try {
+                return BoundedExchange.send(http, request.build(), limits, "GET " + redacted(at));
+            } catch (IOException e) {
+                if (!BoundedExchange.isStaleConnection(e)) {
+                    throw e;
+                }
+                // a pooled connection the server had closed: the request never reached it
+                return BoundedExchange.send(http, request.build(), limits, "GET " + redacted(at));
+            }
         } catch (IOException e) {
             Optional<String> tls = TlsTrust.explain(e, Origin.of(at), "a CA the JDK trusts (feeds use the JDK's CAs)");
             if (tls.isPresent()) {
