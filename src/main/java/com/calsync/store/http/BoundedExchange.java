@@ -54,8 +54,12 @@ public final class BoundedExchange {
         } catch (TimeoutException e) {
             // Since JDK 16 cancelling the future aborts the exchange and closes its connection.
             future.cancel(true);
-            throw new HttpTimeoutException(what + " did not answer completely within " + limits.requestTimeout().toSeconds()
-                    + " s (the limit \"" + HttpLimits.TIMEOUT_KEY + "\" in config.json's \"limits\")");
+            long seconds = limits.requestTimeout().toSeconds();
+            // config.json sets whole seconds; only tests use shorter deadlines, which must not read "0 s"
+            String limit = seconds * 1000 == limits.requestTimeout().toMillis() ? seconds + " s"
+                    : limits.requestTimeout().toMillis() + " ms";
+            throw new HttpTimeoutException(what + " did not answer completely within " + limit
+                    + " (the limit \"" + HttpLimits.TIMEOUT_KEY + "\" in config.json's \"limits\")");
         } catch (InterruptedException e) {
             future.cancel(true);
             throw e;
