@@ -53,6 +53,18 @@ class ConfigLimitsTest {
     }
 
     @Test
+    void aNumberNoJavaTypeCanHoldIsASyntaxErrorAtItNotACrash() {
+        // found by ConfigLoaderFuzzTest: Jackson threw a bare NumberFormatException out of the loader
+        ConfigLoadResult result = parse("{ \"limits\": {\n  \"max_response_mb\": 9e555555555555555599 } }");
+
+        assertThat(result.config()).isEmpty();
+        assertThat(result.errors()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.message()).contains("9e555555555555555599 is out of range");
+        });
+    }
+
+    @Test
     void anAccountsCaFileIsAPathRelativeToTheConfigFolderAndAMissingOneIsAWarning() throws Exception {
         Path ca = Files.createDirectories(home.resolve(".config/calsync")).resolve("home-ca.pem");
         Files.writeString(ca, "-----BEGIN CERTIFICATE-----\n");
