@@ -15,8 +15,11 @@ mkdir -p target
 log=target/fuzz-$target.log
 echo "fuzzing $target for $minutes min; log: $log"
 # Instrument the libraries the parsers run on too, so coverage guides into them.
+# RegexRoadblocks is off: its hook crashed the JVM (SIGSEGV in WeakHashMap.get) while fuzzing
+# ItemParserFuzzTest on JDK 17.0.21; the regex denial-of-service sanitizer stays on.
 JAZZER_FUZZ=1 timeout --signal=INT --kill-after=120 "${minutes}m" \
   mvn -B -o surefire:test -Dtest="$target" -Djazzer.hooks=true \
+      -Djazzer.disabled_hooks=com.code_intelligence.jazzer.sanitizers.RegexRoadblocks \
       -Djazzer.instrument='com.calsync.**,net.fortuna.**,com.fasterxml.**' 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 grep -aE '^#[0-9]+' "$log" | tail -1 | sed 's/^/last libFuzzer status: /'
