@@ -3,14 +3,15 @@
 # real CalDAV servers (Radicale, Xandikos) for the CalDAV store's tests, GNUstep's
 # Objective-C runtime for the EventKit bridge's tests, and gnome-keyring with libsecret on a
 # private D-Bus session for the Secret Service tests, and a virtual X server with a tray host
-# (Xvfb, trayer) and GTK for the tray tests, libfaketime for the run on a shifted clock, and the
-# tools the packaging scripts' tests use (shellcheck, unzip).
+# (Xvfb, trayer) and GTK for the tray tests, libfaketime for the run on a shifted clock, openssl
+# to make the throw-away CA of the TLS tests, and the tools the packaging scripts' tests use
+# (shellcheck, unzip).
 # Debian/Ubuntu only; on macOS there is nothing to install (the tests that need these packages
 # are Linux-only).
 set -euo pipefail
 
 packages=(radicale python3-passlib xandikos curl libgnustep-base1.28 gnome-keyring libsecret-1-0 dbus-daemon
-          xvfb trayer x11-utils libgtk-3-0 faketime shellcheck unzip)
+          xvfb trayer x11-utils libgtk-3-0 faketime openssl shellcheck unzip)
 
 if [ "$(uname -s)" != Linux ]; then
   echo "install-test-deps: $(uname -s): nothing to install"

@@ -22,14 +22,15 @@ import java.util.Optional;
 public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock, Os os, Path userHome) {
 
     /**
-     * The real process: System.out/err, the process environment, the system clock, {@code os.name}.
+     * The real process: System.out/err (control characters escaped, see {@link TerminalWriter}), the
+     * process environment, the system clock, {@code os.name}.
      * The only place that reads them; everything else gets them from here.
      */
     public static CliEnvironment system() {
         Charset charset = Charset.defaultCharset();
         return new CliEnvironment(
-                new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true),
-                new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true),
+                new PrintWriter(new TerminalWriter(new java.io.OutputStreamWriter(System.out, charset)), true),
+                new PrintWriter(new TerminalWriter(new java.io.OutputStreamWriter(System.err, charset)), true),
                 System.getenv(),
                 Clock.systemDefaultZone(),
                 Os.named(System.getProperty("os.name", "")),

@@ -1,5 +1,6 @@
 package com.calsync.cli;
 
+import com.calsync.platform.ControlCharacters;
 import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.service.JournalService;
@@ -54,7 +55,7 @@ final class RestoreCommand implements Callable<Integer> {
             ZoneId zone = environment.clock().getZone();
             for (SavedCopy e : all) {
                 out.printf("%s  %s  %s %s: \"%s\" (%s)%n", e.id(), WHEN.format(e.saved().atZone(zone)), e.pair(),
-                        e.side().label(), e.title(), e.reason());
+                        e.side().label(), ControlCharacters.escape(e.title()), ControlCharacters.escape(e.reason()));
             }
             if (!all.isEmpty()) {
                 out.println("Restore one with: calsync restore ENTRY");
@@ -70,7 +71,7 @@ final class RestoreCommand implements Callable<Integer> {
         for (String id : entries) {
             JournalService.Restore result = journal.restore(config.get(), id);
             if (result instanceof JournalService.Restored done) {
-                out.printf("restored \"%s\" to %s (%s)%n", done.copy().title(), done.calendar(),
+                out.printf("restored \"%s\" to %s (%s)%n", ControlCharacters.escape(done.copy().title()), done.calendar(),
                         done.replacedExisting() ? "over the version there, which was saved in turn" : "as a new item");
                 continue;
             }

@@ -1,5 +1,6 @@
 package com.calsync.cli;
 
+import com.calsync.service.PrivateFolders;
 import com.calsync.service.ServiceSnapshot;
 import com.calsync.service.ServiceState;
 import java.io.IOException;
@@ -42,6 +43,9 @@ final class StatusCommand implements Callable<Integer> {
                     + "; `calsync start` starts it.");
         } else {
             new StatusText(environment.clock().getZone()).render(status.get()).forEach(environment.out()::println);
+        }
+        if (!json) {
+            PrivateFolders.warnings(control.paths()).forEach(w -> environment.err().println("warning: " + w));
         }
         environment.out().flush();
         return status.map(ServiceSnapshot::running).orElse(false) ? ExitCodes.OK : ExitCodes.PROBLEMS;

@@ -1,5 +1,6 @@
 package com.calsync.cli;
 
+import com.calsync.platform.ControlCharacters;
 import com.calsync.service.ServiceSnapshot;
 import com.calsync.service.ServiceSnapshot.PairStatus;
 import com.calsync.service.ServiceSnapshot.RunResult;
@@ -40,7 +41,7 @@ final class StatusText {
         lines.add("  config:      " + s.configFile());
         if (s.configError() != null) {
             lines.add("  config error (the last good config, if any, keeps running until this is fixed):");
-            s.configError().lines().forEach(l -> lines.add("    " + l));
+            s.configError().lines().forEach(l -> lines.add("    " + esc(l)));
         }
         for (PairStatus p : s.pairs()) {
             lines.add("  " + p.name() + " (" + p.source() + (p.mode() == SyncMode.TWO_WAY ? " ↔ " : " → ")
@@ -54,20 +55,25 @@ final class StatusText {
                         + counts(r.source()) + ", target " + counts(r.target()) + "; " + r.skipped() + " skipped"
                         + (r.errors() > 0 ? ", " + r.errors() + " errors" : "") + (r.held() > 0 ? ", " + r.held() + " deletions held" : ""));
                 if (r.failure() != null) {
-                    lines.add("      failed: " + r.failure());
+                    lines.add("      failed: " + esc(r.failure()));
                 }
                 if (r.guardNote() != null) {
-                    lines.add("      " + r.guardNote());
+                    lines.add("      " + esc(r.guardNote()));
                 }
             }
             if (p.consecutiveFailures() > 1) {
                 lines.add("      failed " + p.consecutiveFailures() + " times in a row; retrying less often until it works");
             }
             if (p.lastError() != null && (r == null || r.failure() == null)) {
-                lines.add("      last error: " + p.lastError());
+                lines.add("      last error: " + esc(p.lastError()));
             }
         }
         return lines;
+    }
+
+    /** Server and calendar text (errors quote them): control characters and line breaks escaped. */
+    private static String esc(String text) {
+        return ControlCharacters.escape(text);
     }
 
     private static String counts(SideCounts c) {

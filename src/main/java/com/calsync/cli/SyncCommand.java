@@ -4,7 +4,9 @@ import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.LogSetup;
 import com.calsync.config.PairConfig;
+import com.calsync.platform.ControlCharacters;
 import com.calsync.service.HeldDeletionsNote;
+import com.calsync.service.PrivateFolders;
 import com.calsync.service.SyncRunner;
 import com.calsync.sync.HeldDeletions;
 import com.calsync.sync.ItemChange;
@@ -92,6 +94,7 @@ final class SyncCommand implements Callable<Integer> {
         SyncRunner runner = SyncRunner.standard(paths, environment.env(), environment.os(), environment.clock());
         List<SyncReport> reports = new ArrayList<>();
         try (LogSetup logs = new LogSetup(paths.logDir()).start()) {
+            PrivateFolders.secure(paths);
             if (only != null) {
                 reports.add(runner.runNamed(config, only, options).orElseThrow());
             } else {
@@ -126,7 +129,7 @@ final class SyncCommand implements Callable<Integer> {
                     r.leftOut() > 0 ? "; " + r.leftOut() + " event(s) left out" : "");
         }
         if (r.failure() != null) {
-            out.println("  failed: " + r.failure());
+            out.println("  failed: " + esc(r.failure()));
             out.println("  nothing was deleted; the next run starts again from the last good state.");
         }
         for (Side side : Side.values()) {
@@ -142,7 +145,7 @@ final class SyncCommand implements Callable<Integer> {
         for (int i = 0; i < Math.min(LISTED_ITEMS, changes.size()); i++) {
             ItemChange c = changes.get(i);
             out.printf("    %s%s on the %s: \"%s\" (%s)%n", r.dryRun() ? "would be " : "", c.kind().label(),
-                    c.side().label(), c.title(), c.why());
+                    c.side().label(), esc(c.title()), esc(c.why()));
         }
         if (changes.size() > LISTED_ITEMS) {
             out.printf("    … and %d more (--json lists every one)%n", changes.size() - LISTED_ITEMS);
@@ -153,30 +156,35 @@ final class SyncCommand implements Callable<Integer> {
                     problems == 0 ? "" : ", " + problems + " of them need you (marked !)");
             // the ones that need the user first, so the list's limit never hides them behind to-dos
             r.skipped().stream().sorted(java.util.Comparator.comparing((SkippedItem s) -> !s.needsAttention()))
-                    .limit(LISTED_ITEMS).forEach((SkippedItem s) ->
-                    out.printf("    %s%s %s: %s%n", s.needsAttention() ? "! " : "", s.side().label(), s.href(), s.reason()));
+                    .limit(LISTED_ITEMS).forEach((SkippedItem s) -> out.printf("    %s%s %s: %s%n",
+                            s.needsAttention() ? "! " : "", s.side().label(), esc(s.href()), esc(s.reason())));
             if (r.skipped().size() > LISTED_ITEMS) {
                 out.printf("    … and %d more (--json lists every one)%n", r.skipped().size() - LISTED_ITEMS);
             }
         }
         if (!r.held().isEmpty()) {
-            out.printf("  HELD: %d deletion(s) not carried out. %s%n", r.held().size(), HeldDeletionsNote.of(r));
+            out.printf("  HELD: %d deletion(s) not carried out. %s%n", r.held().size(), esc(HeldDeletionsNote.of(r)));
         }
         r.errors().forEach(e -> out.printf("  error on the %s, %s: %s%n", e.side().label(),
-                e.title() == null || e.title().equals(e.key()) ? e.key() : "\"" + e.title() + "\" (" + e.key() + ")",
-                e.message()));
+                esc(e.title() == null || e.title().equals(e.key()) ? e.key() : "\"" + e.title() + "\" (" + e.key() + ")"),
+                esc(e.message())));
     }
 
     /** The source as config.json names it, or for a whole-account pair's calendar, account and calendar. */
     private static String sourceOf(CalSyncConfig config, SyncReport r) {
         if (r.calendar() != null) {
-            return r.calendar().source();
+            return esc(r.calendar().source());
         }
         return config.pair(r.pair()).map(PairConfig::source).orElse("?");
     }
 
     private static String targetOf(CalSyncConfig config, SyncReport r) {
-        return r.calendar() != null ? r.calendar().target() : config.pair(r.pair()).map(PairConfig::target).orElse("?");
+        return r.calendar() != null ? esc(r.calendar().target()) : config.pair(r.pair()).map(PairConfig::target).orElse("?");
+    }
+
+    /** Calendar and server text, printed with its control characters (and line breaks) escaped. */
+    private static String esc(String text) {
+        return ControlCharacters.escape(text);
     }
 
     private static String outcome(SyncReport r) {

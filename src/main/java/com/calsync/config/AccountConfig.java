@@ -2,6 +2,7 @@ package com.calsync.config;
 
 import com.calsync.secrets.PasswordLookup;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -13,8 +14,15 @@ import java.util.Optional;
  * @param name     the key under {@code accounts}
  * @param url      the server's http(s) address (the start of discovery)
  * @param username the login, absent for servers without authentication
+ * @param caFile   {@code ca_file}: a PEM file with the CA of a self-hosted server, trusted in
+ *                 addition to the system's CAs (verification stays on)
  */
-public record AccountConfig(String name, URI url, Optional<String> username) {
+public record AccountConfig(String name, URI url, Optional<String> username, Optional<Path> caFile) {
+
+    /** An account trusting the system's CAs alone. */
+    public AccountConfig(String name, URI url, Optional<String> username) {
+        this(name, url, username, Optional.empty());
+    }
 
     /** The one account type there is today; kept in the file so others can be added. */
     public static final String TYPE_CALDAV = "caldav";

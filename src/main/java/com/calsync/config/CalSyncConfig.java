@@ -14,12 +14,20 @@ import java.util.Optional;
  * @param accounts  by name, in file order
  * @param calendars by name, in file order
  * @param pairs     in file order
+ * @param limits    the {@code limits} section: request and run deadlines, answer size
  */
 public record CalSyncConfig(
         SyncSettings sync,
         Map<String, AccountConfig> accounts,
         Map<String, CalendarConfig> calendars,
-        List<PairConfig> pairs) {
+        List<PairConfig> pairs,
+        Limits limits) {
+
+    /** A config with the default {@link Limits}. */
+    public CalSyncConfig(SyncSettings sync, Map<String, AccountConfig> accounts, Map<String, CalendarConfig> calendars,
+                         List<PairConfig> pairs) {
+        this(sync, accounts, calendars, pairs, Limits.DEFAULTS);
+    }
 
     public CalSyncConfig {
         // LinkedHashMap copies keep file order, which `config check` and the tray show

@@ -27,8 +27,10 @@ import java.util.regex.Pattern;
  * instead of stopping at the first. One instance reads one document.
  */
 final class ConfigTreeReader {
-    private static final List<String> ROOT_KEYS = List.of("sync", "accounts", "calendars", "pairs");
-    private static final List<String> ACCOUNT_KEYS = List.of("type", "url", "username");
+    private static final List<String> ROOT_KEYS = List.of("sync", "accounts", "calendars", "pairs", Limits.SECTION);
+    private static final List<String> ACCOUNT_KEYS = List.of("type", "url", "username", "ca_file");
+    private static final List<String> LIMIT_KEYS = List.of(Limits.REQUEST_TIMEOUT_SECONDS, Limits.RUN_TIMEOUT_MINUTES,
+            Limits.MAX_RESPONSE_MB);
     private static final List<String> PAIR_KEYS = java.util.stream.Stream.concat(
             java.util.stream.Stream.of("name", "source", "target", "mode", "conflict", "enabled", "sync"),
             PairTransformReader.KEYS.stream()).toList();
@@ -93,6 +95,7 @@ final class ConfigTreeReader {
         Map<String, AccountConfig> accounts = readAccounts(root.get("accounts"), Site.ROOT.key("accounts"));
         Map<String, CalendarConfig> calendars = readCalendars(root.get("calendars"), Site.ROOT.key("calendars"), accounts);
         List<PairConfig> pairs = readPairs(root.get("pairs"), Site.ROOT.key("pairs"), calendars, accounts);
+        Limits limits = readLimits(root.get(Limits.SECTION), Site.ROOT.key(Limits.SECTION));
         if (errors.isEmpty()) {
             checkExpansion(pairs, top.applyTo(SyncSettings.DEFAULTS));
         }
@@ -100,7 +103,8 @@ final class ConfigTreeReader {
         if (!errors.isEmpty()) {
             return result(Optional.empty());
         }
-        return result(Optional.of(new CalSyncConfig(top.applyTo(SyncSettings.DEFAULTS), accounts, calendars, pairs)));
+        return result(Optional.of(new CalSyncConfig(top.applyTo(SyncSettings.DEFAULTS), accounts, calendars, pairs,
+                limits)));
     }
 
     /** A syntax error found by the parser, as a result with that one problem. */
@@ -151,6 +155,34 @@ final class ConfigTreeReader {
         return Optional.empty();
     }
 
+    // ---- limits --------------------------------------------------------------------------
+
+    private Limits readLimits(JsonNode node, Site site) {
+        if (node == null || !requireObject(node, site, "{ \"request_timeout_seconds\": 60, \"run_timeout_minutes\": 30,"
+                + " \"max_response_mb\": 64 }")) {
+            return Limits.DEFAULTS;
+        }
+        warnUnknownKeys(node, site, LIMIT_KEYS);
+        return new Limits(
+                limit(node, site, Limits.REQUEST_TIMEOUT_SECONDS, Limits.REQUEST_TIMEOUT_RANGE, Limits.DEFAULTS.requestTimeoutSeconds()),
+                limit(node, site, Limits.RUN_TIMEOUT_MINUTES, Limits.RUN_TIMEOUT_RANGE, Limits.DEFAULTS.runTimeoutMinutes()),
+                limit(node, site, Limits.MAX_RESPONSE_MB, Limits.MAX_RESPONSE_RANGE, Limits.DEFAULTS.maxResponseMb()));
+    }
+
+    private int limit(JsonNode node, Site site, String key, int[] range, int fallback) {
+        JsonNode value = node.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= range[0] && value.intValue() <= range[1]) {
+            return value.intValue();
+        }
+        String hint = value.isTextual() && value.textValue().trim().matches("-?\\d+") ? ", written without quotes" : "";
+        errorAt(site.key(key), "must be a whole number from " + range[0] + " to " + range[1] + hint
+                + " (got " + describe(value) + ")");
+        return fallback;
+    }
+
     // ---- accounts ------------------------------------------------------------------------
 
     private Map<String, AccountConfig> readAccounts(JsonNode node, Site site) {
@@ -182,7 +214,11 @@ final class ConfigTreeReader {
             Optional<URI> url = requiredText(account, at, "url", "the server's address, e.g. https://caldav.icloud.com/")
                     .flatMap(u -> httpUrl(u, at.key("url")));
             Optional<String> username = optionalText(account, at, "username");
-            url.ifPresent(u -> accounts.put(name, new AccountConfig(name, u, username)));
+            Optional<Path> caFile = optionalText(account, at, "ca_file").flatMap(f -> localPath(f, at.key("ca_file")));
+            caFile.filter(f -> !java.nio.file.Files.isRegularFile(f)).ifPresent(f -> warnAt(at.key("ca_file"),
+                    "no such file: " + f + " (it should be the PEM certificate of your server's CA); syncs of this"
+                            + " account fail until it exists"));
+            url.ifPresent(u -> accounts.put(name, new AccountConfig(name, u, username, caFile)));
         }
         return accounts;
     }

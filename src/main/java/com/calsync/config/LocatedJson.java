@@ -132,15 +132,8 @@ final class LocatedJson {
             case VALUE_STRING -> {
                 return nodes.textNode(p.getText());
             }
-            case VALUE_NUMBER_INT -> {
-                return switch (p.getNumberType()) {
-                    case INT -> nodes.numberNode(p.getIntValue());
-                    case LONG -> nodes.numberNode(p.getLongValue());
-                    default -> nodes.numberNode(p.getBigIntegerValue());
-                };
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return nodes.numberNode(p.getDecimalValue());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return number(p, token);
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return nodes.booleanNode(token == JsonToken.VALUE_TRUE);
@@ -149,6 +142,30 @@ final class LocatedJson {
                 return nodes.nullNode();
             }
             default -> throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected " + token);
+        }
+    }
+
+    /**
+     * Jackson reads a number's value lazily and throws a bare NumberFormatException for one it
+     * cannot hold, e.g. {@code 9e555555555555555599} (found by ConfigLoaderFuzzTest): that becomes a
+     * syntax error at the number, like any other.
+     */
+    private static JsonNode number(JsonParser p, JsonToken token) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        try {
+            if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                return nodes.numberNode(p.getDecimalValue());
+            }
+            return switch (p.getNumberType()) {
+                case INT -> nodes.numberNode(p.getIntValue());
+                case LONG -> nodes.numberNode(p.getLongValue());
+                default -> nodes.numberNode(p.getBigIntegerValue());
+            };
+        } catch (NumberFormatException e) {
+            String text = p.getText();
+            String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "the number " + shown
+                    + " is out of range; write a whole number such as 60", p.currentTokenLocation());
         }
     }
 }

@@ -3,7 +3,8 @@ package com.calsync.config;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.rolling.RollingFileAppender;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class LogSetup implements AutoCloseable {
     public static final String LOG_FILE = "calsync.log";
     public static final String ERROR_FILE = "calsync-error.log";
-    private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
+    /** {@code %msg} and {@code %ex} escape control characters: see {@link EscapedMessageConverter}. */
+    private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n%ex";
 
     private final Path logDir;
     private final List<RollingFileAppender<ILoggingEvent>> appenders = new ArrayList<>();
@@ -76,6 +78,22 @@ public final class LogSetup implements AutoCloseable {
         appenders.clear();
     }
 
+    /** An encoder whose {@code %msg} and {@code %ex} escape control characters. */
+    static LayoutWrappingEncoder<ILoggingEvent> escapingEncoder(LoggerContext context, String pattern) {
+        PatternLayout layout = new PatternLayout();
+        layout.setContext(context);
+        layout.getInstanceConverterMap().put("msg", EscapedMessageConverter::new);
+        layout.getInstanceConverterMap().put("ex", EscapedThrowableConverter::new);
+        layout.setPattern(pattern);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(context);
+        encoder.setLayout(layout);
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.start();
+        return encoder;
+    }
+
     private RollingFileAppender<ILoggingEvent> rollingFile(LoggerContext context, String base, Level threshold) {
         RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
         appender.setContext(context);
@@ -92,12 +110,7 @@ public final class LogSetup implements AutoCloseable {
         policy.start();
         appender.setRollingPolicy(policy);
 
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(PATTERN);
-        encoder.setCharset(StandardCharsets.UTF_8);
-        encoder.start();
-        appender.setEncoder(encoder);
+        appender.setEncoder(escapingEncoder(context, PATTERN));
 
         if (threshold != null) {
             ThresholdFilter filter = new ThresholdFilter();

@@ -5,12 +5,15 @@ import com.calsync.config.AccountConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.store.StoreException;
 import com.calsync.store.StoreUnavailableException;
+import com.calsync.store.caldav.CalDavAccount;
 import com.calsync.store.caldav.CalDavAuthenticationException;
 import com.calsync.store.caldav.CalDavClient;
 import com.calsync.store.caldav.CalDavDiscovery;
 import com.calsync.store.caldav.CalendarInfo;
 import com.calsync.store.caldav.RetryPolicy;
 import com.calsync.store.caldav.Sleeper;
+import com.calsync.store.http.HttpClients;
+import com.calsync.store.http.HttpLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -86,9 +89,15 @@ public final class AccountCalendars {
         if (account.username().isPresent() && stores.passwords().find(account.name()).isEmpty()) {
             return new NoPassword();
         }
-        CalDavClient client = new CalDavClient(stores.caldavAccount(account),
-                CalDavClient.httpClient(Duration.ofSeconds(10)), Duration.ofSeconds(30), INTERACTIVE, Sleeper.real(),
-                clock);
+        HttpLimits limits = new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(30), HttpLimits.DEFAULTS.maxBodyBytes());
+        CalDavAccount login = stores.caldavAccount(account);
+        CalDavClient client;
+        try {
+            client = new CalDavClient(login, HttpClients.create(limits, login.caFile()), limits, INTERACTIVE,
+                    Sleeper.real(), clock);
+        } catch (StoreException e) {
+            return new Failed(e.getMessage()); // an unreadable ca_file
+        }
         try {
             return new Listed(new CalDavDiscovery(client).calendars().stream().map(AccountCalendars::summary).toList());
         } catch (CalDavAuthenticationException e) {

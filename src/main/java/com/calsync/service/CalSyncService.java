@@ -58,6 +58,8 @@ public final class CalSyncService {
     static final Duration CONFIG_POLL = Duration.ofSeconds(2);
     /** How long a stop waits for the run in progress to finish its current item. */
     static final Duration STOP_GRACE = Duration.ofSeconds(8);
+    /** How long a run cancelled at its deadline gets to stop before the worker moves on without it. */
+    static final Duration RUN_CANCEL_GRACE = Duration.ofSeconds(10);
 
     private final CalSyncPaths paths;
     private final ConfigLoader loader;
@@ -136,6 +138,7 @@ public final class CalSyncService {
     public void start() throws IOException, AlreadyRunningException {
         instanceLock = InstanceLock.acquire(paths, pid);
         try {
+            PrivateFolders.secure(paths);
             started = clock.instant();
             book = StatusBook.continuing(statusFile.read());
             worker = Executors.newSingleThreadExecutor(r -> {
@@ -143,7 +146,8 @@ public final class CalSyncService {
                 t.setDaemon(true);
                 return t;
             });
-            scheduler = new SyncScheduler(clock, System::nanoTime, worker, this::runPair, new SchedulerEvents(), timing);
+            BoundedPairRuns runs = new BoundedPairRuns(this::runPair, this::runDeadlineOf, RUN_CANCEL_GRACE, clock);
+            scheduler = new SyncScheduler(clock, System::nanoTime, worker, runs, new SchedulerEvents(), timing);
             loadConfig(true);
             control = new ControlServer(paths.controlSocket(), this::handle).start();
             scheduler.start();
@@ -241,6 +245,12 @@ public final class CalSyncService {
         } finally {
             progress = null;
         }
+    }
+
+    /** A pair's run deadline: config.json's {@code limits.run_timeout_minutes}. */
+    private Duration runDeadlineOf(String pair) {
+        CalSyncConfig c = config;
+        return (c == null ? com.calsync.config.Limits.DEFAULTS : c.limits()).runTimeout();
     }
 
     /** Publishes progress a few times a second at most: a big first sync writes thousands of items. */

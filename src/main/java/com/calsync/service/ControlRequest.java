@@ -1,5 +1,6 @@
 package com.calsync.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,6 +46,20 @@ public record ControlRequest(ControlCommand command, Optional<String> pair, bool
         }
         Optional<String> pair = request.hasNonNull("pair") ? Optional.of(request.get("pair").asText()) : Optional.empty();
         return sync(pair, request.path("wait").asBoolean(false));
+    }
+
+    /**
+     * Reads one line of the control socket as the service does: JSON, then {@link #parse}.
+     *
+     * @throws JsonProcessingException when the line is not JSON
+     * @throws IllegalArgumentException when it is JSON but no request
+     */
+    public static ControlRequest parseLine(ObjectMapper json, String line) throws JsonProcessingException {
+        JsonNode node = json.readTree(line);
+        if (node == null) {
+            throw new IllegalArgumentException("an empty line is no request");
+        }
+        return parse(node);
     }
 
     /** The request as it goes on the wire. */

@@ -4,6 +4,7 @@ import com.calsync.config.AccountConfig;
 import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.CalendarConfig;
+import com.calsync.config.Limits;
 import com.calsync.platform.Os;
 import com.calsync.config.SafeFileName;
 import com.calsync.secrets.PasswordLookup;
@@ -13,6 +14,7 @@ import com.calsync.store.caldav.CalDavAccount;
 import com.calsync.store.caldav.CalDavClient;
 import com.calsync.store.caldav.CalDavStore;
 import com.calsync.store.eventkit.EventKitRuntime;
+import com.calsync.store.http.HttpLimits;
 import com.calsync.store.local.FeedStore;
 import com.calsync.store.local.FolderStore;
 import java.nio.file.Path;
@@ -69,10 +71,10 @@ public final class StoreOpener {
         }
         if (calendar instanceof CalendarConfig.Feed feed) {
             String location = feed.localFile().map(Path::toString).orElse(feed.url().toString());
-            return new FeedStore(location, feedCache, clock);
+            return new FeedStore(location, feedCache, httpLimits(config.limits()), clock);
         }
         if (calendar instanceof CalendarConfig.CalDav caldav) {
-            return openCalDav(config.accounts().get(caldav.account()), caldav);
+            return openCalDav(config.accounts().get(caldav.account()), caldav, httpLimits(config.limits()));
         }
         if (calendar instanceof CalendarConfig.EventKit eventKit) {
             if (!os.isMac()) {
@@ -109,9 +111,14 @@ public final class StoreOpener {
         }
     }
 
-    private CalendarStore openCalDav(AccountConfig account, CalendarConfig.CalDav calendar) {
+    private CalendarStore openCalDav(AccountConfig account, CalendarConfig.CalDav calendar, HttpLimits limits) {
         return CalDavStore.open(caldavAccount(account),
-                calendar.path().orElseGet(() -> calendar.displayName().orElseThrow()), clock);
+                calendar.path().orElseGet(() -> calendar.displayName().orElseThrow()), limits, clock);
+    }
+
+    /** config.json's {@code limits} as the network stores take them. */
+    public static HttpLimits httpLimits(Limits limits) {
+        return HttpLimits.of(limits.requestTimeoutSeconds(), limits.maxResponseMb());
     }
 
     /** A folder of .ics files (made with the first write when its parent exists). */
@@ -135,11 +142,11 @@ public final class StoreOpener {
      */
     public CalDavAccount caldavAccount(AccountConfig account) {
         if (account.username().isEmpty()) {
-            return CalDavAccount.anonymous(account.name(), account.url());
+            return CalDavAccount.anonymous(account.name(), account.url()).withCaFile(account.caFile());
         }
         String user = account.username().get();
         return new CalDavAccount(account.name(), account.url(), user, () -> passwords.find(account.name())
                 .orElseThrow(() -> new StoreException("no password for account " + account.name() + " ("
-                        + user + "): " + PasswordLookup.howToSet(account.name()))));
+                        + user + "): " + PasswordLookup.howToSet(account.name()))), account.caFile());
     }
 }

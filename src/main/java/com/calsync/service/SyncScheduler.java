@@ -338,7 +338,9 @@ public final class SyncScheduler implements AutoCloseable {
         SyncReport report;
         try {
             report = work.run(state.name, cancel::get);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (OutOfMemoryError): otherwise the pair would stay "running" for good and
+            // never count as failed. The run is a failure like any other and is retried.
             log.error("{}: the run failed unexpectedly", state.name, e);
             report = SyncReport.failed(state.name, com.calsync.sync.SyncMode.MIRROR, false, wall.instant(),
                     "unexpected error: " + e);

@@ -58,6 +58,28 @@ class SyncCommandTest {
     }
 
     @Test
+    void anEventTitleWithTerminalEscapesIsPrintedAndLoggedEscaped() throws Exception {
+        run("sync");
+        Path sample = home.resolve("state/demo/sample-calendar.ics");
+        String hostile = "BEGIN:VEVENT\r\nUID:hostile-title\r\nDTSTAMP:20261126T120000Z\r\n"
+                + "DTSTART:20261127T100000Z\r\nDTEND:20261127T110000Z\r\n"
+                + "SUMMARY:\u001b]0;owned\u0007\u001b[2J\u009b31mred\\nFake line\u202e\r\nEND:VEVENT\r\n";
+        String text = Files.readString(sample);
+        Files.writeString(sample, text.substring(0, text.lastIndexOf("END:VCALENDAR")) + hostile + "END:VCALENDAR\r\n");
+
+        assertThat(run("sync")).isEqualTo(ExitCodes.OK);
+
+        String printed = out.toString();
+        // ical4j's tokenizer already drops the leading ESC and the BEL (it reads them as white space);
+        // the rest of the title reaches the printer with its control characters intact.
+        assertThat(printed).contains("\"]0;owned\\x1B[2J\\x9B31mred\\nFake line\\u202E\"");
+        assertThat(printed.chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7F && c <= 0x9F || c == 0x202E))
+                .as("no control character reaches the terminal").isEmpty();
+        String log = Files.readString(home.resolve("logs/calsync.log"));
+        assertThat(log.chars().filter(c -> c == 0x1B || c == 0x07 || c == 0x9B)).as("nor the log").isEmpty();
+    }
+
+    @Test
     void aDryRunChangesNothing() throws Exception {
         assertThat(run("sync", "--dry-run")).isEqualTo(ExitCodes.OK);
 

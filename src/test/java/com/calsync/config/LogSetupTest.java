@@ -35,6 +35,24 @@ class LogSetupTest {
     }
 
     @Test
+    void calendarTextInALogLineCannotForgeLinesOrDriveATerminal(@TempDir Path dir) throws Exception {
+        Path logs = dir.resolve("logs");
+        Logger calsync = LoggerFactory.getLogger("com.calsync.sync.Example");
+
+        try (LogSetup setup = new LogSetup(logs).start()) {
+            calsync.warn("skipped {}: {}", "/cal/x.ics", "title \u001b]0;owned\u0007\n2026-01-01 00:00:00.000 ERROR forged");
+            calsync.error("failed: " + "server said \u001b[2J", new IllegalStateException("boom \u009b31m"));
+        }
+
+        String log = Files.readString(logs.resolve(LogSetup.LOG_FILE));
+        assertThat(log).contains("skipped /cal/x.ics: title \\x1B]0;owned\\x07\\n2026-01-01 00:00:00.000 ERROR forged")
+                .contains("server said \\x1B[2J").contains("boom \\x9B31m")
+                .contains("java.lang.IllegalStateException");
+        assertThat(log.lines().filter(l -> l.contains("ERROR forged"))).hasSize(1);
+        assertThat(log.chars().filter(c -> c == 0x1B || c == 0x07 || c == 0x9B)).isEmpty();
+    }
+
+    @Test
     void closingDetachesTheFiles(@TempDir Path dir) throws Exception {
         Path logs = dir.resolve("logs");
         new LogSetup(logs).start().close();

@@ -33,12 +33,25 @@ abstract class LoopbackServer implements LocalCalDavServer {
     private final AtomicInteger calendars = new AtomicInteger();
     protected final Path dataDir;
     protected final int port;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
+    /** Null for plain http; else the context (trusting the test CA) this launcher's own requests use. */
+    private final javax.net.ssl.SSLContext tls;
     private Process process;
     private Thread shutdownHook;
 
     protected LoopbackServer(String prefix) {
+        this(prefix, null);
+    }
+
+    /** A server speaking https when {@code tls} is set; its certificate must name {@code localhost}. */
+    protected LoopbackServer(String prefix, javax.net.ssl.SSLContext tls) {
+        this.tls = tls;
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
         try {
             this.dataDir = Files.createTempDirectory(prefix);
         } catch (IOException e) {
@@ -147,7 +160,7 @@ abstract class LoopbackServer implements LocalCalDavServer {
 
     @Override
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + port + "/");
+        return URI.create(tls == null ? "http://127.0.0.1:" + port + "/" : "https://localhost:" + port + "/");
     }
 
     @Override

@@ -21,11 +21,13 @@ import java.util.concurrent.TimeUnit;
 public final class RadicaleServer extends LoopbackServer {
     private final String user;
     private final String password;
+    private final TestCertificates certificates;
 
-    private RadicaleServer(String user, String password) {
-        super("calsync-radicale-");
+    private RadicaleServer(String user, String password, TestCertificates certificates) {
+        super("calsync-radicale-", certificates == null ? null : certificates.clientContext());
         this.user = user;
         this.password = password;
+        this.certificates = certificates;
     }
 
     /** Starts Radicale with user {@code alice}, password {@code secret}. */
@@ -36,11 +38,21 @@ public final class RadicaleServer extends LoopbackServer {
     public static RadicaleServer start(String user, String password) {
         Path binary = requireBinary("radicale");
         requirePasslib(binary);
-        return startOnFreePort(() -> startOnce(binary, user, password));
+        return startOnFreePort(() -> startOnce(binary, user, password, null));
     }
 
-    private static RadicaleServer startOnce(Path binary, String user, String password) {
-        RadicaleServer server = new RadicaleServer(user, password);
+    /**
+     * Radicale serving https only, with the server certificate of {@code certificates} (made out
+     * for {@code localhost}, signed by their test CA); {@link #baseUrl()} is https://localhost:PORT/.
+     */
+    public static RadicaleServer startTls(TestCertificates certificates) {
+        Path binary = requireBinary("radicale");
+        requirePasslib(binary);
+        return startOnFreePort(() -> startOnce(binary, "alice", "secret", certificates));
+    }
+
+    private static RadicaleServer startOnce(Path binary, String user, String password, TestCertificates certificates) {
+        RadicaleServer server = new RadicaleServer(user, password, certificates);
         try {
             server.writeConfig();
             server.startProcess(List.of(binary.toString(), "-C", server.dataDir.resolve("config").toString()),
@@ -109,7 +121,7 @@ public final class RadicaleServer extends LoopbackServer {
             String config = """
                     [server]
                     hosts = 127.0.0.1:%d
-                    ssl = False
+                    %s
 
                     [auth]
                     type = htpasswd
@@ -130,7 +142,7 @@ public final class RadicaleServer extends LoopbackServer {
                     [logging]
                     level = warning
                     mask_passwords = True
-                    """.formatted(port, users, dataDir.resolve("rights"), dataDir.resolve("collections"));
+                    """.formatted(port, tlsSettings(), users, dataDir.resolve("rights"), dataDir.resolve("collections"));
             // owner_only, except that the owner may only read calendars named readonly-*.
             String rights = """
                     [root]
@@ -158,6 +170,11 @@ public final class RadicaleServer extends LoopbackServer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write Radicale's config in " + dataDir, e);
         }
+    }
+
+    private String tlsSettings() {
+        return certificates == null ? "ssl = False"
+                : "ssl = True\ncertificate = " + certificates.serverCertificate() + "\nkey = " + certificates.serverKey();
     }
 
     /** Radicale 3.1's htpasswd auth imports passlib even for plain passwords. */

@@ -31,6 +31,17 @@ class NoticeTest {
     }
 
     @Test
+    void anErrorQuotingCalendarTextReachesTheNotifierWithoutControlCharacters() {
+        AppView ok = with(Views.ok("work", Views.T0, "no changes"));
+        AppView failing = with(Views.failing("work", Views.T0, "item \"\u001b]0;owned\u0007\" refused\nforged", "d"));
+
+        Notice notice = Notice.between(ok, failing).get(0);
+
+        assertThat(notice.text()).startsWith("item \"\\x1B]0;owned\\x07\" refused\\nforged");
+        assertThat(notice.text().chars().filter(Character::isISOControl)).isEmpty();
+    }
+
+    @Test
     void theFirstViewAnnouncesNothing() {
         assertThat(Notice.between(AppView.starting(), with(Views.failing("work", Views.T0, "x", "y")))).isEmpty();
     }

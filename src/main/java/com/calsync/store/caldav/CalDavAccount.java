@@ -1,7 +1,9 @@
 package com.calsync.store.caldav;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -12,11 +14,13 @@ import java.util.function.Supplier;
  * @param baseUrl  where discovery starts, e.g. {@code https://caldav.icloud.com/}
  * @param username the login name; null or empty for servers without authentication
  * @param password supplies the password; may be null when {@code username} is empty
+ * @param caFile   a PEM file with the CA of a self-hosted server, trusted in addition to the JDK's
  */
-public record CalDavAccount(String name, URI baseUrl, String username, Supplier<char[]> password) {
+public record CalDavAccount(String name, URI baseUrl, String username, Supplier<char[]> password, Optional<Path> caFile) {
     public CalDavAccount {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(caFile, "caFile");
         String scheme = baseUrl.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
             throw new IllegalArgumentException("account " + name + ": URL " + baseUrl + " must start with https:// or http://");
@@ -28,9 +32,19 @@ public record CalDavAccount(String name, URI baseUrl, String username, Supplier<
         }
     }
 
+    /** An account trusting the JDK's CAs alone. */
+    public CalDavAccount(String name, URI baseUrl, String username, Supplier<char[]> password) {
+        this(name, baseUrl, username, password, Optional.empty());
+    }
+
     /** An account for a server that needs no login (Xandikos, a reverse proxy that authenticates). */
     public static CalDavAccount anonymous(String name, URI baseUrl) {
         return new CalDavAccount(name, baseUrl, null, null);
+    }
+
+    /** The same account trusting the CA in {@code pemFile} as well. */
+    public CalDavAccount withCaFile(Optional<Path> pemFile) {
+        return new CalDavAccount(name, baseUrl, username, password, pemFile);
     }
 
     public boolean hasCredentials() {
@@ -40,6 +54,7 @@ public record CalDavAccount(String name, URI baseUrl, String username, Supplier<
     @Override
     public String toString() {
         // Records print every component; the supplier is harmless but say plainly there is no secret here.
-        return "CalDavAccount[name=" + name + ", baseUrl=" + baseUrl + ", username=" + username + "]";
+        return "CalDavAccount[name=" + name + ", baseUrl=" + baseUrl + ", username=" + username
+                + caFile.map(f -> ", caFile=" + f).orElse("") + "]";
     }
 }

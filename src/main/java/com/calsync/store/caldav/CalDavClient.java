@@ -1,14 +1,19 @@
 package com.calsync.store.caldav;
 
 import com.calsync.store.RetryAfter;
+import com.calsync.store.StoreException;
 import com.calsync.store.StoreUnavailableException;
+import com.calsync.store.http.BoundedExchange;
+import com.calsync.store.http.HttpClients;
+import com.calsync.store.http.HttpLimits;
+import com.calsync.store.http.Origin;
+import com.calsync.store.http.Redirects;
+import com.calsync.store.http.TlsTrust;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +23,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -31,6 +34,15 @@ import org.slf4j.LoggerFactory;
  * The HTTP layer under the CalDAV store: sends one WebDAV request with the account's Basic
  * credentials, retries it when that is safe, and turns "cannot reach the server" into
  * {@link StoreUnavailableException} and a refused login into {@link CalDavAuthenticationException}.
+ *
+ * <p>Hostile servers: the password is sent only to the account's <em>trusted origins</em> — the
+ * configured URL's and those discovery found in answers from a trusted origin (iCloud's
+ * {@code pNN-caldav.icloud.com}, see {@link #trust}). Redirects are followed here, hop by hop
+ * ({@link Redirects}): to a trusted origin with the password, to another origin only for reads
+ * and without it, never from https to http; writes are not redirected to another origin at all.
+ * Each exchange is bounded by {@link HttpLimits} (overall deadline, body size), a refused TLS
+ * certificate fails at once with how to trust it, and a header value that cannot be sent (an etag
+ * with CR/LF) fails that request, never the client.
  *
  * <p>Every request this client sends is safe to repeat: reads (PROPFIND, REPORT, GET) always,
  * and writes only ever go out conditional (PUT with If-None-Match or If-Match, DELETE with
@@ -43,7 +55,9 @@ public final class CalDavClient {
 
     private final CalDavAccount account;
     private final HttpClient http;
-    private final Duration requestTimeout;
+    private final HttpLimits limits;
+    /** Where the password may go; shared by {@link #withOwnCounter} copies, grown by discovery. */
+    private final Set<Origin> trusted;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
     private final Clock clock;
@@ -57,38 +71,80 @@ public final class CalDavClient {
 
     public CalDavClient(CalDavAccount account, HttpClient http, Duration requestTimeout, RetryPolicy retryPolicy,
                         Sleeper sleeper, Clock clock) {
-        this(account, http, requestTimeout, retryPolicy, sleeper, clock, new AtomicReference<>());
+        this(account, http, new HttpLimits(HttpLimits.DEFAULTS.connectTimeout(), requestTimeout,
+                HttpLimits.DEFAULTS.maxBodyBytes()), retryPolicy, sleeper, clock);
     }
 
-    private CalDavClient(CalDavAccount account, HttpClient http, Duration requestTimeout, RetryPolicy retryPolicy,
-                         Sleeper sleeper, Clock clock, AtomicReference<String> authorization) {
+    /**
+     * @param http a client from {@link HttpClients}: it must not follow redirects itself, or the
+     *             password would go wherever a server points
+     */
+    public CalDavClient(CalDavAccount account, HttpClient http, HttpLimits limits, RetryPolicy retryPolicy,
+                        Sleeper sleeper, Clock clock) {
+        this(account, http, limits, retryPolicy, sleeper, clock, new AtomicReference<>(),
+                ConcurrentHashMap.newKeySet());
+        trusted.add(Origin.of(account.baseUrl()));
+    }
+
+    private CalDavClient(CalDavAccount account, HttpClient http, HttpLimits limits, RetryPolicy retryPolicy,
+                         Sleeper sleeper, Clock clock, AtomicReference<String> authorization, Set<Origin> trusted) {
         this.authorization = authorization;
         this.account = account;
         this.http = http;
-        this.requestTimeout = requestTimeout;
+        this.limits = limits;
+        this.trusted = trusted;
         this.retryPolicy = retryPolicy;
         this.sleeper = sleeper;
         this.clock = clock;
     }
 
-    /** A client with the usual settings: 10 s to connect, 60 s per request, {@link RetryPolicy#defaults()}. */
+    /** A client with the usual settings: {@link HttpLimits#DEFAULTS}, {@link RetryPolicy#defaults()}. */
     public static CalDavClient create(CalDavAccount account, Clock clock) {
-        return new CalDavClient(account, httpClient(Duration.ofSeconds(10)), Duration.ofSeconds(60),
-                RetryPolicy.defaults(), Sleeper.real(), clock);
+        return create(account, HttpLimits.DEFAULTS, clock);
     }
 
-    /** HTTP/1.1, redirects followed (never from https to http), the JDK's TLS verification. */
+    /** A client keeping to {@code limits}, trusting the account's {@code ca_file} as well as the JDK's CAs. */
+    public static CalDavClient create(CalDavAccount account, HttpLimits limits, Clock clock) {
+        return new CalDavClient(account, HttpClients.create(limits, account.caFile()), limits, RetryPolicy.defaults(),
+                Sleeper.real(), clock);
+    }
+
+    /** HTTP/1.1, redirects left to this class, the JDK's TLS verification (see {@link HttpClients}). */
     public static HttpClient httpClient(Duration connectTimeout) {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        return HttpClients.create(connectTimeout);
     }
 
-    /** Another client on the same connection pool and settings, with its own request count. */
+    /** Another client on the same connection pool, settings and trusted origins, with its own request count. */
     public CalDavClient withOwnCounter() {
-        return new CalDavClient(account, http, requestTimeout, retryPolicy, sleeper, clock, authorization);
+        return new CalDavClient(account, http, limits, retryPolicy, sleeper, clock, authorization, trusted);
+    }
+
+    /**
+     * Lets the password go to {@code url}'s origin too: discovery calls this for the principal and
+     * calendar home it found in an answer from a trusted origin (iCloud keeps each account's
+     * calendars on a host of its own). An answer from an untrusted origin never widens the set.
+     */
+    void trust(URI url, Answer foundIn) {
+        if (isTrusted(foundIn.uri())) {
+            Origin origin = Origin.of(url);
+            if (trusted.add(origin)) {
+                log.debug("account {}: {} named by {} is trusted with the password", account.name(), origin,
+                        Origin.of(foundIn.uri()));
+            }
+        }
+    }
+
+    /** Whether the password may be sent to {@code url}. */
+    boolean isTrusted(URI url) {
+        try {
+            return trusted.contains(Origin.of(url));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public HttpLimits limits() {
+        return limits;
     }
 
     public CalDavAccount account() {
@@ -131,11 +187,17 @@ public final class CalDavClient {
             long started = System.nanoTime();
             requests.incrementAndGet();
             try {
-                HttpResponse<byte[]> response = exchange(toHttpRequest(request));
-                int status = response.statusCode();
+                BoundedExchange.Response response = followingRedirects(request);
+                int status = response.status();
                 log.debug("{} {} -> {} in {} ms (attempt {})", request.method(), request.uri(), status,
                         (System.nanoTime() - started) / 1_000_000, attempt);
                 if (status == 401) {
+                    if (!isTrusted(response.uri())) {
+                        throw new CalDavAuthenticationException(describe(request) + " was redirected to "
+                                + Origin.of(response.uri()) + ", which asks for a login; CalSync sends the password"
+                                + " only to the account's own server (" + Origin.of(account.baseUrl()) + "). If "
+                                + Origin.of(response.uri()) + " really is your server, use it in the account's url");
+                    }
                     authorization.set(null);
                     throw new CalDavAuthenticationException("authentication failed for account " + account.name()
                             + " at " + request.uri() + ": check the user name and password"
@@ -143,7 +205,7 @@ public final class CalDavClient {
                             + " Fastmail and Google need an app password too)");
                 }
                 if (status == 429 || status == 503) {
-                    Optional<Duration> retryAfter = retryAfter(response);
+                    Optional<Duration> retryAfter = retryAfter(response.header("Retry-After"));
                     lastRetryAfter = retryAfter.orElse(null);
                     lastProblem = "HTTP " + status;
                     if (retryAfter.isPresent() && retryAfter.get().compareTo(retryPolicy.maxRetryAfter()) > 0) {
@@ -164,6 +226,12 @@ public final class CalDavClient {
                     return new Answer(status, response.headers().map(), response.body(), response.uri(), outcomeUnknown);
                 }
             } catch (IOException e) {
+                Optional<String> tls = TlsTrust.explain(e, Origin.of(request.uri()),
+                        "\"ca_file\" of account \"" + account.name() + "\"");
+                if (tls.isPresent()) {
+                    // Not retried: the same certificate comes back every time.
+                    throw new StoreException(describe(request) + " failed: " + tls.get(), e);
+                }
                 if (isStaleConnection(e) && staleResends < 2) {
                     // No byte came back on a connection the server had closed while it sat in the
                     // pool: the server never saw the request. Resend at once, counting neither an
@@ -232,30 +300,37 @@ public final class CalDavClient {
     }
 
     /**
-     * One exchange, bounded as a whole: the request timeout alone only covers the wait for the
-     * answer's headers, so a body that stops flowing would otherwise hang the sync for good.
+     * Sends {@code request} and follows redirects by this class's rules (see the class comment),
+     * each hop one exchange bounded by {@link #limits}.
      */
-    private HttpResponse<byte[]> exchange(HttpRequest httpRequest) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<byte[]>> future =
-                http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-        try {
-            return future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + requestTimeout.toMillis() + " ms");
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
+    private BoundedExchange.Response followingRedirects(Request request) throws IOException, InterruptedException {
+        URI at = request.uri();
+        String method = request.method();
+        byte[] body = request.body();
+        for (int hop = 0; hop <= Redirects.MAX_HOPS; hop++) {
+            BoundedExchange.Response response = BoundedExchange.send(http, toHttpRequest(request, at, method, body),
+                    limits, method + " " + at + " (account " + account.name() + ")");
+            if (!Redirects.isRedirect(response.status())) {
+                return response;
             }
-            if (cause instanceof RuntimeException re) {
-                throw re;
+            URI next = Redirects.target(at, response.header("Location"), response.status());
+            if (!isTrusted(next) && !Redirects.isRead(method)) {
+                throw new StoreException(describe(request) + " was redirected to " + Origin.of(next) + ", another server"
+                        + " than the account's " + Origin.of(account.baseUrl()) + "; CalSync does not send changes"
+                        + " (or the password) there. If the calendar really moved, update the account's url");
             }
-            throw new IOException(cause);
+            if (!isTrusted(next)) {
+                log.info("{} redirected to {}, another origin: following without the password", describe(request),
+                        Origin.of(next));
+            }
+            if (response.status() == 303) {
+                method = "GET";
+                body = null;
+            }
+            at = next;
         }
+        throw new StoreException(describe(request) + " was redirected more than " + Redirects.MAX_HOPS
+                + " times (a redirect loop?); check the account's url");
     }
 
     private void pause(Duration wait, Request request) {
@@ -271,18 +346,24 @@ public final class CalDavClient {
         return request.method() + " " + request.uri() + " (account " + account.name() + ")";
     }
 
-    private HttpRequest toHttpRequest(Request request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
-                .timeout(requestTimeout)
-                .header("User-Agent", USER_AGENT)
-                .method(request.method(), request.body() == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        request.headers().forEach(builder::header);
-        if (account.hasCredentials()) {
-            builder.header("Authorization", authorization.updateAndGet(a -> a != null ? a : basicCredentials()));
+    private HttpRequest toHttpRequest(Request request, URI at, String method, byte[] body) {
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(at)
+                    .timeout(limits.requestTimeout())
+                    .header("User-Agent", USER_AGENT)
+                    .method(method, body == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(body));
+            request.headers().forEach(builder::header);
+            if (account.hasCredentials() && isTrusted(at)) {
+                builder.header("Authorization", authorization.updateAndGet(a -> a != null ? a : basicCredentials()));
+            }
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            // A header value the JDK refuses (CR/LF in an etag the server sent): fail this request only.
+            throw new StoreException(describe(request) + " cannot be sent: a header value holds characters HTTP does"
+                    + " not allow (" + Hrefs.printable(String.valueOf(e.getMessage())) + ")", e);
         }
-        return builder.build();
     }
 
     private String basicCredentials() {
@@ -302,8 +383,8 @@ public final class CalDavClient {
         }
     }
 
-    private Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock);
+    private Optional<Duration> retryAfter(Optional<String> header) {
+        return RetryAfter.parse(header.orElse(null), clock);
     }
 
     /**

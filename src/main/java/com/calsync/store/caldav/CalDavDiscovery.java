@@ -51,12 +51,15 @@ public final class CalDavDiscovery {
     public URI calendarHome() {
         if (home == null) {
             URI p = principal();
-            Multistatus.Response r = propfindOne(p, "<c:calendar-home-set/>");
+            CalDavClient.Answer answer = client.send(CalDavClient.Request.xml("PROPFIND", p, "0",
+                    propfindBody("<c:calendar-home-set/>")));
+            Multistatus.Response r = one(p, check(answer, p));
             home = r.prop(CALDAV, "calendar-home-set")
                     .flatMap(h -> h.child(DAV, "href"))
                     .map(h -> absolute(p, h.trimmedText()))
                     .orElseThrow(() -> new StoreException("the principal " + p + " of account "
                             + client.account().name() + " names no calendar-home-set: is this a CalDAV server?"));
+            client.trust(home, answer);
         }
         return home;
     }
@@ -129,6 +132,7 @@ public final class CalDavDiscovery {
                     .map(h -> absolute(answer.uri(), h.trimmedText()))
                     .findFirst();
             if (found.isPresent()) {
+                client.trust(found.get(), answer);
                 log.debug("account {}: principal {} (via {})", client.account().name(), found.get(), candidate);
                 return found.get();
             }
@@ -138,7 +142,10 @@ public final class CalDavDiscovery {
     }
 
     private Multistatus.Response propfindOne(URI url, String props) {
-        Multistatus ms = propfind(url, "0", props);
+        return one(url, propfind(url, "0", props));
+    }
+
+    private static Multistatus.Response one(URI url, Multistatus ms) {
         String wanted = Hrefs.pathOf(url);
         return ms.responses().stream()
                 .filter(r -> withTrailingSlash(Hrefs.canonical(url, r.href())).equals(withTrailingSlash(wanted)))
@@ -148,7 +155,10 @@ public final class CalDavDiscovery {
     }
 
     private Multistatus propfind(URI url, String depth, String props) {
-        CalDavClient.Answer answer = client.send(CalDavClient.Request.xml("PROPFIND", url, depth, propfindBody(props)));
+        return check(client.send(CalDavClient.Request.xml("PROPFIND", url, depth, propfindBody(props))), url);
+    }
+
+    private Multistatus check(CalDavClient.Answer answer, URI url) {
         if (answer.status() == 404) {
             throw new StoreException(url + " does not exist (HTTP 404, account " + client.account().name()
                     + "): check the calendar's path or the account URL");

@@ -17,6 +17,7 @@ import com.calsync.store.StoreCapabilities;
 import com.calsync.store.StoreException;
 import com.calsync.store.StoredItem;
 import com.calsync.store.SyncTokenExpiredException;
+import com.calsync.store.http.HttpLimits;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,6 +58,7 @@ public final class CalDavStore implements CalendarStore {
     private final CalDavClient client;
     private final CalendarInfo calendar;
     private final URI url;
+    private final CollectionMembers members;
     private final String collectionPath;
     private final int batchSize;
     private final ExecutorService pool;
@@ -79,8 +81,8 @@ public final class CalDavStore implements CalendarStore {
         this.client = client.withOwnCounter();
         this.calendar = calendar;
         this.url = calendar.url();
-        String path = Hrefs.pathOf(url);
-        this.collectionPath = path.endsWith("/") ? path : path + "/";
+        this.members = new CollectionMembers(url);
+        this.collectionPath = members.collectionPath();
         this.batchSize = multigetBatchSize;
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(parallelism, r -> {
@@ -92,7 +94,12 @@ public final class CalDavStore implements CalendarStore {
 
     /** Discovers the account's calendars and opens the one named by display name or path. */
     public static CalDavStore open(CalDavAccount account, String calendarNameOrPath, Clock clock) {
-        CalDavClient client = CalDavClient.create(account, clock);
+        return open(account, calendarNameOrPath, HttpLimits.DEFAULTS, clock);
+    }
+
+    /** As {@link #open(CalDavAccount, String, Clock)}, each request keeping to {@code limits}. */
+    public static CalDavStore open(CalDavAccount account, String calendarNameOrPath, HttpLimits limits, Clock clock) {
+        CalDavClient client = CalDavClient.create(account, limits, clock);
         return new CalDavStore(client, new CalDavDiscovery(client).pick(calendarNameOrPath));
     }
 
@@ -141,12 +148,18 @@ public final class CalDavStore implements CalendarStore {
             throw readFailure(answer, "PROPFIND");
         }
         Map<String, String> etags = new LinkedHashMap<>();
+        OutsideHrefs outside = new OutsideHrefs();
         for (Multistatus.Response r : parse(answer, "PROPFIND").responses()) {
-            String href = Hrefs.canonical(url, r.href());
-            if (r.status() != 404 && isItem(r, href)) {
-                etags.put(href, r.propText(DAV, "getetag").orElse(null));
+            CollectionMembers.Resolved where = members.resolve(r.href());
+            if (where instanceof CollectionMembers.Member m) {
+                if (r.status() != 404 && isItem(r, m.path())) {
+                    etags.put(m.path(), Etags.orNull(r.propText(DAV, "getetag").orElse(null)));
+                }
+            } else if (where instanceof CollectionMembers.Outside o && !r.isCollection()) {
+                outside.add(o);
             }
         }
+        outside.log("PROPFIND");
         return new Listing(etags, ctagToken);
     }
 
@@ -177,7 +190,17 @@ public final class CalDavStore implements CalendarStore {
 
     @Override
     public List<StoredItem> get(Collection<String> hrefs) {
-        List<String> unique = hrefs.stream().map(h -> Hrefs.canonical(url, h)).distinct().toList();
+        OutsideHrefs outside = new OutsideHrefs();
+        List<String> unique = new ArrayList<>(new LinkedHashSet<>(hrefs.stream()
+                .map(h -> members.member(h).or(() -> {
+                    if (members.resolve(h) instanceof CollectionMembers.Outside o) {
+                        outside.add(o);
+                    }
+                    return Optional.empty();
+                }))
+                .flatMap(Optional::stream)
+                .toList()));
+        outside.log("fetch");
         List<List<String>> batches = new ArrayList<>();
         for (int i = 0; i < unique.size(); i += batchSize) {
             batches.add(unique.subList(i, Math.min(unique.size(), i + batchSize)));
@@ -205,7 +228,7 @@ public final class CalDavStore implements CalendarStore {
 
     @Override
     public ItemRef create(String uid, String ics) {
-        String href = collectionPath + Hrefs.encodeSegment(ResourceNames.forUid(uid));
+        String href = inside(collectionPath + Hrefs.encodeSegment(ResourceNames.forUid(uid)), "create");
         ics = BareCommas.escape(ics);
         CalDavClient.Answer answer = sendWrite(put(href, ics, "If-None-Match", "*"), "create", href);
         if (answer.status() == 207) {
@@ -234,10 +257,8 @@ public final class CalDavStore implements CalendarStore {
 
     @Override
     public String update(String href, String ics, String etag) {
-        if (etag == null) {
-            throw new IllegalArgumentException("update of " + href + " needs the etag it was read with");
-        }
-        String path = Hrefs.canonical(url, href);
+        String path = inside(href, "update");
+        etag = ifMatch(path, etag, "updated");
         ics = BareCommas.escape(ics);
         CalDavClient.Answer answer = sendWrite(put(path, ics, "If-Match", etag), "update", path);
         if (answer.status() == 207) {
@@ -267,10 +288,8 @@ public final class CalDavStore implements CalendarStore {
 
     @Override
     public void delete(String href, String etag) {
-        if (etag == null) {
-            throw new IllegalArgumentException("delete of " + href + " needs the etag it was read with");
-        }
-        String path = Hrefs.canonical(url, href);
+        String path = inside(href, "delete");
+        etag = ifMatch(path, etag, "deleted");
         CalDavClient.Answer answer = sendWrite(new CalDavClient.Request("DELETE", Hrefs.resolve(url, path),
                 Map.of("If-Match", etag), null, true), "delete", path);
         int status = answer.status();
@@ -299,6 +318,52 @@ public final class CalDavStore implements CalendarStore {
         pool.shutdownNow();
     }
 
+    /**
+     * The canonical path of {@code href} when it is an item of this collection; anything else is
+     * never written (a StoreException, so the engine reports that one item and goes on).
+     */
+    private String inside(String href, String what) {
+        CollectionMembers.Resolved where = members.resolve(href);
+        if (where instanceof CollectionMembers.Member m) {
+            return m.path();
+        }
+        String why = where instanceof CollectionMembers.Outside o ? o.reason() : "it is the collection itself";
+        throw new StoreException("not sent: " + what + " of " + Hrefs.printable(String.valueOf(href)) + " in "
+                + describe() + ", because " + why + "; CalSync writes only items of the configured calendar");
+    }
+
+    /**
+     * The etag to send in If-Match. One that is unknown or cannot be sent (empty, CR/LF) is asked
+     * for once more; when the server still gives none, this item is skipped with a reason: an
+     * unconditional write could overwrite a change made meanwhile, which the store contract forbids.
+     */
+    private String ifMatch(String path, String etag, String what) {
+        Optional<String> usable = Etags.usable(etag).or(() -> fetchEtag(path));
+        return usable.orElseThrow(() -> new StoreException("item " + path + " in " + describe()
+                + " was not " + what + ": the server gives it no usable etag (empty or with characters that"
+                + " cannot be sent back), so CalSync cannot make sure it does not overwrite someone else's"
+                + " change; it is compared by content again next run"));
+    }
+
+    /** Hrefs a server returned that are not items of this collection: logged once per answer, never used. */
+    private final class OutsideHrefs {
+        private final List<CollectionMembers.Outside> seen = new ArrayList<>();
+
+        void add(CollectionMembers.Outside o) {
+            seen.add(o);
+        }
+
+        void log(String answer) {
+            if (seen.isEmpty()) {
+                return;
+            }
+            log.warn("{}: ignored {} href(s) in the {} answer that are not items of this calendar (never read,"
+                    + " written or deleted): {}", describe(), seen.size(), answer, seen.stream().limit(5)
+                    .map(o -> o.href() + " (" + o.reason() + ")").collect(java.util.stream.Collectors.joining("; "))
+                    + (seen.size() > 5 ? "; …" : ""));
+        }
+    }
+
     // --- sync-collection -------------------------------------------------------------------
 
     private record SyncAnswer(Map<String, String> changed, Set<String> removed, String token) {}
@@ -323,19 +388,28 @@ public final class CalDavStore implements CalendarStore {
             }
             Multistatus ms = parse(answer, "REPORT sync-collection");
             boolean truncated = false;
+            OutsideHrefs outside = new OutsideHrefs();
             for (Multistatus.Response r : ms.responses()) {
-                String href = Hrefs.canonical(url, r.href());
-                if (isCollectionItself(href)) {
+                CollectionMembers.Resolved where = members.resolve(r.href());
+                if (where instanceof CollectionMembers.Itself) {
                     truncated |= r.status() == 507;
-                } else if (r.status() == 404) {
-                    // Radicale's first listing also names items deleted long ago: they are not items.
-                    changed.remove(href);
-                    removed.add(href);
-                } else if (isItem(r, href)) {
-                    changed.put(href, r.propText(DAV, "getetag").orElse(null));
-                    removed.remove(href);
+                } else if (where instanceof CollectionMembers.Outside o) {
+                    if (!r.isCollection()) {
+                        outside.add(o);
+                    }
+                } else if (where instanceof CollectionMembers.Member m) {
+                    String href = m.path();
+                    if (r.status() == 404) {
+                        // Radicale's first listing also names items deleted long ago: they are not items.
+                        changed.remove(href);
+                        removed.add(href);
+                    } else if (isItem(r, href)) {
+                        changed.put(href, Etags.orNull(r.propText(DAV, "getetag").orElse(null)));
+                        removed.remove(href);
+                    }
                 }
             }
+            outside.log("REPORT sync-collection");
             current = ms.syncToken().orElseThrow(() -> new StoreException("the sync-collection answer of "
                     + describe() + " carries no sync-token"));
             if (!truncated) {
@@ -413,16 +487,28 @@ public final class CalDavStore implements CalendarStore {
             return hrefs.stream().flatMap(h -> fetchByGet(h).stream()).toList();
         }
         List<StoredItem> items = new ArrayList<>();
+        Set<String> asked = new java.util.HashSet<>(hrefs);
+        OutsideHrefs outside = new OutsideHrefs();
         for (Multistatus.Response r : multistatus.responses()) {
             if (r.status() == 404) {
                 continue;
             }
+            CollectionMembers.Resolved where = members.resolve(r.href());
+            if (where instanceof CollectionMembers.Outside o) {
+                outside.add(o);
+                continue;
+            }
+            // an item the request did not ask for is not taken either: it was not listed
+            if (!(where instanceof CollectionMembers.Member m) || !asked.contains(m.path())) {
+                continue;
+            }
             Optional<XmlNode> data = r.prop(CALDAV, "calendar-data");
             if (data.isPresent() && !data.get().text().isBlank()) {
-                items.add(new StoredItem(Hrefs.canonical(url, r.href()), r.propText(DAV, "getetag").orElse(null),
+                items.add(new StoredItem(m.path(), Etags.orNull(r.propText(DAV, "getetag").orElse(null)),
                         data.get().text()));
             }
         }
+        outside.log("REPORT calendar-multiget");
         return items;
     }
 
@@ -452,7 +538,7 @@ public final class CalDavStore implements CalendarStore {
         }
         return parse(answer, "PROPFIND").responses().stream()
                 .filter(r -> r.status() != 404)
-                .flatMap(r -> r.propText(DAV, "getetag").stream())
+                .flatMap(r -> r.propText(DAV, "getetag").flatMap(Etags::usable).stream())
                 .findFirst();
     }
 
@@ -487,7 +573,7 @@ public final class CalDavStore implements CalendarStore {
 
     /** The new etag: from the answer's ETag header, else asked for (some servers leave it out). */
     private String etagAfterWrite(CalDavClient.Answer answer, String href) {
-        return answer.header("ETag").or(() -> fetchEtag(href)).orElse(null);
+        return answer.header("ETag").flatMap(Etags::usable).or(() -> fetchEtag(href)).orElse(null);
     }
 
     /** Xandikos answers some failed PUTs with 207 and the real status inside. */

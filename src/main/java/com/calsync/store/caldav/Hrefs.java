@@ -2,7 +2,11 @@ package com.calsync.store.caldav;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
 
 /**
  * Puts hrefs into one canonical form: an absolute path whose segments are percent-encoded the
@@ -43,17 +47,102 @@ final class Hrefs {
         return normalizePath(raw == null || raw.isEmpty() ? "/" : raw);
     }
 
-    /** Decodes each segment of a raw path and encodes it again our one way. */
+    /**
+     * Decodes each segment of a raw path and encodes it again our one way, with dot-segments
+     * removed (RFC 3986 §5.2.4; an encoded dot counts as a dot, §6.2.2.2).
+     */
     static String normalizePath(String rawPath) {
-        String[] segments = rawPath.split("/", -1);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < segments.length; i++) {
-            if (i > 0) {
-                out.append('/');
+        return normalize(rawPath, false).orElseThrow();
+    }
+
+    /**
+     * Like {@link #normalizePath}, but empty when a segment decodes to something holding '/' or
+     * '\': a server may decode {@code ..%2F..%2Fx} into a path of its own choosing.
+     */
+    static Optional<String> normalizedPath(String rawPath) {
+        return normalize(rawPath == null || rawPath.isEmpty() ? "/" : rawPath, true);
+    }
+
+    private static Optional<String> normalize(String rawPath, boolean strict) {
+        String[] segments = (rawPath.startsWith("/") ? rawPath : "/" + rawPath).split("/", -1);
+        Deque<String> out = new ArrayDeque<>();
+        boolean trailingSlash = false;
+        // segments[0] is what precedes the first '/': empty for an absolute path
+        for (int i = 1; i < segments.length; i++) {
+            String segment = decode(segments[i]);
+            boolean last = i == segments.length - 1;
+            if (strict && (segment.indexOf('/') >= 0 || segment.indexOf('\\') >= 0)) {
+                return Optional.empty();
             }
-            out.append(encodeSegment(decode(segments[i])));
+            if (segment.equals(".")) {
+                trailingSlash = last;
+            } else if (segment.equals("..")) {
+                out.pollLast();
+                trailingSlash = last;
+            } else {
+                out.addLast(encodeSegment(segment));
+                trailingSlash = false;
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String segment : out) {
+            path.append('/').append(segment);
+        }
+        if (trailingSlash || path.length() == 0) {
+            path.append('/');
+        }
+        return Optional.of(path.toString());
+    }
+
+    /**
+     * The absolute URL an href stands for, resolved against {@code base}; characters a URI may not
+     * hold (spaces, non-ASCII, a stray '%') are percent-encoded first, since servers write them
+     * raw. Empty when it is no valid URI even then.
+     */
+    static Optional<URI> absoluteUrl(String href, URI base) {
+        StringBuilder encoded = new StringBuilder();
+        for (int i = 0; i < href.length(); i++) {
+            char c = href.charAt(i);
+            boolean escape = c == '%' && i + 2 < href.length() && hex(at(href, i + 1)) >= 0 && hex(at(href, i + 2)) >= 0;
+            if (c < 0x80 && (isUnreserved(c) || ":/?#[]@!$&'()*+,;=".indexOf(c) >= 0 || escape)) {
+                encoded.append(c);
+            } else {
+                String piece = Character.isSurrogate(c) && i + 1 < href.length()
+                        ? href.substring(i, ++i + 1) : String.valueOf(c);
+                for (byte b : piece.getBytes(StandardCharsets.UTF_8)) {
+                    encoded.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+                }
+            }
+        }
+        try {
+            URI uri = new URI(encoded.toString());
+            URI resolved = uri.isAbsolute() ? uri : base.resolve(uri);
+            return resolved.isOpaque() || resolved.getRawPath() == null ? Optional.empty() : Optional.of(resolved);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** At most 200 characters of a server's text, control characters made visible, for messages. */
+    static String printable(String s) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            if (out.length() >= 200) {
+                return out.append('…').toString();
+            }
+            char c = s.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+                out.append(String.format(java.util.Locale.ROOT, "\\x%02X", (int) c));
+            } else {
+                out.append(c);
+            }
         }
         return out.toString();
+    }
+
+    private static char at(String s, int i) {
+        return i < s.length() ? s.charAt(i) : ' ';
     }
 
     /** Percent-encodes one path segment: every byte except RFC 3986 unreserved characters. */

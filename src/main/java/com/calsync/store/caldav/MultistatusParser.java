@@ -19,9 +19,13 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads DAV XML answers with the JDK's streaming StAX parser. Each {@code DAV:response} is
  * turned into a small tree and converted at once, so a large multiget answer is never held
- * as a whole document tree. External entities and DTDs are refused.
+ * as a whole document tree. External entities and DTDs are refused, and elements nested deeper
+ * than {@link #MAX_DEPTH} are an error (real answers nest about eight deep; a hostile one could
+ * nest a million deep and exhaust the stack of whatever walks the tree).
  */
 final class MultistatusParser {
+    static final int MAX_DEPTH = 64;
+
     private final XMLInputFactory factory;
 
     MultistatusParser() {
@@ -30,10 +34,37 @@ final class MultistatusParser {
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        // errors are thrown as XMLStreamException; without a reporter the JDK also prints them to stderr
+        factory.setXMLReporter((message, type, info, location) -> { });
     }
 
-    /** Parses a 207 body. */
+    /**
+     * Parses a 207 body.
+     *
+     * @throws XMLStreamException for anything that is not a readable DAV answer, also where the
+     *                            JDK's parser fails with an unchecked exception of its own
+     */
     Multistatus parseMultistatus(byte[] body) throws XMLStreamException {
+        try {
+            return readMultistatus(body);
+        } catch (RuntimeException e) {
+            throw parserFailure(e);
+        }
+    }
+
+    /**
+     * The JDK's StAX parser throws unchecked exceptions on some malformed input (found by fuzzing:
+     * {@code MissingResourceException: InvalidCharInDTD} for a bad character in a DOCTYPE, where
+     * the message it wants to report is missing from its own bundle). Malformed is malformed.
+     */
+    private static XMLStreamException parserFailure(RuntimeException e) {
+        XMLStreamException wrapped = new XMLStreamException("malformed XML (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        wrapped.initCause(e);
+        return wrapped;
+    }
+
+    private Multistatus readMultistatus(byte[] body) throws XMLStreamException {
         List<Multistatus.Response> responses = new ArrayList<>();
         String syncToken = null;
         XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(body));
@@ -43,14 +74,15 @@ final class MultistatusParser {
                 int event = reader.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     depth++;
+                    checkDepth(depth);
                     // The children of the root multistatus element: response, sync-token, responsedescription.
                     if (depth == 2 && DAV.equals(reader.getNamespaceURI())) {
                         String name = reader.getLocalName();
                         if (name.equals("response")) {
-                            responses.add(toResponse(readElement(reader)));
+                            responses.add(toResponse(readElement(reader, depth)));
                             depth--;
                         } else if (name.equals("sync-token")) {
-                            syncToken = readElement(reader).trimmedText();
+                            syncToken = readElement(reader, depth).trimmedText();
                             depth--;
                         }
                     }
@@ -66,11 +98,19 @@ final class MultistatusParser {
 
     /** Parses any small DAV XML body (e.g. a {@code DAV:error} answer) into a tree. */
     XmlNode parseTree(byte[] body) throws XMLStreamException {
+        try {
+            return readTree(body);
+        } catch (RuntimeException e) {
+            throw parserFailure(e);
+        }
+    }
+
+    private XmlNode readTree(byte[] body) throws XMLStreamException {
         XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(body));
         try {
             while (reader.hasNext()) {
                 if (reader.next() == XMLStreamConstants.START_ELEMENT) {
-                    return readElement(reader);
+                    return readElement(reader, 1);
                 }
             }
             throw new XMLStreamException("no XML element in the body");
@@ -79,14 +119,20 @@ final class MultistatusParser {
         }
     }
 
-    /** Reads the element the reader stands on (START_ELEMENT) up to its end, into a tree. */
-    private static XmlNode readElement(XMLStreamReader reader) throws XMLStreamException {
+    /**
+     * Reads the element the reader stands on (START_ELEMENT, at {@code depth} in the document) up
+     * to its end, into a tree.
+     */
+    private static XmlNode readElement(XMLStreamReader reader, int depth) throws XMLStreamException {
         Deque<Builder> stack = new ArrayDeque<>();
         stack.push(new Builder(reader));
         while (!stack.isEmpty()) {
             int event = reader.next();
             switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> stack.push(new Builder(reader));
+                case XMLStreamConstants.START_ELEMENT -> {
+                    checkDepth(depth + stack.size());
+                    stack.push(new Builder(reader));
+                }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
                         stack.peek().text.append(reader.getText());
                 case XMLStreamConstants.END_ELEMENT -> {
@@ -102,6 +148,12 @@ final class MultistatusParser {
             }
         }
         throw new XMLStreamException("unexpected end of XML");
+    }
+
+    private static void checkDepth(int depth) throws XMLStreamException {
+        if (depth > MAX_DEPTH) {
+            throw new XMLStreamException("XML elements nested more than " + MAX_DEPTH + " deep");
+        }
     }
 
     private static String ns(XMLStreamReader reader) {

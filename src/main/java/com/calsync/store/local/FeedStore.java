@@ -1,8 +1,6 @@
 package com.calsync.store.local;
 
-import com.calsync.ical.CalendarItem;
 import com.calsync.ical.ItemParser;
-import com.calsync.ical.MalformedItemException;
 import com.calsync.ical.TimeWindow;
 import com.calsync.platform.AtomicFiles;
 import com.calsync.store.CalendarStore;
@@ -14,14 +12,18 @@ import com.calsync.store.StoreCapabilities;
 import com.calsync.store.StoreException;
 import com.calsync.store.StoreUnavailableException;
 import com.calsync.store.StoredItem;
+import com.calsync.store.http.BoundedExchange;
+import com.calsync.store.http.HttpClients;
+import com.calsync.store.http.HttpLimits;
+import com.calsync.store.http.Origin;
+import com.calsync.store.http.Redirects;
+import com.calsync.store.http.ResponseTooLargeException;
+import com.calsync.store.http.TlsTrust;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,7 +41,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,14 +60,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class FeedStore implements CalendarStore {
     private static final Logger log = LoggerFactory.getLogger(FeedStore.class);
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final URI url;          // null for a file feed
     private final Path file;        // null for an HTTP feed
     private final Path cacheFolder; // may be null
     private final HttpClient http;
-    private final ItemParser parser;
+    private final FeedDecoder decoder;
+    private final HttpLimits limits;
     private final Clock clock;
     private final String userAgent;
     private final AtomicLong requests = new AtomicLong();
@@ -84,10 +84,25 @@ public final class FeedStore implements CalendarStore {
      * @param clock       when a download happened (for the cache's file stamp)
      */
     public FeedStore(String location, Path cacheFolder, Clock clock) {
-        this(location, cacheFolder, defaultClient(), new ItemParser(), clock);
+        this(location, cacheFolder, HttpLimits.DEFAULTS, clock);
+    }
+
+    /** A feed whose downloads keep to {@code limits} (deadline, size after decompression). */
+    public FeedStore(String location, Path cacheFolder, HttpLimits limits, Clock clock) {
+        this(location, cacheFolder, HttpClients.create(limits), new ItemParser(), clock, limits);
     }
 
     public FeedStore(String location, Path cacheFolder, HttpClient http, ItemParser parser, Clock clock) {
+        this(location, cacheFolder, http, parser, clock, HttpLimits.DEFAULTS);
+    }
+
+    /**
+     * @param http   a client from {@link HttpClients}: redirects are followed here, by
+     *               {@link Redirects}' rules, not by the client
+     * @param limits the deadline and size limit of each download
+     */
+    public FeedStore(String location, Path cacheFolder, HttpClient http, ItemParser parser, Clock clock,
+                     HttpLimits limits) {
         Objects.requireNonNull(location, "location");
         URI uri = feedUri(location);
         this.url = uri;
@@ -96,19 +111,17 @@ public final class FeedStore implements CalendarStore {
                         .toAbsolutePath().normalize();
         this.cacheFolder = cacheFolder;
         this.http = Objects.requireNonNull(http, "http");
-        this.parser = Objects.requireNonNull(parser, "parser");
+        this.decoder = new FeedDecoder(Objects.requireNonNull(parser, "parser"));
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
         String version = FeedStore.class.getPackage().getImplementationVersion();
         this.userAgent = "CalSync/" + (version == null ? "dev" : version);
         this.last = uri == null ? null : loadCache();
     }
 
-    /** A client with the timeouts and redirect policy feeds need. */
+    /** A client with the timeouts and redirect policy feeds need (see {@link HttpClients}). */
     public static HttpClient defaultClient() {
-        return HttpClient.newBuilder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        return HttpClients.create(HttpLimits.DEFAULTS);
     }
 
     /** The URL to fetch for a location, webcal:// becoming https://; null when it is a file path. */
@@ -197,25 +210,7 @@ public final class FeedStore implements CalendarStore {
     }
 
     private Map<String, StoredItem> split(String body) {
-        ItemParser.SplitResult result;
-        try {
-            result = parser.split(body);
-        } catch (MalformedItemException e) {
-            throw new StoreException(describe() + " could not be read as iCalendar: " + e.getMessage(), e);
-        }
-        result.skipped().forEach(reason -> log.warn("{}: {}", describe(), reason));
-        Map<String, StoredItem> split = new LinkedHashMap<>();
-        for (CalendarItem item : result.items()) {
-            String href = ItemFileName.forUid(item.uid());
-            split.put(href, new StoredItem(href, ItemFileName.sha256Hex(item.text()), item.text()));
-        }
-        for (com.calsync.ical.OpaqueItem item : result.opaque()) {
-            // ical4j cannot read it, but it can be copied: the sync carries it as text
-            log.info("{}: UID {} is carried as text ({})", describe(), item.uid(), item.problem());
-            String href = ItemFileName.forUid(item.uid());
-            split.putIfAbsent(href, new StoredItem(href, ItemFileName.sha256Hex(item.text()), item.text()));
-        }
-        return split;
+        return decoder.items(body, describe(), "a file or an earlier download");
     }
 
     private Fetched readFile() {
@@ -225,8 +220,11 @@ public final class FeedStore implements CalendarStore {
             if (last != null && stamp.equals(last.fileStamp())) {
                 return last;
             }
+            if (attributes.size() > limits.maxBodyBytes()) {
+                throw new ResponseTooLargeException("the calendar file " + file, limits);
+            }
             String body = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-            if (!isCalendar(body)) {
+            if (!FeedDecoder.isCalendar(body)) {
                 throw new StoreException("The calendar file " + file + " is not an iCalendar file (it does not start"
                         + " with BEGIN:VCALENDAR); check the path in the configuration");
             }
@@ -239,8 +237,39 @@ public final class FeedStore implements CalendarStore {
     }
 
     private Fetched fetchHttp() {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .timeout(REQUEST_TIMEOUT)
+        URI at = url;
+        for (int hop = 0; hop <= Redirects.MAX_HOPS; hop++) {
+            BoundedExchange.Response response = exchange(at);
+            int status = response.status();
+            if (Redirects.isRedirect(status)) {
+                // Feeds carry no credentials, so any origin may be followed; never down to http.
+                URI next = Redirects.target(at, response.header("Location"), status);
+                log.debug("{} redirected ({}) to {}", redacted(at), status, redacted(next));
+                at = next;
+                continue;
+            }
+            if (status == 304 && last != null) {
+                return last;
+            }
+            if (status == 200) {
+                String contentType = response.header("Content-Type").orElse("no content type");
+                String body = FeedDecoder.text(response.body(), contentType);
+                decoder.items(body, describe(), contentType); // refuse what is no calendar before caching it
+                Fetched fetched = new Fetched(body, response.header("ETag").filter(FeedStore::sendable).orElse(null),
+                        response.header("Last-Modified").filter(FeedStore::sendable).orElse(null), null);
+                saveCache(fetched);
+                return fetched;
+            }
+            throw statusError(status, response.header("Retry-After"), at);
+        }
+        throw new StoreException(describe() + " redirected more than " + Redirects.MAX_HOPS
+                + " times (a redirect loop?); check the subscription URL");
+    }
+
+    /** One GET, conditional when an earlier download left validators, bounded by {@link #limits}. */
+    private BoundedExchange.Response exchange(URI at) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(at)
+                .timeout(limits.requestTimeout())
                 .header("User-Agent", userAgent)
                 .header("Accept", "text/calendar, */*;q=0.5")
                 .header("Accept-Encoding", "gzip")
@@ -251,43 +280,39 @@ public final class FeedStore implements CalendarStore {
         if (last != null && last.lastModified() != null) {
             request.header("If-Modified-Since", last.lastModified());
         }
-        HttpResponse<InputStream> response;
         requests.incrementAndGet();
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try {
+                return BoundedExchange.send(http, request.build(), limits, "GET " + redacted(at));
+            } catch (IOException e) {
+                if (!BoundedExchange.isStaleConnection(e)) {
+                    throw e;
+                }
+                // a pooled connection the server had closed: the request never reached it
+                return BoundedExchange.send(http, request.build(), limits, "GET " + redacted(at));
+            }
         } catch (IOException e) {
+            Optional<String> tls = TlsTrust.explain(e, Origin.of(at), "a CA the JDK trusts (feeds use the JDK's CAs)");
+            if (tls.isPresent()) {
+                throw new StoreException("Cannot fetch " + describe() + ": " + tls.get(), e);
+            }
             throw new StoreUnavailableException("Cannot reach " + describe() + ": " + describeFailure(e)
                     + "; will retry on the next sync", null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("Fetching " + describe() + " was interrupted", null, e);
         }
-        int status = response.statusCode();
-        try (InputStream raw = response.body()) {
-            if (status == 304 && last != null) {
-                return last;
-            }
-            if (status == 200) {
-                String body = decode(response, raw);
-                String contentType = response.headers().firstValue("Content-Type").orElse("no content type");
-                requireCalendar(body, contentType);
-                Fetched fetched = new Fetched(body, response.headers().firstValue("ETag").orElse(null),
-                        response.headers().firstValue("Last-Modified").orElse(null), null);
-                saveCache(fetched);
-                return fetched;
-            }
-        } catch (IOException e) {
-            throw new StoreUnavailableException("Reading " + describe() + " failed: " + describeFailure(e), null, e);
-        }
-        throw statusError(response);
     }
 
-    private StoreException statusError(HttpResponse<?> response) {
-        int status = response.statusCode();
-        String where = redacted(response.uri());
+    /** A validator a server sent that can be sent back as a header (no CR, LF or other control characters). */
+    static boolean sendable(String value) {
+        return !value.isBlank() && value.length() <= 1024 && value.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+    }
+
+    private StoreException statusError(int status, Optional<String> retryAfterHeader, URI uri) {
+        String where = redacted(uri);
         if (status == 429 || status >= 500) {
-            Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock)
-                    .orElse(null);
+            Duration retryAfter = RetryAfter.parse(retryAfterHeader.orElse(null), clock).orElse(null);
             return new StoreUnavailableException("The server of " + where + " answered HTTP " + status
                     + (status == 429 ? " (too many requests)" : " (server error)") + "; will retry"
                     + (retryAfter != null ? " in " + retryAfter.toSeconds() + " s" : " on the next sync"),
@@ -308,42 +333,6 @@ public final class FeedStore implements CalendarStore {
     static String redacted(URI uri) {
         String raw = uri.getRawUserInfo();
         return raw == null ? uri.toString() : uri.toString().replace(raw + "@", "");
-    }
-
-    private static boolean isCalendar(String body) {
-        return body.replace("\uFEFF", "").stripLeading().regionMatches(true, 0, "BEGIN:VCALENDAR", 0, 15);
-    }
-
-    private void requireCalendar(String body, String gotWhat) {
-        String start = body.replace("\uFEFF", "").stripLeading();
-        if (!isCalendar(body)) {
-            String preview = start.length() > 60 ? start.substring(0, 60) + "…" : start;
-            throw new StoreException(describe() + " did not return an iCalendar feed (got " + gotWhat
-                    + ", starting \"" + preview.replaceAll("\\s+", " ") + "\"); check the URL or path");
-        }
-    }
-
-    private static String decode(HttpResponse<?> response, InputStream raw) throws IOException {
-        InputStream in = raw;
-        if (response.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
-            in = new GZIPInputStream(raw);
-        }
-        byte[] bytes = in.readAllBytes();
-        return new String(bytes, charsetOf(response.headers().firstValue("Content-Type").orElse("")));
-    }
-
-    private static Charset charsetOf(String contentType) {
-        for (String part : contentType.split(";")) {
-            String p = part.strip();
-            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                try {
-                    return Charset.forName(p.substring(8).replace("\"", ""));
-                } catch (RuntimeException unknown) {
-                    break;
-                }
-            }
-        }
-        return StandardCharsets.UTF_8; // iCalendar's default (RFC 5545 §3.1.4)
     }
 
     private static String describeFailure(IOException e) {

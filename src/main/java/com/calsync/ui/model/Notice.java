@@ -1,5 +1,6 @@
 package com.calsync.ui.model;
 
+import com.calsync.platform.ControlCharacters;
 import com.calsync.ui.model.AppView.PairState;
 import com.calsync.ui.model.AppView.PairView;
 import java.util.ArrayList;
@@ -16,6 +17,12 @@ import java.util.stream.Collectors;
  * @param warning shown as a warning rather than as information
  */
 public record Notice(String title, String text, boolean warning) {
+
+    /** Errors quote servers and calendars: what reaches the desktop's notifier has no control characters. */
+    public Notice {
+        title = ControlCharacters.escape(title);
+        text = ControlCharacters.escape(text);
+    }
 
     /** What changed between two views that the user should hear about even with the popover closed. */
     public static List<Notice> between(AppView before, AppView after) {
