@@ -77,9 +77,10 @@ final class SyncCommand implements Callable<Integer> {
         CalSyncConfig config = loaded.get();
         String only = approve != null ? approve : reject != null ? reject : pair;
         if (only != null && config.pair(only).isEmpty()) {
+            // a name that is not in the config is a mistake on the command line, like an unknown option
             environment.err().println("calsync sync: no pair named \"" + only + "\" in " + paths.configFile()
                     + " (pairs: " + config.pairs().stream().map(PairConfig::name).collect(Collectors.joining(", ")) + ")");
-            return ExitCodes.PROBLEMS;
+            return ExitCodes.USAGE;
         }
         if (config.enabledPairs().isEmpty() && only == null) {
             environment.out().println("No pairs configured in " + paths.configFile() + ": nothing to sync.");
@@ -90,6 +91,7 @@ final class SyncCommand implements Callable<Integer> {
         SyncOptions options = new SyncOptions(dryRun, held, () -> false);
         SyncRunner runner = SyncRunner.standard(paths, environment.env(), environment.os(), environment.clock());
         List<SyncReport> reports = new ArrayList<>();
+        int heldBefore = held == HeldDeletions.HOLD ? 0 : runner.heldDeletions(config.pair(only).orElseThrow());
         try (LogSetup logs = new LogSetup(paths.logDir()).start()) {
             if (only != null) {
                 reports.add(runner.run(config, config.pair(only).orElseThrow(), options));
@@ -101,6 +103,9 @@ final class SyncCommand implements Callable<Integer> {
         if (json) {
             out.println(new SyncReportJson().render(reports));
         } else {
+            if (held != HeldDeletions.HOLD && !dryRun) {
+                out.println(decision(only, held, heldBefore, reports.get(0)));
+            }
             reports.forEach(r -> print(out, config, r));
         }
         out.flush();
@@ -146,6 +151,21 @@ final class SyncCommand implements Callable<Integer> {
             out.printf("  HELD: %d deletion(s) not carried out. %s%n", r.held().size(), HeldDeletionsNote.of(r));
         }
         r.errors().forEach(e -> out.printf("  error on the %s, %s: %s%n", e.side().label(), e.key(), e.message()));
+    }
+
+    /** What approving or rejecting did, in one line above the run's report. */
+    private static String decision(String pair, HeldDeletions held, int heldBefore, SyncReport r) {
+        if (heldBefore == 0) {
+            return "No deletions were held in " + pair + "; it synced as usual.";
+        }
+        if (r.outcome() == SyncOutcome.FAILED) {
+            return "The " + heldBefore + " held deletion(s) in " + pair + " stay held: the run failed (below).";
+        }
+        return held == HeldDeletions.APPROVE
+                ? "Approved: the " + heldBefore + " held deletion(s) in " + pair + " were carried out (each deleted item is"
+                        + " saved; `calsync restore` puts one back)."
+                : "Rejected: the " + heldBefore + " held deletion(s) in " + pair + " will not be carried out; the items"
+                        + " stay where they are.";
     }
 
     private static String outcome(SyncReport r) {
