@@ -6,6 +6,8 @@ import com.calsync.autostart.LoginItems;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code calsync autostart-status}: whether CalSync starts at login, how, and what it runs.
@@ -13,6 +15,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "autostart-status", description = "Tell whether CalSync starts at login, and how. Exit code 0 if it does, 1 if not.")
 final class AutostartStatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     private final CliEnvironment environment;
 
     AutostartStatusCommand(CliEnvironment environment) {
@@ -21,7 +26,7 @@ final class AutostartStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoginItems items = InstallCommand.loginItems(environment);
+        LoginItems items = InstallCommand.loginItems(environment, CalSyncCommand.root(spec));
         List<LoginItem> all = items.all();
         boolean any = false;
         for (LoginItem item : all) {

@@ -85,7 +85,7 @@ public final class CalSyncCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // no command: the menu-bar app when there is a desktop to show it on, else usage
         if (TrayLauncher.desktopAvailable(environment.env(), environment.os(), System.getProperty("java.awt.headless"))) {
-            return new TrayStart(environment).run(paths());
+            return new TrayStart(environment).run(paths(), InstallCommand.loginItems(environment, this));
         }
         // no desktop and no command: say why nothing opened, and what to run instead
         environment.err().println("calsync: no command given, and no desktop to show the menu-bar app on "

@@ -1,5 +1,6 @@
 package com.calsync.cli;
 
+import com.calsync.autostart.LoginItems;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.DefaultConfigWriter;
 import com.calsync.config.LogSetup;
@@ -26,7 +27,7 @@ final class TrayStart {
         this.environment = environment;
     }
 
-    int run(CalSyncPaths paths) throws IOException, InterruptedException {
+    int run(CalSyncPaths paths, LoginItems loginItems) throws IOException, InterruptedException {
         new DefaultConfigWriter(environment.clock(), environment.userHome()).writeIfMissing(paths)
                 .ifPresent(run -> environment.out().println(run.describe()));
         LogSetup logs = new LogSetup(paths.logDir()).start();
@@ -44,7 +45,7 @@ final class TrayStart {
         }
         Thread hook = new Thread(service::stop, "calsync-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        TrayApp app = new TrayApp(new InProcessService(service, recent), InstallCommand.loginItems(environment).forPlatform(),
+        TrayApp app = new TrayApp(new InProcessService(service, recent), loginItems.forPlatform(),
                 DesktopOpener.system(environment.os()), paths.configFile(), paths.logDir(), environment.clock(),
                 environment.os().isMac());
         int code = TrayLauncher.launch(app);
