@@ -11,7 +11,12 @@ import com.calsync.ui.InProcessService;
 import com.calsync.ui.RecentLog;
 import com.calsync.ui.TrayApp;
 import com.calsync.ui.TrayLauncher;
+import com.calsync.platform.ColorSchemeSource;
+import com.calsync.platform.DesktopNotifier;
+import com.calsync.platform.linux.FreedesktopColorScheme;
+import com.calsync.platform.linux.FreedesktopNotifier;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * {@code calsync} without a command on a desktop: the background service in this process with
@@ -25,6 +30,18 @@ final class TrayStart {
 
     TrayStart(CliEnvironment environment) {
         this.environment = environment;
+    }
+
+    /** Light, always: where no source of the desktop's setting exists yet. */
+    private static final class FixedColorScheme implements ColorSchemeSource {
+        @Override
+        public Scheme current() {
+            return Scheme.LIGHT;
+        }
+
+        @Override
+        public void onChange(java.util.function.Consumer<Scheme> listener) {
+        }
     }
 
     int run(CalSyncPaths paths, LoginItems loginItems) throws IOException, InterruptedException {
@@ -45,9 +62,14 @@ final class TrayStart {
         }
         Thread hook = new Thread(service::stop, "calsync-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean mac = environment.os().isMac();
+        // the macOS sources are the Mac's (issue 12); until they exist macOS stays light, with AWT's notices
+        ColorSchemeSource scheme = mac ? new FixedColorScheme() : FreedesktopColorScheme.forSession(environment.env(),
+                environment.userHome());
+        Optional<DesktopNotifier> notifier = mac ? Optional.empty() : FreedesktopNotifier.connect("CalSync", "calsync");
         TrayApp app = new TrayApp(new InProcessService(service, recent), loginItems.forPlatform(),
-                DesktopOpener.system(environment.os()), paths.configFile(), paths.logDir(), environment.clock(),
-                environment.os().isMac());
+                DesktopOpener.system(environment.os()), paths.configFile(), paths.logDir(), environment.clock(), mac,
+                scheme, notifier);
         int code = TrayLauncher.launch(app);
         service.stop();
         service.awaitStopped();

@@ -7,7 +7,6 @@ import com.calsync.autostart.LaunchCommand;
 import com.calsync.autostart.XdgAutostartLoginItem;
 import com.calsync.testing.Await;
 import com.calsync.ui.model.TrayState;
-import com.dustinredmond.fxtrayicon.FXTrayIcon;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
@@ -110,12 +109,13 @@ class TrayIconTest {
 
     @Test
     void theIconOpensThePopoverAndQuitStopsTheServiceButNotJavaFx() throws Exception {
-        assumeTrue(FXTrayIcon.isSupported(), "no tray host on this display (start trayer)");
+        assumeTrue(java.awt.SystemTray.isSupported(), "no tray host on this display (start trayer)");
         RecordingTrayService service = new RecordingTrayService();
         ExecutorService background = Executors.newSingleThreadExecutor();
         AtomicBoolean quit = new AtomicBoolean();
         TrayApp app = new TrayApp(service, new XdgAutostartLoginItem(home, new LaunchCommand(List.of("/opt/calsync/bin/CalSync"), true)),
-                path -> { }, home.resolve("config.json"), home.resolve("logs"), UiTestClock.fixed(), false);
+                path -> { }, home.resolve("config.json"), home.resolve("logs"), UiTestClock.fixed(), false,
+                new FixedScheme(com.calsync.platform.ColorSchemeSource.Scheme.LIGHT), Optional.empty());
 
         TrayApp.Running running = onFx(() -> app.start(background, () -> quit.set(true)));
         assertThat(running.icon()).isPresent();
