@@ -187,9 +187,11 @@ public final class PopoverView {
             }
         });
 
-        HBox buttons = new HBox(6);
+        HBox buttons = new HBox(5);
+        buttons.getStyleClass().add("footer");
         for (FooterAction a : footerActions()) {
             Button b = button(a.id(), a.text());
+            b.setMinWidth(Region.USE_PREF_SIZE);
             b.setOnAction(e -> a.run().run());
             footerButtons.put(a.id(), b);
             buttons.getChildren().add(b);
