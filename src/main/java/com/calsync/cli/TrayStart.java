@@ -66,7 +66,7 @@ final class TrayStart {
         // the macOS sources are the Mac's (issue 12); until they exist macOS stays light, with AWT's notices
         ColorSchemeSource scheme = mac ? new FixedColorScheme() : FreedesktopColorScheme.forSession(environment.env(),
                 environment.userHome());
-        Optional<DesktopNotifier> notifier = mac ? Optional.empty() : FreedesktopNotifier.connect("CalSync", "calsync");
+        Optional<DesktopNotifier> notifier = mac ? Optional.empty() : FreedesktopNotifier.connect(environment.env(), "CalSync", "calsync");
         TrayApp app = new TrayApp(new InProcessService(service, recent), loginItems.forPlatform(),
                 DesktopOpener.system(environment.os()), paths.configFile(), paths.logDir(), environment.clock(), mac,
                 scheme, notifier);

@@ -53,20 +53,25 @@ public final class FreedesktopColorScheme implements ColorSchemeSource {
     /**
      * The source for this session.
      *
-     * @param env      the environment (GTK_THEME, XDG_CONFIG_HOME)
+     * @param env      the environment (the bus address, GTK_THEME, XDG_CONFIG_HOME)
      * @param userHome {@code ~}
      */
     public static FreedesktopColorScheme forSession(Map<String, String> env, Path userHome) {
-        return new FreedesktopColorScheme(GDBus.session(), fromGtk(env, userHome));
+        return new FreedesktopColorScheme(GDBus.session(env), fromGtk(env, userHome));
     }
 
     private Optional<Scheme> read(GDBus b) {
         try {
-            var reply = b.call(PORTAL, PORTAL_PATH, SETTINGS, "Read", b.variant("(ss)", NAMESPACE, KEY));
-            var value = b.unbox(b.child(reply, 0));
+            var reply = b.call(PORTAL, PORTAL_PATH, SETTINGS, "Read", b.tuple(b.ofString(NAMESPACE), b.ofString(KEY)));
+            var boxed = b.child(reply, 0);
+            var value = b.unbox(boxed);
             Optional<Scheme> scheme = "u".equals(b.typeOf(value)) ? ofPortal(b.uint32(value)) : Optional.empty();
             b.unref(value);
+            b.unref(boxed);
             b.unref(reply);
+            if (scheme.isEmpty()) {
+                log.debug("the desktop portal has no colour preference; using the GTK theme");
+            }
             return scheme;
         } catch (GDBus.CallFailed e) {
             log.debug("no colour scheme from the desktop portal ({}); using the GTK theme", e.getMessage());
@@ -76,14 +81,28 @@ public final class FreedesktopColorScheme implements ColorSchemeSource {
 
     private void settingChanged(com.sun.jna.Pointer c, String sender, String path, String iface, String signal,
                                 com.sun.jna.Pointer parameters, com.sun.jna.Pointer userData) {
+        // called from GLib's thread: nothing may escape into native code
+        try {
+            onSetting(parameters);
+        } catch (RuntimeException e) {
+            log.warn("cannot follow the desktop's colour scheme change: {}", e.toString());
+        }
+    }
+
+    private void onSetting(com.sun.jna.Pointer parameters) {
         GDBus b = bus.orElseThrow();
+        if (!"(ssv)".equals(b.typeOf(parameters))) {
+            return;
+        }
         var namespace = b.child(parameters, 0);
         var key = b.child(parameters, 1);
         try {
             if (NAMESPACE.equals(b.string(namespace)) && KEY.equals(b.string(key))) {
-                var value = b.unbox(b.child(parameters, 2));
+                var boxed = b.child(parameters, 2);
+                var value = b.unbox(boxed);
                 Scheme next = "u".equals(b.typeOf(value)) ? ofPortal(b.uint32(value)).orElse(fallback) : fallback;
                 b.unref(value);
+                b.unref(boxed);
                 if (next != current) {
                     current = next;
                     log.info("the desktop switched to its {} appearance", next.name().toLowerCase(Locale.ROOT));

@@ -2,18 +2,35 @@ package com.calsync.platform.linux;
 
 import com.sun.jna.Callback;
 import com.sun.jna.Function;
+import com.sun.jna.Memory;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import java.lang.ref.Reference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The session bus through GLib's GDBus (libgio-2.0, which every GTK desktop and JavaFX's GTK
  * glass already load) over JNA: method calls with GVariant arguments, and signal subscriptions
  * dispatched on a thread of our own running a GLib main loop. No D-Bus library of our own.
+ *
+ * <p>A private connection ({@code g_dbus_connection_new_for_address_sync}), not GLib's shared
+ * {@code g_bus_get_sync} one: that one is made with exit-on-close, so the whole JVM would get
+ * SIGTERM if the bus went away (GDBusConnection docs, "exit-on-close"), and its address comes
+ * from this process's environment rather than the one CalSync was given. GVariants are built
+ * with the non-variadic constructors and text crosses as UTF-8 whatever the JVM's encoding
+ * (JNA's String conversion uses the platform's, which is ASCII under LANG=C).
  */
 public final class GDBus implements AutoCloseable {
-    private static final int G_BUS_TYPE_SESSION = 2;
+    private static final Logger log = LoggerFactory.getLogger(GDBus.class);
+    /** G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION. */
+    private static final int CLIENT_OF_A_MESSAGE_BUS = 1 | 8;
     /** Calls give up after this; a desktop service answers in milliseconds. */
     private static final int CALL_TIMEOUT_MS = 3000;
 
@@ -25,21 +42,48 @@ public final class GDBus implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** The session bus of this login, or empty when there is none (no DBUS_SESSION_BUS_ADDRESS, no libgio). */
-    public static Optional<GDBus> session() {
+    /**
+     * The session bus of this login, or empty when there is none: its address from
+     * {@code DBUS_SESSION_BUS_ADDRESS}, else {@code $XDG_RUNTIME_DIR/bus} (where systemd's user
+     * bus listens, as GLib and libdbus also look), else none; or libgio is missing.
+     *
+     * @param env the environment CalSync runs in
+     */
+    public static Optional<GDBus> session(Map<String, String> env) {
+        return sessionAddress(env).flatMap(GDBus::connect);
+    }
+
+    static Optional<String> sessionAddress(Map<String, String> env) {
+        String address = env.get("DBUS_SESSION_BUS_ADDRESS");
+        if (address != null && !address.isBlank()) {
+            return Optional.of(address.strip());
+        }
+        String runtimeDir = env.get("XDG_RUNTIME_DIR");
+        if (runtimeDir != null && Path.of(runtimeDir).isAbsolute() && Files.exists(Path.of(runtimeDir, "bus"))) {
+            return Optional.of("unix:path=" + Path.of(runtimeDir, "bus"));
+        }
+        return Optional.empty();
+    }
+
+    /** A connection to the message bus at {@code address} (a D-Bus address), or empty if it cannot be reached. */
+    public static Optional<GDBus> connect(String address) {
+        NativeLibrary gio;
         try {
-            NativeLibrary gio = NativeLibrary.getInstance("libgio-2.0.so.0");
-            PointerByReference error = new PointerByReference();
-            Pointer connection = (Pointer) gio.getFunction("g_bus_get_sync")
-                    .invoke(Pointer.class, new Object[] {G_BUS_TYPE_SESSION, null, error});
-            if (connection == null) {
-                free(gio, error);
-                return Optional.empty();
-            }
-            return Optional.of(new GDBus(gio, connection));
+            gio = NativeLibrary.getInstance("libgio-2.0.so.0");
         } catch (UnsatisfiedLinkError e) {
+            log.debug("no libgio-2.0 ({}): no desktop bus", e.getMessage());
             return Optional.empty();
         }
+        PointerByReference error = new PointerByReference();
+        Memory cAddress = cString(address);
+        Pointer connection = (Pointer) gio.getFunction("g_dbus_connection_new_for_address_sync")
+                .invoke(Pointer.class, new Object[] {cAddress, CLIENT_OF_A_MESSAGE_BUS, null, null, error});
+        Reference.reachabilityFence(cAddress);
+        if (connection == null) {
+            log.debug("cannot connect to the session bus at {}: {}", address, free(gio, error));
+            return Optional.empty();
+        }
+        return Optional.of(new GDBus(gio, connection));
     }
 
     /** A D-Bus call that failed; the message is GLib's. */
@@ -53,12 +97,40 @@ public final class GDBus implements AutoCloseable {
         return gio.getFunction(name);
     }
 
-    /** A new floating GVariant, as {@code g_variant_new(format, args…)} builds it. */
-    public Pointer variant(String format, Object... args) {
-        Object[] all = new Object[args.length + 1];
-        all[0] = format;
-        System.arraycopy(args, 0, all, 1, args.length);
-        return (Pointer) f("g_variant_new").invoke(Pointer.class, all);
+    /** A new floating GVariant string ("s"), the text as UTF-8. */
+    public Pointer ofString(String text) {
+        Memory utf8 = cString(text);
+        try {
+            return (Pointer) f("g_variant_new_string").invoke(Pointer.class, new Object[] {utf8});
+        } finally {
+            Reference.reachabilityFence(utf8);
+        }
+    }
+
+    /** A new floating GVariant "u". */
+    public Pointer ofUint32(int value) {
+        return (Pointer) f("g_variant_new_uint32").invoke(Pointer.class, new Object[] {value});
+    }
+
+    /** A new floating GVariant "i". */
+    public Pointer ofInt32(int value) {
+        return (Pointer) f("g_variant_new_int32").invoke(Pointer.class, new Object[] {value});
+    }
+
+    /** A new floating tuple of {@code children} (floating ones are consumed), as a call's parameters are. */
+    public Pointer tuple(Pointer... children) {
+        if (children.length == 0) {
+            return (Pointer) f("g_variant_new_tuple").invoke(Pointer.class, new Object[] {null, 0L});
+        }
+        Memory array = new Memory((long) children.length * com.sun.jna.Native.POINTER_SIZE);
+        for (int i = 0; i < children.length; i++) {
+            array.setPointer((long) i * com.sun.jna.Native.POINTER_SIZE, children[i]);
+        }
+        try {
+            return (Pointer) f("g_variant_new_tuple").invoke(Pointer.class, new Object[] {array, (long) children.length});
+        } finally {
+            Reference.reachabilityFence(array);
+        }
     }
 
     /** An empty array of {@code elementType} ("s", "{sv}") as a floating GVariant. */
@@ -114,8 +186,15 @@ public final class GDBus implements AutoCloseable {
         return f("g_variant_get_boolean").invokeInt(new Object[] {variant}) != 0;
     }
 
+    /** The text of an "s" (or "o", "g") GVariant. */
     public String string(Pointer variant) {
-        return (String) f("g_variant_get_string").invoke(String.class, new Object[] {variant, null});
+        Pointer text = (Pointer) f("g_variant_get_string").invoke(Pointer.class, new Object[] {variant, null});
+        return text.getString(0, StandardCharsets.UTF_8.name());
+    }
+
+    /** How many children a container (tuple, array) has. */
+    public long childCount(Pointer variant) {
+        return f("g_variant_n_children").invokeLong(new Object[] {variant});
     }
 
     public void unref(Pointer variant) {
@@ -171,8 +250,17 @@ public final class GDBus implements AutoCloseable {
         return message;
     }
 
+    private static Memory cString(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        Memory m = new Memory(utf8.length + 1L);
+        m.write(0, utf8, 0, utf8.length);
+        m.setByte(utf8.length, (byte) 0);
+        return m;
+    }
+
     @Override
     public void close() {
+        f("g_dbus_connection_close_sync").invoke(Integer.class, new Object[] {connection, null, null});
         f("g_object_unref").invoke(Void.class, new Object[] {connection});
     }
 }
