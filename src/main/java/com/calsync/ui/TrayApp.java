@@ -71,7 +71,7 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
             return t;
         });
         Platform.setImplicitExit(false);
-        Platform.startup(() -> start(background, quit::countDown));
+        JavaFxStartup.startup(() -> start(background, quit::countDown));
         quit.await();
         background.shutdown();
         Platform.exit();
