@@ -28,7 +28,7 @@ trap cleanup EXIT
 export DISPLAY=$display
 for _ in $(seq 50); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
 trayer --edge top --align right --widthtype request --height 32 --SetDockType true \
-  --transparent false --tint 0x333333 >/dev/null 2>&1 &
+  --transparent true --alpha 0 --tint 0x333333 >/dev/null 2>&1 &
 pids+=($!)
 sleep 1
 

@@ -118,6 +118,8 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
                 menu.showAt(x, y);
             }, clock);
             trayRef.set(tray);
+            // the panel follows the desktop's theme too: read its colour again once it has repainted
+            theme.onApplied(scheme -> tray.matchPanel(java.time.Duration.ofSeconds(1)));
             popover.stage().showingProperty().addListener((o, was, now) -> tray.suppressTooltip(now));
             controller.addViewer(v -> popover.fitToContent());
             AtomicReference<AppView> previous = new AtomicReference<>(AppView.starting());

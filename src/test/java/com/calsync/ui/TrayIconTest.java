@@ -7,6 +7,7 @@ import com.calsync.autostart.LaunchCommand;
 import com.calsync.autostart.XdgAutostartLoginItem;
 import com.calsync.testing.Await;
 import com.calsync.ui.model.TrayState;
+import java.awt.Color;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real tray icon on a real X server with a tray host (Xvfb + trayer, see
  * packaging/linux/tray-test.sh): the icon appears, a click opens the popover, Esc closes it, and
- * Quit stops the service while JavaFX stays up (FXTrayIcon's hide() would turn implicit exit on).
+ * Quit stops the service while JavaFX stays up (FXTrayIcon's hide() would turn implicit exit on);
+ * the icon's background takes the panel's colour.
  */
 @Tag("tray")
 @Tag("external")
@@ -77,34 +79,44 @@ class TrayIconTest {
 
     /**
      * Where the tray host put the icon: AWT's embedded frame once it sits inside trayer's panel
-     * (before the host reparents it, the frame is briefly elsewhere and takes no clicks).
+     * (before the host reparents it, the frame is briefly elsewhere and takes no clicks), and the
+     * panel around it.
      */
-    private static Optional<Point> iconCentre() {
+    private record Placed(Rectangle panel, Rectangle frame) {
+        Point centre() {
+            return new Point(frame.x + frame.width / 2, frame.y + frame.height / 2);
+        }
+    }
+
+    private static Optional<Placed> placed() {
         try {
             Process p = new ProcessBuilder("xwininfo", "-root", "-tree").redirectErrorStream(true).start();
             Rectangle panel = null;
-            Point frame = null;
+            Rectangle frame = null;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     Matcher m = GEOMETRY.matcher(line);
                     if (!m.find()) {
                         continue;
                     }
-                    int w = Integer.parseInt(m.group(1));
-                    int h = Integer.parseInt(m.group(2));
-                    int x = Integer.parseInt(m.group(3));
-                    int y = Integer.parseInt(m.group(4));
+                    Rectangle found = new Rectangle(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
+                            Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
                     if (line.contains("(\"panel\" \"trayer\")")) {
-                        panel = new Rectangle(x, y, w, h);
+                        panel = found;
                     } else if (line.contains("\"JavaEmbeddedFrame\"")) {
-                        frame = new Point(x + w / 2, y + h / 2);
+                        frame = found;
                     }
                 }
             }
-            return panel != null && frame != null && panel.contains(frame) ? Optional.of(frame) : Optional.empty();
+            return panel != null && frame != null && panel.contains(new Placed(panel, frame).centre())
+                    ? Optional.of(new Placed(panel, frame)) : Optional.empty();
         } catch (Exception e) {
             return Optional.empty();
         }
+    }
+
+    private static Optional<Point> iconCentre() {
+        return placed().map(Placed::centre);
     }
 
     @Test
@@ -125,6 +137,15 @@ class TrayIconTest {
         Point icon = iconCentre().orElseThrow();
 
         Robot robot = new Robot();
+        // X11 gives the icon an opaque window of AWT's (light grey): its background must become
+        // the panel's (TrayIconBackground), here a dark one (tray-test.sh tints trayer 0x333333)
+        Placed at = placed().orElseThrow();
+        int belowOrAbove = at.frame().y + at.frame().height < at.panel().y + at.panel().height
+                ? at.frame().y + at.frame().height : at.frame().y - 1;
+        Color panel = robot.getPixelColor(at.centre().x, belowOrAbove);
+        assertThat(panel.getRed() + panel.getGreen() + panel.getBlue()).as("trayer's panel is dark: " + panel).isLessThan(3 * 128);
+        await("the icon's corner shows the panel's colour " + panel,
+                () -> robot.getPixelColor(at.frame().x + 1, at.frame().y + 1).equals(panel));
         robot.setAutoDelay(150);
         // the tray host embeds the icon a moment before it takes clicks: click as a user would, again
         for (int attempt = 0; attempt < 10 && !running.popover().orElseThrow().isShowing(); attempt++) {

@@ -11,7 +11,10 @@ import java.awt.TrayIcon;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import javafx.application.Platform;
@@ -28,7 +31,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class TrayIconView {
     private static final Logger log = LoggerFactory.getLogger(TrayIconView.class);
+    /** How long after the icon is embedded the panel is read: the host paints its panel first. */
+    private static final Duration PANEL_SETTLES = Duration.ofMillis(700);
     private final TrayIcon icon;
+    private final boolean mac;
+    private final TrayIconBackground background = new TrayIconBackground();
     private final TrayIcons icons;
     private final TimeText times;
     private final AtomicBoolean showing = new AtomicBoolean();
@@ -46,6 +53,7 @@ public final class TrayIconView {
     public TrayIconView(TrayIcons icons, boolean mac, BiConsumer<Double, Double> popover, BiConsumer<Double, Double> menu,
                         Clock clock) {
         this.icons = icons;
+        this.mac = mac;
         this.times = new TimeText(clock);
         icon = new TrayIcon(icons.image(TrayState.IDLE), tooltip);
         // macOS: the image's own size (16 pt, with its @2x); X11: scaled to the tray's slot
@@ -63,6 +71,7 @@ public final class TrayIconView {
 
             private void handle(MouseEvent e) {
                 TrayClick click = TrayClick.of(mac, e);
+                log.debug("tray mouse event {} -> {}", e, click);
                 // TrayIcon's MouseEvents carry screen coordinates (java.awt.TrayIcon#addMouseListener)
                 double x = e.getX();
                 double y = e.getY();
@@ -81,10 +90,27 @@ public final class TrayIconView {
             try {
                 SystemTray.getSystemTray().add(icon);
                 showing.set(true);
+                matchPanel(PANEL_SETTLES);
             } catch (AWTException | IllegalArgumentException e) {
                 log.warn("cannot add the tray icon: {}", e.getMessage());
             }
         });
+    }
+
+    /**
+     * X11: after {@code delay}, the icon's background becomes the colour of the panel around it
+     * (see {@link TrayIconBackground}); again whenever the desktop's theme changes. Not on macOS,
+     * whose menu bar draws the template image itself.
+     */
+    public void matchPanel(Duration delay) {
+        if (mac) {
+            return;
+        }
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> EventQueue.invokeLater(() -> {
+            if (showing.get()) {
+                background.matchPanel();
+            }
+        }));
     }
 
     public boolean isShowing() {
