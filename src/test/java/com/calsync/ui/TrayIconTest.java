@@ -131,8 +131,13 @@ class TrayIconTest {
 
         TrayApp.Running running = onFx(() -> app.start(background, () -> quit.set(true)));
         assertThat(running.icon()).isPresent();
-        service.push(Views.view(TrayState.ERROR, "Error in home", false, List.of(Views.ok("work", Views.T0, "no changes"),
-                Views.failing("home", Views.T0, "401 Unauthorized", "check the password")), 3, Optional.empty()));
+        // fifteen pairs: more than an 800 px screen (tray-test.sh's Xvfb) has room for
+        List<com.calsync.ui.model.AppView.PairView> pairs = new java.util.ArrayList<>();
+        for (int i = 1; i <= 15; i++) {
+            pairs.add(i % 5 == 0 ? Views.failing("calendar-" + i, Views.T0, "401 Unauthorized", "check the password")
+                    : Views.ok("pair-" + i, Views.T0, "no changes"));
+        }
+        service.push(Views.view(TrayState.ERROR, "3 pairs failing", false, pairs, 3, Optional.empty()));
         await("the tray host shows the icon", () -> running.icon().orElseThrow().isShowing() && iconCentre().isPresent());
         Point icon = iconCentre().orElseThrow();
 
@@ -158,15 +163,20 @@ class TrayIconTest {
         await("the popover opens", () -> running.popover().orElseThrow().isShowing());
         await("the popover shows the service's view", () -> running.view().shown().state() == TrayState.ERROR);
 
-        Thread.sleep(500);  // let it paint before the screenshot
-        Files.createDirectories(Path.of("target/screenshots"));
-        ImageIO.write(robot.createScreenCapture(new Rectangle(Toolkit.getDefaultToolkit().getScreenSize())), "png",
-                Path.of("target/screenshots/tray-popover.png").toFile());
         double[] bounds = onFx(() -> {
             var s = running.popover().orElseThrow().stage();
-            return new double[] {s.getX(), s.getY(), s.getWidth()};
+            return new double[] {s.getX(), s.getY(), s.getWidth(), s.getHeight()};
         });
+        java.awt.Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
         assertThat(bounds[1]).as("opens under the icon").isGreaterThan(icon.y);
+        assertThat(bounds[1] + bounds[3]).as("fits the " + screen.height + " px screen").isLessThanOrEqualTo(screen.height);
+        // (on this loaded machine the first paint's time says nothing; that it comes, does)
+        await("the popover is painted", () -> !robot.getPixelColor((int) (bounds[0] + bounds[2] / 2),
+                (int) (bounds[1] + bounds[3] / 2)).equals(Color.BLACK));
+        Files.createDirectories(Path.of("target/screenshots"));
+        ImageIO.write(robot.createScreenCapture(new Rectangle(screen)), "png",
+                Path.of("target/screenshots/tray-popover.png").toFile());
+        assertThat(running.popover().orElseThrow().isShowing()).as("the popover stays open until Esc").isTrue();
 
         robot.mouseMove((int) (bounds[0] + bounds[2] / 2), (int) bounds[1] + 20);
         robot.keyPress(KeyEvent.VK_ESCAPE);
