@@ -115,6 +115,12 @@ class TrayIconTest {
         }
     }
 
+    /** Whether the icon's tooltip is up: on X11 a window of AWT's own. */
+    private static boolean tooltipShown() {
+        return java.util.Arrays.stream(java.awt.Window.getWindows())
+                .anyMatch(w -> w.getClass().getName().equals("sun.awt.X11.InfoWindow$Tooltip") && w.isVisible());
+    }
+
     private static Optional<Point> iconCentre() {
         return placed().map(Placed::centre);
     }
@@ -152,6 +158,14 @@ class TrayIconTest {
         await("the icon's corner shows the panel's colour " + panel,
                 () -> robot.getPixelColor(at.frame().x + 1, at.frame().y + 1).equals(panel));
         robot.setAutoDelay(150);
+        // a user rests the pointer on the icon first: its tooltip comes up (AWT: after 1 s)
+        for (int attempt = 0; attempt < 10 && !tooltipShown(); attempt++) {
+            robot.mouseMove(icon.x - 40, icon.y + 100);
+            robot.mouseMove(icon.x, icon.y);
+            Await.within(Duration.ofSeconds(3), TrayIconTest::tooltipShown);
+        }
+        await("the icon's tooltip comes up", TrayIconTest::tooltipShown);
+        long tooltipUp = System.nanoTime();
         // the tray host embeds the icon a moment before it takes clicks: click as a user would, again
         for (int attempt = 0; attempt < 10 && !running.popover().orElseThrow().isShowing(); attempt++) {
             robot.mouseMove(icon.x, icon.y);
@@ -162,6 +176,10 @@ class TrayIconTest {
         }
         await("the popover opens", () -> running.popover().orElseThrow().isShowing());
         await("the popover shows the service's view", () -> running.view().shown().state() == TrayState.ERROR);
+        await("the tooltip is not drawn over the popover", () -> !tooltipShown());
+        // AWT would take it down by itself 10 s after it came up (InfoWindow.Tooltip's closer): it must go before
+        assertThat(Duration.ofNanos(System.nanoTime() - tooltipUp)).as("the tooltip went with the popover, not by AWT's timer")
+                .isLessThan(Duration.ofSeconds(8));
 
         double[] bounds = onFx(() -> {
             var s = running.popover().orElseThrow().stage();

@@ -144,12 +144,30 @@ public final class TrayIconView {
 
     /**
      * While the popover is open the icon has no tooltip: it would be drawn over the popover's
-     * header for a second or two when the popover opens under the pointer.
+     * header when the popover opens under the pointer. A tooltip already up goes too: X11's stays
+     * until the pointer leaves the icon or for 10 s, and clearing the text does not take it down
+     * (JDK {@code sun.awt.X11.InfoWindow.Tooltip}: {@code display()} reads the text once,
+     * {@code exit()} on mouse exit hides it).
      */
     public void suppressTooltip(boolean suppressed) {
         if (suppressed != tooltipSuppressed) {
             tooltipSuppressed = suppressed;
             applyTooltip();
+            if (suppressed) {
+                EventQueue.invokeLater(TrayIconView::hideShownTooltips);
+            }
+        }
+    }
+
+    /** X11's tooltip of a tray icon: a window of AWT's own (macOS draws its tooltips natively). */
+    static final String AWT_TRAY_TOOLTIP = "sun.awt.X11.InfoWindow$Tooltip";
+
+    /** Hides the tray icons' tooltips that are up. AWT's event thread only. */
+    static void hideShownTooltips() {
+        for (java.awt.Window w : java.awt.Window.getWindows()) {
+            if (w.getClass().getName().equals(AWT_TRAY_TOOLTIP) && w.isVisible()) {
+                w.setVisible(false);
+            }
         }
     }
 
