@@ -189,9 +189,16 @@ class TrayIconTest {
         assertThat(bounds[1]).as("opens under the icon").isGreaterThan(icon.y);
         assertThat(bounds[1] + bounds[3]).as("fits the " + screen.height + " px screen").isLessThanOrEqualTo(screen.height);
         // (on this loaded machine the first paint's time says nothing; that it comes, does)
-        await("the popover is painted", () -> !robot.getPixelColor((int) (bounds[0] + bounds[2] / 2),
-                (int) (bounds[1] + bounds[3] / 2)).equals(Color.BLACK));
         Files.createDirectories(Path.of("target/screenshots"));
+        try {
+            await("the popover is painted", () -> !robot.getPixelColor((int) (bounds[0] + bounds[2] / 2),
+                    (int) (bounds[1] + bounds[3] / 2)).equals(Color.BLACK));
+        } catch (AssertionError e) {
+            ImageIO.write(robot.createScreenCapture(new Rectangle(screen)), "png",
+                    Path.of("target/screenshots/tray-popover-unpainted.png").toFile());
+            throw new AssertionError(e.getMessage() + " (popover showing: " + running.popover().orElseThrow().isShowing()
+                    + "; screen in target/screenshots/tray-popover-unpainted.png)", e);
+        }
         ImageIO.write(robot.createScreenCapture(new Rectangle(screen)), "png",
                 Path.of("target/screenshots/tray-popover.png").toFile());
         assertThat(running.popover().orElseThrow().isShowing()).as("the popover stays open until Esc").isTrue();

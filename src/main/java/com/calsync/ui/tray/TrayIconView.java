@@ -75,6 +75,10 @@ public final class TrayIconView {
                 // TrayIcon's MouseEvents carry screen coordinates (java.awt.TrayIcon#addMouseListener)
                 double x = e.getX();
                 double y = e.getY();
+                if (click != TrayClick.NONE) {
+                    // before the popover or menu shows and takes the focus
+                    hideShownTooltips();
+                }
                 switch (click) {
                     case TOGGLE_POPOVER -> Platform.runLater(() -> popover.accept(x, y));
                     case OPEN_MENU -> Platform.runLater(() -> menu.accept(x, y));
@@ -144,25 +148,25 @@ public final class TrayIconView {
 
     /**
      * While the popover is open the icon has no tooltip: it would be drawn over the popover's
-     * header when the popover opens under the pointer. A tooltip already up goes too: X11's stays
-     * until the pointer leaves the icon or for 10 s, and clearing the text does not take it down
-     * (JDK {@code sun.awt.X11.InfoWindow.Tooltip}: {@code display()} reads the text once,
-     * {@code exit()} on mouse exit hides it).
+     * header when the popover opens under the pointer. A tooltip already up is taken down by the
+     * click itself (see {@link #hideShownTooltips}).
      */
     public void suppressTooltip(boolean suppressed) {
         if (suppressed != tooltipSuppressed) {
             tooltipSuppressed = suppressed;
             applyTooltip();
-            if (suppressed) {
-                EventQueue.invokeLater(TrayIconView::hideShownTooltips);
-            }
         }
     }
 
     /** X11's tooltip of a tray icon: a window of AWT's own (macOS draws its tooltips natively). */
     static final String AWT_TRAY_TOOLTIP = "sun.awt.X11.InfoWindow$Tooltip";
 
-    /** Hides the tray icons' tooltips that are up. AWT's event thread only. */
+    /**
+     * Hides the tray icons' tooltips that are up. X11's stays until the pointer leaves the icon or
+     * for 10 s, and clearing the text does not take it down (JDK
+     * {@code sun.awt.X11.InfoWindow.Tooltip}: {@code display()} reads the text once, {@code exit()}
+     * on mouse exit hides it). AWT's event thread only.
+     */
     static void hideShownTooltips() {
         for (java.awt.Window w : java.awt.Window.getWindows()) {
             if (w.getClass().getName().equals(AWT_TRAY_TOOLTIP) && w.isVisible()) {
