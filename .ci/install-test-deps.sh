@@ -2,16 +2,17 @@
 # Installs what CalSync's tests need that Maven cannot fetch, and only what is missing:
 # real CalDAV servers (Radicale, Xandikos) for the CalDAV store's tests, GNUstep's
 # Objective-C runtime for the EventKit bridge's tests, and gnome-keyring with libsecret on a
-# private D-Bus session for the Secret Service tests, and a virtual X server with a tray host
-# (Xvfb, trayer) and GTK for the tray tests, libfaketime for the run on a shifted clock, openssl
-# to make the throw-away CA of the TLS tests, and the tools the packaging scripts' tests use
-# (shellcheck, unzip).
+# private D-Bus session for the Secret Service tests, dbus-python with PyGObject for the small
+# notification server and settings portal the desktop-integration tests run on their own D-Bus
+# session, a virtual X server with a tray host (Xvfb, trayer) and GTK for the tray tests,
+# libfaketime for the run on a shifted clock, openssl to make the throw-away CA of the TLS tests,
+# and the tools the packaging scripts' tests use (shellcheck, unzip).
 # Debian/Ubuntu only; on macOS there is nothing to install (the tests that need these packages
 # are Linux-only).
 set -euo pipefail
 
 packages=(radicale python3-passlib xandikos curl libgnustep-base1.28 gnome-keyring libsecret-1-0 dbus-daemon
-          xvfb trayer x11-utils libgtk-3-0 faketime openssl shellcheck unzip)
+          python3-dbus python3-gi xvfb trayer x11-utils libgtk-3-0 faketime openssl shellcheck unzip)
 
 if [ "$(uname -s)" != Linux ]; then
   echo "install-test-deps: $(uname -s): nothing to install"

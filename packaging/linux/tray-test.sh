@@ -20,7 +20,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 display=:$(( 90 + RANDOM % 100 ))
-Xvfb "$display" -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 pids=("$xvfb")
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
@@ -28,7 +28,7 @@ trap cleanup EXIT
 export DISPLAY=$display
 for _ in $(seq 50); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
 trayer --edge top --align right --widthtype request --height 32 --SetDockType true \
-  --transparent false --tint 0x333333 >/dev/null 2>&1 &
+  --transparent true --alpha 0 --tint 0x333333 >/dev/null 2>&1 &
 pids+=($!)
 sleep 1
 

@@ -139,15 +139,22 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("com.calsync.platform..", "com.calsync.store.eventkit..")
             .should().dependOnClassesThat().resideInAPackage("com.sun.jna..");
 
-    /** The desktop toolkits (JavaFX, AWT, FXTrayIcon) stay in the menu-bar app; the daemon never loads them. */
+    /** The desktop toolkits (JavaFX, AWT) stay in the menu-bar app; the daemon never loads them. */
     @ArchTest
     static final ArchRule desktopToolkitsOnlyInTheUi = noClasses().that().resideOutsideOfPackage("com.calsync.ui..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "com.dustinredmond.fxtrayicon..");
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..");
+
+    /**
+     * AtlantaFX is used for its stylesheets only: its classes are compiled for Java 21 (class file
+     * 65) and would fail to load on our Java 17 (src/docs/decisions/0011-atlantafx-stylesheets-only.md).
+     */
+    @ArchTest
+    static final ArchRule noAtlantaFxClasses = noClasses().should().dependOnClassesThat().resideInAPackage("atlantafx..");
 
     /** What tray and popover share is plain data: no toolkit, and nothing of the views that render it. */
     @ArchTest
     static final ArchRule uiModelIsPlainData = noClasses().that().resideInAPackage("com.calsync.ui.model..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "com.dustinredmond.fxtrayicon..",
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..",
                     "com.calsync.ui", "com.calsync.ui.tray..", "com.calsync.ui.popover..", "com.calsync.service..");
 
     /** Calls that read the machine's clock or zone instead of the injected {@code Clock}. */

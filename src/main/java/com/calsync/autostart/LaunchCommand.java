@@ -12,24 +12,39 @@ import java.util.Optional;
  *
  * @param program     the executable and the arguments that precede a CalSync command
  * @param packagedApp true when {@code program} is the jpackage launcher of an installed app
+ * @param home        the CALSYNC_HOME / {@code --home} folder this CalSync runs with, passed on as
+ *                    {@code --home}: a login item must read the same config, whatever its environment
  */
-public record LaunchCommand(List<String> program, boolean packagedApp) {
+public record LaunchCommand(List<String> program, boolean packagedApp, Optional<Path> home) {
 
     public LaunchCommand {
         program = List.copyOf(program);
         if (program.isEmpty()) {
             throw new IllegalArgumentException("a launch command needs a program");
         }
+        home = home.map(h -> h.toAbsolutePath().normalize());
+    }
+
+    /** With the platform's default folders. */
+    public LaunchCommand(List<String> program, boolean packagedApp) {
+        this(program, packagedApp, Optional.empty());
+    }
+
+    /** The same program, started with {@code --home home} (empty: the default folders). */
+    public LaunchCommand withHome(Optional<Path> folder) {
+        return new LaunchCommand(program, packagedApp, folder);
     }
 
     /** The command that opens the tray app (no CalSync command: the app decides by the display). */
     public List<String> trayApp() {
-        return program;
+        List<String> argv = new ArrayList<>(program);
+        home.ifPresent(h -> argv.addAll(List.of("--home", h.toString())));
+        return List.copyOf(argv);
     }
 
     /** The command that runs the background service in the foreground, for launchd or systemd. */
     public List<String> daemon() {
-        List<String> argv = new ArrayList<>(program);
+        List<String> argv = new ArrayList<>(trayApp());
         argv.add("daemon");
         return List.copyOf(argv);
     }

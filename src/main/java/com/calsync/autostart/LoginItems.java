@@ -23,7 +23,8 @@ public record LoginItems(Path userHome, Map<String, String> env, Os os, String o
     public LoginItem forPlatform() {
         if (isMac()) {
             LaunchAgentLoginItem agent = new LaunchAgentLoginItem(userHome, launchCommand);
-            return launchCommand.packagedApp() && fromAppBundle() && majorVersion() >= 13
+            // SMAppService starts the bundle without arguments, so it cannot pass --home: an agent can
+            return launchCommand.packagedApp() && fromAppBundle() && majorVersion() >= 13 && launchCommand.home().isEmpty()
                     ? new SmAppServiceLoginItem(launchCommand, agent) : agent;
         }
         return new XdgAutostartLoginItem(configHome(), launchCommand);

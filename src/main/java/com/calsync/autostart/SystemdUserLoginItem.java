@@ -75,6 +75,8 @@ public final class SystemdUserLoginItem implements LoginItem {
                 + "ExecStart=" + execStart(launchCommand.daemon()) + "\n"
                 + "Restart=on-failure\n"
                 + "RestartSec=30\n"
+                // SIGTERM (systemctl stop) ends the JVM with 143 after a clean stop: not a failure
+                + "SuccessExitStatus=143\n"
                 + "\n"
                 + "[Install]\n"
                 + "WantedBy=default.target\n";

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code calsync autostart-status}: whether CalSync starts at login, how, and what it runs.
@@ -15,6 +17,9 @@ import picocli.CommandLine.Option;
 @Command(name = "autostart-status", description = {"Tell whether CalSync starts at login, and how.",
         "Exit code 0 if it does, 1 if not, 3 if macOS waits for your approval (System Settings › General › Login Items)."})
 final class AutostartStatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     private final CliEnvironment environment;
 
     @Option(names = "--open-settings", description = "macOS: also open System Settings › General › Login Items, "
@@ -27,7 +32,7 @@ final class AutostartStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoginItems items = InstallCommand.loginItems(environment);
+        LoginItems items = InstallCommand.loginItems(environment, CalSyncCommand.root(spec));
         List<LoginItem> all = items.all();
         boolean any = false;
         boolean waiting = false;

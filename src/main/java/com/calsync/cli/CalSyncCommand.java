@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "calsync",
         mixinStandardHelpOptions = true,
+        // every subcommand takes --help (and --version) too: `calsync sync --help` is no unknown option
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "Keeps calendars in sync in the background.",
         subcommands = {
@@ -83,9 +85,13 @@ public final class CalSyncCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // no command: the menu-bar app when there is a desktop to show it on, else usage
         if (TrayLauncher.desktopAvailable(environment.env(), environment.os(), System.getProperty("java.awt.headless"))) {
-            return new TrayStart(environment).run(paths());
+            return new TrayStart(environment).run(paths(), InstallCommand.loginItems(environment, this));
         }
-        spec.commandLine().usage(environment.out());
-        return ExitCodes.OK;
+        // no desktop and no command: say why nothing opened, and what to run instead
+        environment.err().println("calsync: no command given, and no desktop to show the menu-bar app on "
+                + (environment.os().isMac() ? "(java.awt.headless is set)" : "(neither DISPLAY nor WAYLAND_DISPLAY is set)")
+                + ". Run `calsync start` for the background service, `calsync sync` to sync once, or a command below.");
+        spec.commandLine().usage(environment.err());
+        return ExitCodes.USAGE;
     }
 }

@@ -34,7 +34,29 @@ public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, Strin
                 System.getenv(),
                 Clock.systemDefaultZone(),
                 Os.named(System.getProperty("os.name", "")),
-                Path.of(System.getProperty("user.home")));
+                userHome(System.getenv(), System.getProperty("user.home")));
+    }
+
+    /**
+     * What {@code ~} is: {@code $HOME} when it is set to an absolute path (as every shell and the
+     * XDG spec take it), else {@code user.home}, which Java reads from the password database and
+     * so ignores a changed {@code $HOME}.
+     */
+    static Path userHome(Map<String, String> env, String userHomeProperty) {
+        String home = env.get("HOME");
+        if (home != null && !home.isBlank() && Path.of(home).isAbsolute()) {
+            return Path.of(home);
+        }
+        return Path.of(userHomeProperty);
+    }
+
+    /**
+     * The folder {@code --home} or CALSYNC_HOME puts everything in, when one does (for login items,
+     * which must start CalSync on the same folder).
+     */
+    public Optional<Path> homeFolder(Optional<Path> homeOption) {
+        Optional<String> variable = Optional.ofNullable(env.get(CalSyncPaths.HOME_VARIABLE)).filter(v -> !v.isBlank());
+        return homeOption.isPresent() || variable.isPresent() ? Optional.of(paths(homeOption).configDir()) : Optional.empty();
     }
 
     /** CalSync's folders, with {@code --home} (when given) beating CALSYNC_HOME. */

@@ -41,15 +41,18 @@ final class InstallCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
-    /** The login items for the environment's platform and home, starting this very CalSync. */
-    static LoginItems loginItems(CliEnvironment environment) {
+    /**
+     * The login items for the environment's platform and home, starting this very CalSync on the
+     * same folders ({@code --home} or CALSYNC_HOME passed on as {@code --home}).
+     */
+    static LoginItems loginItems(CliEnvironment environment, CalSyncCommand root) {
         return new LoginItems(environment.userHome(), environment.env(), environment.os(), System.getProperty("os.version", ""),
-                LaunchCommand.current());
+                LaunchCommand.current().withHome(environment.homeFolder(java.util.Optional.ofNullable(root.home))));
     }
 
     @Override
     public Integer call() throws IOException {
-        LoginItems items = loginItems(environment);
+        LoginItems items = loginItems(environment, CalSyncCommand.root(spec));
         if (systemd && items.isMac()) {
             environment.err().println("calsync install: --systemd is for Linux; on macOS run `calsync install` (a LaunchAgent).");
             return ExitCodes.USAGE;

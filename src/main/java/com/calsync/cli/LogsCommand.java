@@ -36,6 +36,10 @@ final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (lines < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "calsync logs: -n takes a number of lines, 0 or more (got " + lines + ")");
+        }
         Path dir = CalSyncCommand.root(spec).paths().logDir();
         Path file = dir.resolve(errors ? LogSetup.ERROR_FILE : LogSetup.LOG_FILE);
         PrintWriter out = environment.out();
@@ -45,7 +49,7 @@ final class LogsCommand implements Callable<Integer> {
         }
         long position = 0;
         if (Files.exists(file)) {
-            ServiceControl.tail(file, Math.max(0, lines)).forEach(out::println);
+            ServiceControl.tail(file, lines).forEach(out::println);
             position = Files.size(file);
         }
         out.flush();

@@ -49,6 +49,9 @@ final class RestoreCommand implements Callable<Integer> {
         PrintWriter out = environment.out();
         if (entries.isEmpty()) {
             List<SavedCopy> all = journal.list(Optional.ofNullable(pair));
+            if (all.isEmpty() && pair != null && !knownPair(paths)) {
+                return ExitCodes.USAGE;
+            }
             if (all.isEmpty()) {
                 out.println("No saved copies in " + journal.dir() + ".");
             }
@@ -80,6 +83,24 @@ final class RestoreCommand implements Callable<Integer> {
         }
         out.flush();
         return failures == 0 ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    }
+
+    /**
+     * Whether {@code --pair} names a pair of config.json (a pair that was removed still has its
+     * copies, so this is asked only when none were found); says so when it does not.
+     */
+    private boolean knownPair(CalSyncPaths paths) {
+        // read quietly: a config with problems says so when it is needed, not while listing copies
+        Optional<CalSyncConfig> config = java.nio.file.Files.exists(paths.configFile())
+                ? new com.calsync.config.ConfigLoader(environment.userHome()).load(paths.configFile()).config()
+                : Optional.empty();
+        if (config.isEmpty() || config.get().pair(pair).isPresent()) {
+            return true;
+        }
+        environment.err().println("calsync restore: no pair named \"" + pair + "\" in " + paths.configFile() + " (pairs: "
+                + config.get().pairs().stream().map(com.calsync.config.PairConfig::name)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ") and no saved copies from one");
+        return false;
     }
 
     private static String problem(JournalService.Restore result) {

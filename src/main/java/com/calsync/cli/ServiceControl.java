@@ -89,8 +89,9 @@ final class ServiceControl {
         PrintWriter out = environment.out();
         Optional<JsonNode> ping = send(ControlCommand.PING);
         if (ping.isPresent()) {
-            out.println("CalSync is already running (pid " + ping.get().path("pid").asLong() + ").");
-            return ExitCodes.OK;
+            environment.err().println("CalSync is already running (pid " + ping.get().path("pid").asLong()
+                    + "); `calsync restart` starts it anew.");
+            return ExitCodes.ALREADY_RUNNING;
         }
         PrivateFiles.createDirectories(paths.logDir());
         Path console = paths.logDir().resolve(CONSOLE_FILE);
@@ -102,7 +103,8 @@ final class ServiceControl {
             if (answer.isPresent()) {
                 long pid = answer.get().path("pid").asLong();
                 if (pid != process.pid()) {
-                    out.println("CalSync is already running (pid " + pid + ").");
+                    environment.err().println("CalSync is already running (pid " + pid + ").");
+                    return ExitCodes.ALREADY_RUNNING;
                 } else {
                     out.println("CalSync started (pid " + pid + "); answering after "
                             + (System.nanoTime() - startNanos) / 1_000_000 + " ms. Logs: " + paths.logDir().resolve(LogSetup.LOG_FILE));

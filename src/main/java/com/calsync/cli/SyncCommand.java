@@ -79,10 +79,11 @@ final class SyncCommand implements Callable<Integer> {
         CalSyncConfig config = loaded.get();
         String only = approve != null ? approve : reject != null ? reject : pair;
         if (only != null && config.pair(only).isEmpty() && SyncRunner.wholeAccountPairOf(config, only).isEmpty()) {
+            // a name that is not in the config is a mistake on the command line, like an unknown option
             environment.err().println("calsync sync: no pair named \"" + only + "\" in " + paths.configFile()
                     + " (pairs: " + config.pairs().stream().map(PairConfig::name).collect(Collectors.joining(", "))
                     + "; a calendar of a whole-account pair is named like \"pair/Calendar\")");
-            return ExitCodes.PROBLEMS;
+            return ExitCodes.USAGE;
         }
         if (config.enabledPairs().isEmpty() && only == null) {
             environment.out().println("No pairs configured in " + paths.configFile() + ": nothing to sync.");
@@ -93,6 +94,8 @@ final class SyncCommand implements Callable<Integer> {
         SyncOptions options = new SyncOptions(dryRun, held, () -> false);
         SyncRunner runner = SyncRunner.standard(paths, environment.env(), environment.os(), environment.clock());
         List<SyncReport> reports = new ArrayList<>();
+        // a whole-account pair's calendar keeps its state inside the pair's: its count is not known here
+        int heldBefore = held == HeldDeletions.HOLD ? 0 : config.pair(only).map(runner::heldDeletions).orElse(UNKNOWN);
         try (LogSetup logs = new LogSetup(paths.logDir()).start()) {
             PrivateFolders.secure(paths);
             if (only != null) {
@@ -108,6 +111,9 @@ final class SyncCommand implements Callable<Integer> {
         if (json) {
             out.println(new SyncReportJson().render(reports));
         } else {
+            if (held != HeldDeletions.HOLD && !dryRun) {
+                out.println(decision(only, held, heldBefore, reports.get(0)));
+            }
             reports.forEach(r -> print(out, config, r));
         }
         out.flush();
@@ -185,6 +191,32 @@ final class SyncCommand implements Callable<Integer> {
     /** Calendar and server text, printed with its control characters (and line breaks) escaped. */
     private static String esc(String text) {
         return ControlCharacters.escape(text);
+    }
+
+    private static final int UNKNOWN = -1;
+
+    private static String decision(String pair, HeldDeletions held, String what) {
+        return (held == HeldDeletions.APPROVE ? "Approved" : "Rejected") + ": the held deletions in " + pair + " " + what;
+    }
+
+    /** What approving or rejecting did, in one line above the run's report. */
+    private static String decision(String pair, HeldDeletions held, int heldBefore, SyncReport r) {
+        if (heldBefore == UNKNOWN) {
+            return decision(pair, held, r.outcome() == SyncOutcome.FAILED ? "stay held: the run failed (below)."
+                    : held == HeldDeletions.APPROVE ? "were carried out (each deleted item is saved; `calsync restore` puts one back)."
+                    : "will not be carried out; the items stay where they are.");
+        }
+        if (heldBefore == 0) {
+            return "No deletions were held in " + pair + "; it synced as usual.";
+        }
+        if (r.outcome() == SyncOutcome.FAILED) {
+            return "The " + heldBefore + " held deletion(s) in " + pair + " stay held: the run failed (below).";
+        }
+        return held == HeldDeletions.APPROVE
+                ? "Approved: the " + heldBefore + " held deletion(s) in " + pair + " were carried out (each deleted item is"
+                        + " saved; `calsync restore` puts one back)."
+                : "Rejected: the " + heldBefore + " held deletion(s) in " + pair + " will not be carried out; the items"
+                        + " stay where they are.";
     }
 
     private static String outcome(SyncReport r) {

@@ -1,5 +1,6 @@
 package com.calsync.cli;
 
+import com.calsync.autostart.LoginItems;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.DefaultConfigWriter;
 import com.calsync.config.LogSetup;
@@ -10,7 +11,16 @@ import com.calsync.ui.InProcessService;
 import com.calsync.ui.RecentLog;
 import com.calsync.ui.TrayApp;
 import com.calsync.ui.TrayLauncher;
+import com.calsync.platform.ColorSchemeSource;
+import com.calsync.platform.DesktopNotifier;
+import com.calsync.platform.macos.AppleScriptNotifier;
+import com.calsync.platform.macos.MacAppearance;
+import com.calsync.platform.macos.objc.ObjCUnavailableException;
+import com.calsync.platform.linux.FreedesktopColorScheme;
+import com.calsync.platform.linux.FreedesktopNotifier;
 import java.io.IOException;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code calsync} without a command on a desktop: the background service in this process with
@@ -26,7 +36,30 @@ final class TrayStart {
         this.environment = environment;
     }
 
-    int run(CalSyncPaths paths) throws IOException, InterruptedException {
+    /** The Mac's light/dark setting; light when the Objective-C runtime or AppKit cannot be reached. */
+    private static ColorSchemeSource macAppearance() {
+        try {
+            return MacAppearance.system();
+        } catch (ObjCUnavailableException e) {
+            LoggerFactory.getLogger(TrayStart.class).warn("cannot read the Mac's appearance ({}); the popover stays light",
+                    e.getMessage());
+            return new FixedColorScheme();
+        }
+    }
+
+    /** Light, always: where the desktop's setting cannot be read. */
+    private static final class FixedColorScheme implements ColorSchemeSource {
+        @Override
+        public Scheme current() {
+            return Scheme.LIGHT;
+        }
+
+        @Override
+        public void onChange(java.util.function.Consumer<Scheme> listener) {
+        }
+    }
+
+    int run(CalSyncPaths paths, LoginItems loginItems) throws IOException, InterruptedException {
         new DefaultConfigWriter(environment.clock(), environment.userHome()).writeIfMissing(paths)
                 .ifPresent(run -> environment.out().println(run.describe()));
         LogSetup logs = new LogSetup(paths.logDir()).start();
@@ -44,9 +77,14 @@ final class TrayStart {
         }
         Thread hook = new Thread(service::stop, "calsync-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        TrayApp app = new TrayApp(new InProcessService(service, recent), InstallCommand.loginItems(environment).forPlatform(),
-                DesktopOpener.system(environment.os()), paths.configFile(), paths.logDir(), environment.clock(),
-                environment.os().isMac());
+        boolean mac = environment.os().isMac();
+        ColorSchemeSource scheme = mac ? macAppearance() : FreedesktopColorScheme.forSession(environment.env(),
+                environment.userHome());
+        Optional<DesktopNotifier> notifier = mac ? Optional.of(AppleScriptNotifier.system())
+                : FreedesktopNotifier.connect(environment.env(), "CalSync", "calsync");
+        TrayApp app = new TrayApp(new InProcessService(service, recent), loginItems.forPlatform(),
+                DesktopOpener.system(environment.os()), paths.configFile(), paths.logDir(), environment.clock(), mac,
+                scheme, notifier);
         int code = TrayLauncher.launch(app);
         service.stop();
         service.awaitStopped();

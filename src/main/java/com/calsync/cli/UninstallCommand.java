@@ -6,11 +6,16 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code calsync uninstall}: stop starting CalSync at login, whichever way it was installed. */
 @Command(name = "uninstall", description = "Stop starting CalSync when you log in (removes the LaunchAgent, "
         + "autostart entry or systemd user unit). Config and calendars are left alone.")
 final class UninstallCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     private final CliEnvironment environment;
 
     UninstallCommand(CliEnvironment environment) {
@@ -19,7 +24,7 @@ final class UninstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LoginItems items = InstallCommand.loginItems(environment);
+        LoginItems items = InstallCommand.loginItems(environment, CalSyncCommand.root(spec));
         List<LoginItem> all = items.all();
         boolean removed = false;
         for (LoginItem item : all) {

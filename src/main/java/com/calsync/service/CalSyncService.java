@@ -503,6 +503,14 @@ public final class CalSyncService {
         }
     }
 
+    /**
+     * Runs {@code action} once the service has stopped, however it was stopped (at once when it
+     * already has): the tray app ends with the service it shows, after {@code calsync stop} too.
+     */
+    public void onStopped(Runnable action) {
+        stopped.thenRun(action);
+    }
+
     /** Blocks until the service has stopped. */
     public void awaitStopped() {
         stopped.join();

@@ -82,9 +82,15 @@ public record ServiceSnapshot(boolean running, long pid, Instant started, Instan
      * @param guardNote the guard's explanation and what to do, when it holds deletions ({@link HeldDeletionsNote})
      * @param errors    items that failed and will be retried
      * @param failure   why the run stopped, when it failed
+     * @param heldReason the guard's reason alone, without the commands (for the tray), or null
+     * @param heldTitles the titles of the held deletions, at most {@link StatusBook#HELD_TITLES} (empty when none)
      */
     public record RunResult(SyncOutcome outcome, Instant finished, long durationMs, SideCounts source, SideCounts target,
-                            int skipped, int held, String guardNote, int errors, String failure) {
+                            int skipped, int held, String guardNote, int errors, String failure, String heldReason,
+                            List<String> heldTitles) {
+        public RunResult {
+            heldTitles = heldTitles == null ? List.of() : List.copyOf(heldTitles);
+        }
     }
 
     /** Items created, updated and deleted on one side in one run. */

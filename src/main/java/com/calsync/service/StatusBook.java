@@ -24,6 +24,8 @@ import java.util.Optional;
 public final class StatusBook {
     /** How many recent runs the history keeps (the UI's chart). */
     public static final int HISTORY_SIZE = 50;
+    /** How many titles of held deletions status keeps, for the tray's "what will be deleted". */
+    public static final int HELD_TITLES = 50;
 
     /** One pair's counters. */
     public record PairTotals(long syncCount, long errorCount, RunResult lastResult, String lastError) {
@@ -99,7 +101,9 @@ public final class StatusBook {
     /** A report reduced to what status shows. */
     public static RunResult resultOf(SyncReport r, Instant finished) {
         return new RunResult(r.outcome(), finished, r.durationMs(), counts(r, Side.SOURCE), counts(r, Side.TARGET),
-                r.skipped().size(), r.held().size(), HeldDeletionsNote.of(r), r.errors().size(), r.failure());
+                r.skipped().size(), r.held().size(), HeldDeletionsNote.of(r), r.errors().size(), r.failure(),
+                r.guard() == null ? null : r.guard().reason(),
+                r.held().stream().limit(HELD_TITLES).map(ItemChange::title).toList());
     }
 
     private static SideCounts counts(SyncReport r, Side side) {

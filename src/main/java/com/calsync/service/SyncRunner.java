@@ -179,6 +179,20 @@ public final class SyncRunner {
         return paths.dbDir().resolve(SafeFileName.of(pair.name()) + ".lock");
     }
 
+    /**
+     * How many deletions the guard holds back for {@code pair} now (0 before its first run), so an
+     * approve or reject can say what it did.
+     */
+    public int heldDeletions(PairConfig pair) {
+        Path file = databaseOf(pair);
+        if (!java.nio.file.Files.exists(file)) {
+            return 0;
+        }
+        try (StatusDb db = StatusDb.open(file)) {
+            return db.heldKeys().size();
+        }
+    }
+
     /** The pair's state database: one file per pair, named after it. */
     public Path databaseOf(PairConfig pair) {
         return paths.dbDir().resolve(SafeFileName.of(pair.name()) + ".db");

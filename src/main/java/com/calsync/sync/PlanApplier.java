@@ -277,7 +277,8 @@ final class PlanApplier {
             href = ref.href();
             etag = ref.etag();
         } else {
-            saveToJournal(c.to(), c.existing(), title, "overwritten: " + c.why());
+            // the copy keeps what is overwritten, so it is listed under its own title, not the new one
+            saveToJournal(c.to(), c.existing(), title(c.to(), c.existing()), "overwritten: " + c.why());
             href = c.existing().href();
             etag = store.update(href, text, c.existing().etag());
         }
@@ -347,7 +348,7 @@ final class PlanApplier {
         StatusRow row = rows.getOrDefault(m.key(), StatusRow.empty(m.key()));
         for (SideItem existing : List.of(m.source(), m.target())) {
             Side side = existing == m.source() ? Side.SOURCE : Side.TARGET;
-            saveToJournal(side, existing, title, "merged: " + m.why());
+            saveToJournal(side, existing, title(side, existing), "merged: " + m.why());
             String etag = stores.get(side).update(existing.href(), m.mergedText(), existing.etag());
             row = row.with(side, existing.href(), etag, hash).withBase(m.mergedText());
             db.put(row);

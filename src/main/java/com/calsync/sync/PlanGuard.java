@@ -44,7 +44,7 @@ final class PlanGuard {
         for (Side vanishedFrom : Side.values()) {
             List<DeleteItem> deletions = actions.stream()
                     .filter(a -> a instanceof DeleteItem d && d.on() == vanishedFrom.other()
-                            && !approved.contains(d.key()))
+                            && !approved.contains(d.key()) && !rejected.contains(d.key()))
                     .map(DeleteItem.class::cast).toList();
             long trackedBefore = rows.values().stream().filter(r -> r.isOn(vanishedFrom)).count();
             if (!deletions.isEmpty()

@@ -51,7 +51,7 @@ final class Planner {
         }
     }
 
-    /** @param approved keys whose held deletions the user approved: they do not count as vanished */
+    /** @param approved keys whose held deletions the user approved or rejected: they do not count as vanished */
     Draft plan(Map<String, StatusRow> rows, SideSnapshot source, SideSnapshot target, Set<String> approved) {
         Map<Side, Integer> remaining = Map.of(Side.SOURCE, source.items().size() + wholeSkips(source),
                 Side.TARGET, target.items().size() + wholeSkips(target));

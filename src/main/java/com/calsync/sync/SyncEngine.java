@@ -69,7 +69,14 @@ public final class SyncEngine {
             Set<String> heldBefore = db.heldKeys();
             Set<String> approved = options.heldDeletions() == HeldDeletions.APPROVE ? heldBefore : Set.of();
             Set<String> rejected = options.heldDeletions() == HeldDeletions.REJECT ? heldBefore : Set.of();
-            Planner.Draft draft = new Planner(policy, ical, transformChanged).plan(rows, source, target, approved);
+            // a deletion the user answered does not count as vanished again, whichever the answer
+            Set<String> answered = new java.util.HashSet<>(approved);
+            answered.addAll(rejected);
+            Planner.Draft draft = new Planner(policy, ical, transformChanged).plan(rows, source, target, answered);
+            if (!rejected.isEmpty() && !options.dryRun()) {
+                log.info("{}: {} held deletion(s) rejected: the items stay on the {}", pair.name(), rejected.size(),
+                        policy.mode() == SyncMode.MIRROR ? "target" : "side that still has them");
+            }
 
             // guard against mass deletions
             SyncPlan plan = new PlanGuard(policy).guard(draft, rows, approved, rejected);

@@ -75,6 +75,11 @@ public final class InProcessService implements TrayService {
         service.awaitStopped();
     }
 
+    @Override
+    public void onStopped(Runnable action) {
+        service.onStopped(action);
+    }
+
     /** For tests: the log lines the views carry. */
     List<AppView.LogLine> logLines() {
         return log.lines();

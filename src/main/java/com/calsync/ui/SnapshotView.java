@@ -12,6 +12,7 @@ import com.calsync.ui.model.AppView.PairState;
 import com.calsync.ui.model.AppView.PairView;
 import com.calsync.ui.model.AppView.Progress;
 import com.calsync.ui.model.AppView.RunPoint;
+import com.calsync.ui.model.Plural;
 import com.calsync.ui.model.TrayState;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,32 +27,44 @@ public final class SnapshotView {
         List<PairView> pairs = s.pairs().stream().map(SnapshotView::pair).toList();
         boolean paused = s.state() == ServiceState.PAUSED;
         boolean syncing = s.state() == ServiceState.SYNCING;
-        Optional<PairView> failing = pairs.stream().filter(p -> p.state() == PairState.FAILING).findFirst();
-        Optional<PairView> held = pairs.stream().filter(p -> p.heldDeletions() > 0).findFirst();
-        TrayState state;
-        String text;
+        List<PairView> failing = pairs.stream().filter(PairView::failing).toList();
+        List<PairView> held = pairs.stream().filter(p -> p.heldDeletions() > 0).toList();
+        boolean problem = s.configError() != null || !failing.isEmpty();
+        // what the service does first, then every problem: pausing must show while a pair fails
+        List<String> parts = new ArrayList<>();
         if (syncing) {
-            state = TrayState.SYNCING;
-            text = "Syncing " + Optional.ofNullable(s.currentPair()).orElse("…");
-        } else if (s.configError() != null) {
-            state = TrayState.ERROR;
-            text = "config.json has errors";
-        } else if (failing.isPresent()) {
-            state = TrayState.ERROR;
-            text = "Error in " + failing.get().name();
-        } else if (held.isPresent()) {
-            state = TrayState.HELD;
-            text = "Deletions held in " + held.get().name();
-        } else if (paused) {
-            state = TrayState.PAUSED;
-            text = "Paused";
-        } else if (!s.running()) {
-            state = TrayState.PAUSED;
-            text = "Stopped";
-        } else {
-            state = TrayState.IDLE;
-            text = pairs.isEmpty() ? "Idle: no pairs configured" : "Idle";
+            parts.add("Syncing " + Optional.ofNullable(s.currentPair()).orElse("…"));
         }
+        if (paused) {
+            parts.add("Paused");
+        } else if (!s.running()) {
+            parts.add("Stopped");
+        }
+        if (s.configError() != null) {
+            parts.add("config.json has errors");
+        }
+        if (failing.size() == 1) {
+            parts.add("Error in " + failing.get(0).name());
+        } else if (failing.size() > 1) {
+            parts.add(Plural.of(failing.size(), "pair") + " failing");
+        }
+        if (held.size() == 1) {
+            parts.add("deletions held in " + held.get(0).name());
+        } else if (held.size() > 1) {
+            parts.add("deletions held in " + Plural.of(held.size(), "pair"));
+        }
+        if (parts.isEmpty()) {
+            parts.add(pairs.isEmpty() ? "Idle: no pairs configured" : "Idle");
+        }
+        String first = parts.get(0);
+        parts.set(0, Character.toUpperCase(first.charAt(0)) + first.substring(1));
+        String text = String.join(" · ", parts);
+        // the icon: what runs now, then the user's own pause, then the most urgent problem
+        TrayState state = syncing ? TrayState.SYNCING
+                : paused || !s.running() ? TrayState.PAUSED
+                : problem ? TrayState.ERROR
+                : !held.isEmpty() ? TrayState.HELD
+                : TrayState.IDLE;
         List<RunPoint> runs = s.history().stream()
                 .map(r -> new RunPoint(r.pair(), r.time(), r.durationMs(), r.changes(), r.outcome() == SyncOutcome.FAILED)).toList();
         // the service tells which pair runs, not how far it got: an indeterminate bar
@@ -81,21 +94,25 @@ public final class SnapshotView {
         String route = p.source() + " → " + p.target() + (p.mode() == null ? "" : ", " + p.mode().jsonName())
                 + (p.transform() == null ? "" : ", " + p.transform());
         // an old error stays in the status until another run fails; the row shows it while failing
-        Optional<String> error = state == PairState.FAILING ? Optional.ofNullable(p.lastError()) : Optional.empty();
+        boolean failing = p.consecutiveFailures() > 0;
+        // while a failing pair runs again, its error stays: a retry is no recovery yet
+        Optional<String> error = failing ? Optional.ofNullable(p.lastError()) : Optional.empty();
         Optional<String> details = error.map(e -> details(p, e));
         int held = last == null ? 0 : last.held();
         return new PairView(p.name(), route, state, Optional.ofNullable(last).map(RunResult::finished),
                 last == null ? "no changes" : changes(last), error.map(e -> e.lines().findFirst().orElse(e)), details,
-                held, Optional.ofNullable(last).map(RunResult::guardNote));
+                held, Optional.ofNullable(last).map(RunResult::heldReason),
+                last == null ? List.of() : last.heldTitles(), failing);
     }
 
     private static String details(PairStatus p, String error) {
         StringBuilder d = new StringBuilder(error);
-        d.append("\n\nFailed ").append(p.consecutiveFailures()).append(" time(s) in a row; ");
-        d.append(p.nextRun() == null ? "not scheduled (paused)." : "next try at " + p.nextRun() + ".");
+        d.append("\n\n").append(p.consecutiveFailures() == 1 ? "Failed once" : "Failed " + p.consecutiveFailures()
+                + " times in a row").append("; ");
+        d.append(p.nextRun() == null ? "not scheduled (paused)." : "CalSync tries again by itself.");
         RunResult last = p.lastResult();
         if (last != null && last.errors() > 0) {
-            d.append("\n").append(last.errors()).append(" item(s) could not be written; they are retried.");
+            d.append("\n").append(Plural.of(last.errors(), "event")).append(" could not be written; they are retried.");
         }
         d.append("\nMore in the log (Open logs).");
         return d.toString();

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The tray app's behaviour without its widgets: takes the service's views to the UI thread,
  * and carries out what the popover and menu ask for on a background executor (the service,
- * the login item and the desktop may all block).
+ * the login item and the desktop may all block). When the service stops — by Quit, by
+ * {@code calsync stop} or by a signal — the UI ends too, so no icon is left behind that does
+ * nothing.
  */
 public final class TrayController implements PopoverActions {
     private static final Logger log = LoggerFactory.getLogger(TrayController.class);
@@ -27,9 +31,11 @@ public final class TrayController implements PopoverActions {
     private final Executor background;
     private final Executor uiThread;
     private final Runnable exit;
+    private final AtomicBoolean exited = new AtomicBoolean();
     private final List<Consumer<AppView>> viewers = new CopyOnWriteArrayList<>();
     private final List<Consumer<Boolean>> loginItemViewers = new CopyOnWriteArrayList<>();
-    private AutoCloseable subscription;
+    private final List<BiConsumer<Path, String>> openFailureViewers = new CopyOnWriteArrayList<>();
+    private volatile AutoCloseable subscription;
 
     /**
      * @param service    the background service
@@ -39,7 +45,7 @@ public final class TrayController implements PopoverActions {
      * @param logDir     the log folder
      * @param background runs anything that may block
      * @param uiThread   the JavaFX thread ({@code Platform::runLater}); viewers are called there
-     * @param exit       ends the UI once the service has stopped
+     * @param exit       ends the UI once the service has stopped (called once, on the UI thread)
      */
     public TrayController(TrayService service, LoginItem loginItem, DesktopOpener desktop, Path configFile, Path logDir,
                           Executor background, Executor uiThread, Runnable exit) {
@@ -63,12 +69,27 @@ public final class TrayController implements PopoverActions {
         loginItemViewers.add(viewer);
     }
 
+    /** {@code viewer} learns on the UI thread which file could not be opened, and why, to offer its path instead. */
+    public void addOpenFailureViewer(BiConsumer<Path, String> viewer) {
+        openFailureViewers.add(viewer);
+    }
+
     /** Subscribes to the service and reads the login item's state, both off the UI thread. */
     public void start() {
+        service.onStopped(() -> {
+            log.info("the service has stopped; closing the menu-bar app");
+            exitOnce();
+        });
         background.execute(() -> {
             subscription = service.subscribe(view -> uiThread.execute(() -> viewers.forEach(v -> v.accept(view))));
             publishLoginItem(loginItem.status().installed());
         });
+    }
+
+    private void exitOnce() {
+        if (exited.compareAndSet(false, true)) {
+            uiThread.execute(exit);
+        }
     }
 
     private void publishLoginItem(boolean installed) {
@@ -111,6 +132,8 @@ public final class TrayController implements PopoverActions {
                 desktop.open(path);
             } catch (Exception e) {
                 log.warn("cannot open {}: {}", path, e.getMessage());
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                uiThread.execute(() -> openFailureViewers.forEach(v -> v.accept(path, why)));
             }
         });
     }
@@ -135,14 +158,15 @@ public final class TrayController implements PopoverActions {
     public void quit() {
         background.execute(() -> {
             try {
-                if (subscription != null) {
-                    subscription.close();
+                AutoCloseable s = subscription;
+                if (s != null) {
+                    s.close();
                 }
                 service.shutdown();
             } catch (Exception e) {
                 log.warn("the service did not stop cleanly: {}", e.getMessage());
             } finally {
-                uiThread.execute(exit);
+                exitOnce();
             }
         });
     }

@@ -30,4 +30,10 @@ public interface TrayService {
 
     /** Stops the service cleanly (finishes or cancels the run under way); returns when it has stopped. */
     void shutdown();
+
+    /**
+     * Runs {@code action} (on any thread) once the service has stopped, whoever stopped it: Quit,
+     * {@code calsync stop} over the socket, or a signal. The tray app ends with its service.
+     */
+    void onStopped(Runnable action);
 }

@@ -53,13 +53,35 @@ class AutostartCommandsTest {
     }
 
     @Test
+    void theLoginItemStartsCalSyncOnTheSameHomeFolderWhetherGivenByVariableOrOption() throws Exception {
+        run(Os.LINUX, "install");
+        assertThat(Files.readString(home.resolve(".config/autostart/calsync.desktop")))
+                .containsPattern("Exec=.* --home " + home.resolve("calsync") + "\n");
+
+        Path other = home.resolve("other home");
+        CliEnvironment noVariable = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(),
+                Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), Os.MACOS, home);
+        assertThat(CalSyncCommand.commandLine(noVariable).execute("--home", other.toString(), "install")).isZero();
+        assertThat(Files.readString(home.resolve("Library/LaunchAgents/com.calsync.daemon.plist")))
+                .contains("<string>--home</string>", "<string>" + other + "</string>");
+    }
+
+    @Test
+    void theHomeFolderIsDollarHomeNotThePasswordDatabasesHome() {
+        assertThat(CliEnvironment.userHome(Map.of("HOME", "/tmp/elsewhere"), "/root")).isEqualTo(Path.of("/tmp/elsewhere"));
+        assertThat(CliEnvironment.userHome(Map.of("HOME", "relative"), "/root")).isEqualTo(Path.of("/root"));
+        assertThat(CliEnvironment.userHome(Map.of(), "/root")).isEqualTo(Path.of("/root"));
+    }
+
+    @Test
     void systemdReplacesTheDesktopEntryAndRunsTheDaemon() throws Exception {
         run(Os.LINUX, "install");
 
         assertThat(run(Os.LINUX, "install", "--systemd")).isEqualTo(ExitCodes.OK);
 
         Path unit = home.resolve(".config/systemd/user/calsync.service");
-        assertThat(Files.readString(unit)).contains("Restart=on-failure").containsPattern("ExecStart=.* daemon\n");
+        assertThat(Files.readString(unit)).contains("Restart=on-failure", "SuccessExitStatus=143\n")
+                .containsPattern("ExecStart=.* --home " + home.resolve("calsync") + " daemon\n");
         assertThat(Files.exists(home.resolve(".config/systemd/user/default.target.wants/calsync.service"), LinkOption.NOFOLLOW_LINKS)).isTrue();
         assertThat(home.resolve(".config/autostart/calsync.desktop")).doesNotExist();
         assertThat(out.toString()).contains("systemctl --user start calsync");

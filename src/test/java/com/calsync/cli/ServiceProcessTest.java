@@ -236,8 +236,8 @@ class ServiceProcessTest {
         long pid = pidFile().orElseThrow();
 
         Cli second = cli("start");
-        assertThat(second.code).isZero();
-        assertThat(second.out).contains("CalSync is already running (pid " + pid + ")");
+        assertThat(second.code).isEqualTo(ExitCodes.ALREADY_RUNNING);
+        assertThat(second.err).contains("CalSync is already running (pid " + pid + ")");
 
         Process direct = daemon();
         assertThat(direct.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -166,7 +166,7 @@ class SyncCommandTest {
     @Test
     void anUnknownPairIsNamedWithTheChoices() {
         run("sync");
-        assertThat(run("sync", "--pair", "nope")).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(run("sync", "--pair", "nope")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("no pair named \"nope\"").contains("pairs: demo");
     }
 

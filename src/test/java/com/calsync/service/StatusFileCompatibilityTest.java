@@ -53,7 +53,11 @@ class StatusFileCompatibilityTest {
 
         status.write(status.read().orElseThrow());
 
-        assertThat(json.readTree(Files.readAllBytes(file))).isEqualTo(json.readTree(oldStatus()));
+        // every old field keeps its name and value; fields added since (held_reason, held_titles) may appear
+        com.fasterxml.jackson.databind.JsonNode written = json.readTree(Files.readAllBytes(file));
+        written.get("pairs").forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p.get("last_result"))
+                .remove(java.util.List.of("held_reason", "held_titles")));
+        assertThat(written).isEqualTo(json.readTree(oldStatus()));
     }
 
     @Test

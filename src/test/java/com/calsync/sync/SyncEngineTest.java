@@ -90,7 +90,9 @@ class SyncEngineTest {
         assertThat(report.count(Side.TARGET, ItemChange.Kind.UPDATED)).isEqualTo(1);
         assertThat(textOf(target, "a")).contains("Dentist (moved)");
         assertThat(journal.entries(Optional.empty())).singleElement()
-                .satisfies(e -> assertThat(journal.text(e)).contains("SUMMARY:Dentist\r\n"));
+                .satisfies(e -> assertThat(journal.text(e)).contains("SUMMARY:Dentist\r\n"))
+                .satisfies(e -> assertThat(e.title()).as("the overwritten copy's own title, which restore lists")
+                        .isEqualTo("Dentist"));
     }
 
     @Test
@@ -172,9 +174,12 @@ class SyncEngineTest {
         source.remove(MemoryStore.hrefFor("b"));
         assertThat(mirror().held()).hasSize(2);
 
-        engine.sync(new SyncPair("p", source, target, SyncPolicy.defaults(SyncMode.MIRROR)), db,
+        SyncReport rejected = engine.sync(new SyncPair("p", source, target, SyncPolicy.defaults(SyncMode.MIRROR)), db,
                 new SyncOptions(false, HeldDeletions.REJECT, () -> false));
 
+        assertThat(rejected.held()).as("the rejecting run holds nothing any more").isEmpty();
+        assertThat(rejected.guard()).isNull();
+        assertThat(rejected.outcome()).isEqualTo(SyncOutcome.OK);
         SyncReport after = mirror();
         assertThat(after.held()).isEmpty();
         assertThat(after.nothingChanged()).isTrue();

@@ -81,6 +81,8 @@ class LivePopoverTest {
                 new XdgAutostartLoginItem(home.resolve(".config"), new LaunchCommand(List.of("/opt/calsync/bin/CalSync"), true)),
                 path -> { }, paths.configFile(), paths.logDir(), background, Platform::runLater, () -> { });
         view = new PopoverView(controller, clock);
+        new com.calsync.ui.theme.Theme(false, new FixedScheme(com.calsync.platform.ColorSchemeSource.Scheme.LIGHT), Runnable::run)
+                .start();
         controller.addViewer(view::render);
         controller.addViewer(v -> stage.sizeToScene());
         stage.setScene(new Scene(view.root()));
@@ -113,7 +115,11 @@ class LivePopoverTest {
     private void screenshot(String name) throws Exception {
         Path dir = Path.of("target/screenshots");
         Files.createDirectories(dir);
-        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> view.root().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
+            view.root().applyCss();
+            view.root().layout();
+            return view.root().snapshot(null, null);
+        }).get(10, TimeUnit.SECONDS);
         javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
                 dir.resolve("popover-" + name + ".png").toFile());
     }
@@ -136,7 +142,7 @@ class LivePopoverTest {
         assertThat(text(robot, "#pair-work .pair-last")).endsWith("target: 3 created");
         assertThat(text(robot, "#pair-broken .pair-state")).isEqualTo("failing");
         assertThat(text(robot, "#pair-broken .pair-error")).contains("no/such/folder");
-        assertThat(robot.lookup("#pair-work .pair-error").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#pair-work .pair-error").query().isVisible()).isFalse();
         assertThat(view.shown().state()).isEqualTo(TrayState.ERROR);
         assertThat(view.shown().recentRuns()).hasSize(2).anyMatch(AppView.RunPoint::failed);
         assertThat(view.shown().log()).anyMatch(l -> l.level() == AppView.LogLevel.ERROR && l.message().contains("broken"));
@@ -158,11 +164,17 @@ class LivePopoverTest {
         robot.clickOn("#syncNow");
         waitUntil(() -> robot.lookup("#held-work").tryQuery().isPresent());
 
-        assertThat(robot.lookup("#held-work .held-text").queryAs(Label.class).getText()).startsWith("3 deletion(s) held in work");
+        assertThat(robot.lookup("#held-work .held-text").queryAs(Label.class).getText()).startsWith("3 deletions held in work");
         assertThat(icsFiles(home.resolve("b"))).isEqualTo(3);
 
         robot.clickOn("#approve-work");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(icsFiles(home.resolve("b"))).as("Approve only asks").isEqualTo(3);
+        assertThat(robot.lookup("#held-work .held-titles").queryAs(Label.class).getText()).contains("• e0", "• e1", "• e2");
+        robot.clickOn("#confirmDelete-work");
         waitUntil(() -> robot.lookup("#held-work").tryQuery().isEmpty() && view.shown().state() != TrayState.SYNCING);
+        assertThat(robot.lookup("#messages .message").queryAs(Label.class).getText())
+                .isEqualTo("Approved: 3 events deleted in work. Copies are kept for 30 days.");
 
         assertThat(icsFiles(home.resolve("b"))).isZero();
         assertThat(text(robot, "#pair-work .pair-last")).endsWith("target: 3 deleted");

@@ -42,6 +42,21 @@ class NoticeTest {
     }
 
     @Test
+    void aFailingPairRunningAgainAndFailingAgainIsNoNews() {
+        AppView failing = with(Views.failing("work", Views.T0, "401 Unauthorized", "details"));
+        AppView.PairView f = failing.pairs().get(0);
+        AppView retrying = with(new AppView.PairView(f.name(), f.route(), AppView.PairState.SYNCING, f.lastSync(), f.changes(),
+                f.lastError(), f.errorDetails(), 0, java.util.Optional.empty(), List.of(), true));
+
+        assertThat(Notice.between(failing, retrying)).isEmpty();
+        assertThat(Notice.between(retrying, failing)).as("the retry failed too").isEmpty();
+        assertThat(Notice.between(retrying, with(Views.ok("work", Views.T0, "no changes"))))
+                .extracting(Notice::title).containsExactly("CalSync: work works again");
+        assertThat(Notice.between(with(Views.ok("home", Views.T0, "x")), with(Views.held("home", Views.T0, 1))))
+                .extracting(Notice::text).containsExactly("1 deletion was not carried out. Open CalSync to approve or reject them.");
+    }
+
+    @Test
     void theFirstViewAnnouncesNothing() {
         assertThat(Notice.between(AppView.starting(), with(Views.failing("work", Views.T0, "x", "y")))).isEmpty();
     }

@@ -68,6 +68,8 @@ class PopoverTest {
         TrayController controller = new TrayController(service, loginItem, path -> service.calls.add("open " + path),
                 home.resolve("config.json"), home.resolve("logs"), background, Platform::runLater, () -> exited.set(true));
         view = new PopoverView(controller, UiTestClock.fixed());
+        new com.calsync.ui.theme.Theme(false, new FixedScheme(com.calsync.platform.ColorSchemeSource.Scheme.LIGHT), Runnable::run)
+                .start();
         controller.addViewer(view::render);
         controller.addLoginItemViewer(view::showOpenAtLogin);
         stage.setScene(new Scene(view.root()));
@@ -103,6 +105,8 @@ class PopoverTest {
         Files.createDirectories(SCREENSHOTS);
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
             stage.sizeToScene();
+            view.root().applyCss();
+            view.root().layout();
             return view.root().snapshot(null, null);
         }).get(10, TimeUnit.SECONDS);
         BufferedImage png = SwingFXUtils.fromFXImage(image, null);
@@ -122,7 +126,8 @@ class PopoverTest {
         assertThat(text(robot, "#pair-work .pair-state")).isEqualTo("ok");
         assertThat(text(robot, "#pair-work .pair-last")).isEqualTo("Last sync 10:00 · target: 3 created, 1 updated");
         assertThat(text(robot, "#pair-home .pair-state")).isEqualTo("not run yet");
-        assertThat(text(robot, "#totals")).isEqualTo("12 syncs · 0 errors · last run 1.3 s · next 10:30");
+        assertThat(text(robot, "#totals")).isEqualTo("12 syncs · 0 errors · last run 1.3 s");
+        assertThat(text(robot, "#when")).as("the next run is said once, here").isEqualTo("Last sync 10:00 · next 10:30");
         assertThat(text(robot, "#state")).isEqualTo("Idle");
         assertThat(view.shown().recentRuns()).hasSize(12);
         assertThat(robot.lookup("#progress").query().isVisible()).isFalse();
@@ -137,7 +142,7 @@ class PopoverTest {
 
         assertThat(text(robot, "#pair-home .pair-state")).isEqualTo("failing");
         assertThat(text(robot, "#pair-home .pair-error")).isEqualTo("401 Unauthorized from caldav.example.org");
-        assertThat(robot.lookup("#pair-work .pair-error").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#pair-work .pair-error").query().isVisible()).isFalse();
         TextArea details = robot.lookup("#pair-home .pair-details").queryAs(TextArea.class);
         assertThat(details.isVisible()).isFalse();
 
@@ -154,17 +159,29 @@ class PopoverTest {
         push(Views.view(TrayState.HELD, "Deletions held", false,
                 List.of(Views.held("home", Views.T0, 12), Views.held("feed", Views.T0, 3), Views.ok("work", Views.T0, "no changes")), 5, Optional.empty()));
         assertThat(robot.lookup("#held-home").query().isVisible()).isTrue();
-        assertThat(robot.lookup("#held-home .held-text").queryAs(Label.class).getText()).startsWith("12 deletion(s) held in home");
+        assertThat(robot.lookup("#held-home .held-text").queryAs(Label.class).getText()).startsWith("12 deletions held in home");
         screenshot("held");
 
         robot.clickOn("#approve-home");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(service.calls).as("Approve asks first").isEmpty();
+        assertThat(robot.lookup("#held-home .held-question").queryAs(Label.class).getText())
+                .isEqualTo("Delete 12 events from home? Each is saved first and can be restored for 30 days.");
+        assertThat(robot.lookup("#held-home .held-titles").queryAs(Label.class).getText())
+                .startsWith("• Team meeting 1\n").endsWith("• Team meeting 8\n… and 4 more");
+        screenshot("held-confirm");
+        robot.clickOn("#confirmDelete-home");
         robot.clickOn("#reject-feed");
         waitUntil(() -> service.calls.size() >= 2);
 
         assertThat(service.calls).containsExactly("approve home", "reject feed");
 
-        push(Views.view(TrayState.IDLE, "Idle", false, List.of(Views.ok("home", Views.T0, "target: 12 deleted")), 6, Optional.empty()));
+        push(Views.view(TrayState.IDLE, "Idle", false, List.of(Views.ok("home", Views.T0, "target: 12 deleted"),
+                Views.ok("feed", Views.T0, "no changes")), 6, Optional.empty()));
         assertThat(robot.lookup("#heldBanners").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#messages .message").queryAllAs(Label.class)).extracting(Label::getText).containsExactly(
+                "Approved: 12 events deleted in home. Copies are kept for 30 days.",
+                "Rejected: the 3 events in feed stay, and CalSync will not delete them.");
     }
 
     @Test

@@ -55,8 +55,21 @@ final class RecordingTrayService implements TrayService {
         calls.add("reject " + pair);
     }
 
+    private final List<Runnable> whenStopped = new CopyOnWriteArrayList<>();
+
     @Override
     public void shutdown() {
         calls.add("shutdown");
+        stopFromOutside();
+    }
+
+    @Override
+    public void onStopped(Runnable action) {
+        whenStopped.add(action);
+    }
+
+    /** The service stops as `calsync stop` stops it: not through the UI. */
+    void stopFromOutside() {
+        whenStopped.forEach(Runnable::run);
     }
 }

@@ -22,7 +22,8 @@ class SnapshotViewTest {
     private static final SideCounts NONE = new SideCounts(0, 0, 0);
 
     private static RunResult ok(SideCounts target, int held) {
-        return new RunResult(SyncOutcome.OK, T, 800, NONE, target, 0, held, held > 0 ? "the source came back empty" : null, 0, null);
+        return new RunResult(SyncOutcome.OK, T, 800, NONE, target, 0, held, held > 0 ? "the source came back empty" : null, 0, null,
+                held > 0 ? "5 of 5 items vanished" : null, held > 0 ? List.of("Dentist", "Lunch") : List.of());
     }
 
     private static PairStatus pair(String name, boolean running, int failures, RunResult last, String lastError) {
@@ -43,15 +44,38 @@ class SnapshotViewTest {
                 pair("new", false, 0, null, null))), List.of());
 
         assertThat(v.state()).isEqualTo(TrayState.ERROR);
-        assertThat(v.stateText()).isEqualTo("Error in home");
+        assertThat(v.stateText()).as("every problem, not just the first").isEqualTo("Error in home · deletions held in feed");
         assertThat(v.pairs()).extracting(AppView.PairView::state)
                 .containsExactly(PairState.OK, PairState.FAILING, PairState.HELD, PairState.NEVER_RUN);
         assertThat(v.pairs().get(0).changes()).isEqualTo("target: 3 created, 1 updated");
         assertThat(v.pairs().get(0).lastError()).as("a fixed error is not shown").isEmpty();
         assertThat(v.pairs().get(1).lastError()).contains("401 Unauthorized");
-        assertThat(v.pairs().get(1).errorDetails().orElseThrow()).contains("https://example.org/").contains("2 time(s) in a row");
+        assertThat(v.pairs().get(1).errorDetails().orElseThrow()).contains("https://example.org/").contains("Failed 2 times in a row");
+        assertThat(v.pairs().get(2).heldTitles()).containsExactly("Dentist", "Lunch");
+        assertThat(v.pairs().get(2).heldReason()).contains("5 of 5 items vanished");
         assertThat(v.heldPairs()).extracting(AppView.PairView::name).containsExactly("feed");
         assertThat(v.recentRuns()).extracting(AppView.RunPoint::failed).containsExactly(false, true);
+    }
+
+    @Test
+    void pauseShowsWhilePairsFailAndTheHeaderNamesEveryProblem() {
+        AppView v = SnapshotView.from(snapshot("paused", null, List.of(
+                pair("work", false, 1, null, "timeout"),
+                pair("home", false, 3, null, "401 Unauthorized"),
+                pair("feed", false, 0, ok(NONE, 5), null))), List.of());
+
+        assertThat(v.state()).as("the icon shows the user's own pause").isEqualTo(TrayState.PAUSED);
+        assertThat(v.stateText()).isEqualTo("Paused · 2 pairs failing · deletions held in feed");
+        assertThat(v.pairs()).extracting(AppView.PairView::failing).containsExactly(true, true, false);
+    }
+
+    @Test
+    void aFailingPairThatRunsAgainStaysFailingUntilARunSucceeds() {
+        AppView retry = SnapshotView.from(snapshot("syncing", "home", List.of(pair("home", true, 2, null, "401"))), List.of());
+
+        assertThat(retry.pairs().get(0).state()).isEqualTo(PairState.SYNCING);
+        assertThat(retry.pairs().get(0).failing()).isTrue();
+        assertThat(retry.pairs().get(0).lastError()).contains("401");
     }
 
     @Test

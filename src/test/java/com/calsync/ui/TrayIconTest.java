@@ -7,7 +7,7 @@ import com.calsync.autostart.LaunchCommand;
 import com.calsync.autostart.XdgAutostartLoginItem;
 import com.calsync.testing.Await;
 import com.calsync.ui.model.TrayState;
-import com.dustinredmond.fxtrayicon.FXTrayIcon;
+import java.awt.Color;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
@@ -41,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real tray icon on a real X server with a tray host (Xvfb + trayer, see
  * packaging/linux/tray-test.sh): the icon appears, a click opens the popover, Esc closes it, and
- * Quit stops the service while JavaFX stays up (FXTrayIcon's hide() would turn implicit exit on).
+ * Quit stops the service while JavaFX stays up (FXTrayIcon's hide() would turn implicit exit on);
+ * the icon's background takes the panel's colour.
  */
 @Tag("tray")
 @Tag("external")
@@ -78,54 +79,93 @@ class TrayIconTest {
 
     /**
      * Where the tray host put the icon: AWT's embedded frame once it sits inside trayer's panel
-     * (before the host reparents it, the frame is briefly elsewhere and takes no clicks).
+     * (before the host reparents it, the frame is briefly elsewhere and takes no clicks), and the
+     * panel around it.
      */
-    private static Optional<Point> iconCentre() {
+    private record Placed(Rectangle panel, Rectangle frame) {
+        Point centre() {
+            return new Point(frame.x + frame.width / 2, frame.y + frame.height / 2);
+        }
+    }
+
+    private static Optional<Placed> placed() {
         try {
             Process p = new ProcessBuilder("xwininfo", "-root", "-tree").redirectErrorStream(true).start();
             Rectangle panel = null;
-            Point frame = null;
+            Rectangle frame = null;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     Matcher m = GEOMETRY.matcher(line);
                     if (!m.find()) {
                         continue;
                     }
-                    int w = Integer.parseInt(m.group(1));
-                    int h = Integer.parseInt(m.group(2));
-                    int x = Integer.parseInt(m.group(3));
-                    int y = Integer.parseInt(m.group(4));
+                    Rectangle found = new Rectangle(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
+                            Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
                     if (line.contains("(\"panel\" \"trayer\")")) {
-                        panel = new Rectangle(x, y, w, h);
+                        panel = found;
                     } else if (line.contains("\"JavaEmbeddedFrame\"")) {
-                        frame = new Point(x + w / 2, y + h / 2);
+                        frame = found;
                     }
                 }
             }
-            return panel != null && frame != null && panel.contains(frame) ? Optional.of(frame) : Optional.empty();
+            return panel != null && frame != null && panel.contains(new Placed(panel, frame).centre())
+                    ? Optional.of(new Placed(panel, frame)) : Optional.empty();
         } catch (Exception e) {
             return Optional.empty();
         }
     }
 
+    /** Whether the icon's tooltip is up: on X11 a window of AWT's own. */
+    private static boolean tooltipShown() {
+        return java.util.Arrays.stream(java.awt.Window.getWindows())
+                .anyMatch(w -> w.getClass().getName().equals("sun.awt.X11.InfoWindow$Tooltip") && w.isVisible());
+    }
+
+    private static Optional<Point> iconCentre() {
+        return placed().map(Placed::centre);
+    }
+
     @Test
     void theIconOpensThePopoverAndQuitStopsTheServiceButNotJavaFx() throws Exception {
-        assumeTrue(FXTrayIcon.isSupported(), "no tray host on this display (start trayer)");
+        assumeTrue(java.awt.SystemTray.isSupported(), "no tray host on this display (start trayer)");
         RecordingTrayService service = new RecordingTrayService();
         ExecutorService background = Executors.newSingleThreadExecutor();
         AtomicBoolean quit = new AtomicBoolean();
         TrayApp app = new TrayApp(service, new XdgAutostartLoginItem(home, new LaunchCommand(List.of("/opt/calsync/bin/CalSync"), true)),
-                path -> { }, home.resolve("config.json"), home.resolve("logs"), UiTestClock.fixed(), false);
+                path -> { }, home.resolve("config.json"), home.resolve("logs"), UiTestClock.fixed(), false,
+                new FixedScheme(com.calsync.platform.ColorSchemeSource.Scheme.LIGHT), Optional.empty());
 
         TrayApp.Running running = onFx(() -> app.start(background, () -> quit.set(true)));
         assertThat(running.icon()).isPresent();
-        service.push(Views.view(TrayState.ERROR, "Error in home", false, List.of(Views.ok("work", Views.T0, "no changes"),
-                Views.failing("home", Views.T0, "401 Unauthorized", "check the password")), 3, Optional.empty()));
+        // fifteen pairs: more than an 800 px screen (tray-test.sh's Xvfb) has room for
+        List<com.calsync.ui.model.AppView.PairView> pairs = new java.util.ArrayList<>();
+        for (int i = 1; i <= 15; i++) {
+            pairs.add(i % 5 == 0 ? Views.failing("calendar-" + i, Views.T0, "401 Unauthorized", "check the password")
+                    : Views.ok("pair-" + i, Views.T0, "no changes"));
+        }
+        service.push(Views.view(TrayState.ERROR, "3 pairs failing", false, pairs, 3, Optional.empty()));
         await("the tray host shows the icon", () -> running.icon().orElseThrow().isShowing() && iconCentre().isPresent());
         Point icon = iconCentre().orElseThrow();
 
         Robot robot = new Robot();
+        // X11 gives the icon an opaque window of AWT's (light grey): its background must become
+        // the panel's (TrayIconBackground), here a dark one (tray-test.sh tints trayer 0x333333)
+        Placed at = placed().orElseThrow();
+        int belowOrAbove = at.frame().y + at.frame().height < at.panel().y + at.panel().height
+                ? at.frame().y + at.frame().height : at.frame().y - 1;
+        Color panel = robot.getPixelColor(at.centre().x, belowOrAbove);
+        assertThat(panel.getRed() + panel.getGreen() + panel.getBlue()).as("trayer's panel is dark: " + panel).isLessThan(3 * 128);
+        await("the icon's corner shows the panel's colour " + panel,
+                () -> robot.getPixelColor(at.frame().x + 1, at.frame().y + 1).equals(panel));
         robot.setAutoDelay(150);
+        // a user rests the pointer on the icon first: its tooltip comes up (AWT: after 1 s)
+        for (int attempt = 0; attempt < 10 && !tooltipShown(); attempt++) {
+            robot.mouseMove(icon.x - 40, icon.y + 100);
+            robot.mouseMove(icon.x, icon.y);
+            Await.within(Duration.ofSeconds(3), TrayIconTest::tooltipShown);
+        }
+        await("the icon's tooltip comes up", TrayIconTest::tooltipShown);
+        long tooltipUp = System.nanoTime();
         // the tray host embeds the icon a moment before it takes clicks: click as a user would, again
         for (int attempt = 0; attempt < 10 && !running.popover().orElseThrow().isShowing(); attempt++) {
             robot.mouseMove(icon.x, icon.y);
@@ -136,16 +176,32 @@ class TrayIconTest {
         }
         await("the popover opens", () -> running.popover().orElseThrow().isShowing());
         await("the popover shows the service's view", () -> running.view().shown().state() == TrayState.ERROR);
+        await("the tooltip is not drawn over the popover", () -> !tooltipShown());
+        // AWT would take it down by itself 10 s after it came up (InfoWindow.Tooltip's closer): it must go before
+        assertThat(Duration.ofNanos(System.nanoTime() - tooltipUp)).as("the tooltip went with the popover, not by AWT's timer")
+                .isLessThan(Duration.ofSeconds(8));
 
-        Thread.sleep(500);  // let it paint before the screenshot
-        Files.createDirectories(Path.of("target/screenshots"));
-        ImageIO.write(robot.createScreenCapture(new Rectangle(Toolkit.getDefaultToolkit().getScreenSize())), "png",
-                Path.of("target/screenshots/tray-popover.png").toFile());
         double[] bounds = onFx(() -> {
             var s = running.popover().orElseThrow().stage();
-            return new double[] {s.getX(), s.getY(), s.getWidth()};
+            return new double[] {s.getX(), s.getY(), s.getWidth(), s.getHeight()};
         });
+        java.awt.Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
         assertThat(bounds[1]).as("opens under the icon").isGreaterThan(icon.y);
+        assertThat(bounds[1] + bounds[3]).as("fits the " + screen.height + " px screen").isLessThanOrEqualTo(screen.height);
+        // (on this loaded machine the first paint's time says nothing; that it comes, does)
+        Files.createDirectories(Path.of("target/screenshots"));
+        try {
+            await("the popover is painted", () -> !robot.getPixelColor((int) (bounds[0] + bounds[2] / 2),
+                    (int) (bounds[1] + bounds[3] / 2)).equals(Color.BLACK));
+        } catch (AssertionError e) {
+            ImageIO.write(robot.createScreenCapture(new Rectangle(screen)), "png",
+                    Path.of("target/screenshots/tray-popover-unpainted.png").toFile());
+            throw new AssertionError(e.getMessage() + " (popover showing: " + running.popover().orElseThrow().isShowing()
+                    + "; screen in target/screenshots/tray-popover-unpainted.png)", e);
+        }
+        ImageIO.write(robot.createScreenCapture(new Rectangle(screen)), "png",
+                Path.of("target/screenshots/tray-popover.png").toFile());
+        assertThat(running.popover().orElseThrow().isShowing()).as("the popover stays open until Esc").isTrue();
 
         robot.mouseMove((int) (bounds[0] + bounds[2] / 2), (int) bounds[1] + 20);
         robot.keyPress(KeyEvent.VK_ESCAPE);

@@ -23,23 +23,32 @@ final class Views {
 
     static PairView neverRun(String name) {
         return new PairView(name, "work → " + name + "-folder, mirror", PairState.NEVER_RUN, Optional.empty(), "no changes",
-                Optional.empty(), Optional.empty(), 0, Optional.empty());
+                Optional.empty(), Optional.empty(), 0, Optional.empty(), List.of(), false);
     }
 
     static PairView ok(String name, Instant last, String changes) {
         return new PairView(name, "work → " + name + "-folder, mirror", PairState.OK, Optional.of(last), changes,
-                Optional.empty(), Optional.empty(), 0, Optional.empty());
+                Optional.empty(), Optional.empty(), 0, Optional.empty(), List.of(), false);
     }
 
     static PairView failing(String name, Instant last, String error, String details) {
         return new PairView(name, "icloud → " + name + ", two-way", PairState.FAILING, Optional.of(last), "no changes",
-                Optional.of(error), Optional.of(details), 0, Optional.empty());
+                Optional.of(error), Optional.of(details), 0, Optional.empty(), List.of(), true);
     }
 
     static PairView held(String name, Instant last, int count) {
         return new PairView(name, "feed → " + name + ", mirror", PairState.HELD, Optional.of(last), "no changes",
                 Optional.empty(), Optional.empty(), count,
-                Optional.of("the source came back empty; approve if you really emptied it"));
+                Optional.of(count + " of " + count + " items vanished from the source at once, so they are not deleted from the target."),
+                heldTitles(count), false);
+    }
+
+    static List<String> heldTitles(int count) {
+        List<String> titles = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            titles.add("Team meeting " + i);
+        }
+        return titles;
     }
 
     static List<RunPoint> runs(int n) {

@@ -55,11 +55,16 @@ public record AppView(TrayState state, String stateText, boolean paused, Optiona
      * @param lastError     the last failure's one-line message
      * @param errorDetails  the whole story behind {@code lastError} (shown by the "details" link)
      * @param heldDeletions deletions the guard holds back (0 if none)
-     * @param heldNote      the guard's explanation
+     * @param heldReason    why the guard holds them, in words for someone using the tray (no commands)
+     * @param heldTitles    the titles of the events whose deletion is held, as many as the service keeps
+     * @param failing       its last run failed (also while it runs again: a retry is no recovery yet)
      */
     public record PairView(String name, String route, PairState state, Optional<Instant> lastSync, String changes,
                            Optional<String> lastError, Optional<String> errorDetails, int heldDeletions,
-                           Optional<String> heldNote) {
+                           Optional<String> heldReason, List<String> heldTitles, boolean failing) {
+        public PairView {
+            heldTitles = List.copyOf(heldTitles);
+        }
     }
 
     /** How a pair stands. */

@@ -1,7 +1,6 @@
 package com.calsync.ui.model;
 
 import com.calsync.platform.ControlCharacters;
-import com.calsync.ui.model.AppView.PairState;
 import com.calsync.ui.model.AppView.PairView;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,11 @@ public record Notice(String title, String text, boolean warning) {
         text = ControlCharacters.escape(text);
     }
 
-    /** What changed between two views that the user should hear about even with the popover closed. */
+    /**
+     * What changed between two views that the user should hear about even with the popover
+     * closed: changes of state only. A failing pair that runs again is still failing (its row
+     * shows "syncing" meanwhile), so each retry is no news; a recovery or a new hold is.
+     */
     public static List<Notice> between(AppView before, AppView after) {
         Map<String, PairView> old = before.pairs().stream().collect(Collectors.toMap(PairView::name, Function.identity(), (a, b) -> a));
         List<Notice> notices = new ArrayList<>();
@@ -33,15 +36,16 @@ public record Notice(String title, String text, boolean warning) {
             if (was == null) {
                 continue;
             }
-            if (p.state() == PairState.FAILING && was.state() != PairState.FAILING) {
+            if (p.failing() && !was.failing()) {
                 notices.add(new Notice("CalSync: " + p.name() + " is failing",
-                        p.lastError().orElse("The last sync failed.") + " CalSync will retry; details in the popover.", true));
-            } else if (was.state() == PairState.FAILING && p.state() == PairState.OK) {
+                        p.lastError().orElse("The last sync failed.") + " CalSync will retry; details in the CalSync menu.", true));
+            } else if (was.failing() && !p.failing()) {
                 notices.add(new Notice("CalSync: " + p.name() + " works again", "The last sync succeeded.", false));
             }
             if (p.heldDeletions() > 0 && was.heldDeletions() == 0) {
                 notices.add(new Notice("CalSync: deletions held in " + p.name(),
-                        p.heldDeletions() + " deletion(s) were not carried out. Open CalSync to approve or reject them.", true));
+                        Plural.of(p.heldDeletions(), "deletion was", "deletions were")
+                                + " not carried out. Open CalSync to approve or reject them.", true));
             }
         }
         return notices;

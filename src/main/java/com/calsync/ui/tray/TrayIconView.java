@@ -2,123 +2,202 @@ package com.calsync.ui.tray;
 
 import com.calsync.ui.model.AppView;
 import com.calsync.ui.model.Notice;
-import com.calsync.ui.model.PopoverActions;
 import com.calsync.ui.model.TimeText;
 import com.calsync.ui.model.TrayState;
-import com.dustinredmond.fxtrayicon.FXTrayIcon;
+import java.awt.AWTException;
 import java.awt.EventQueue;
-import java.awt.Point;
+import java.awt.SystemTray;
+import java.awt.TrayIcon;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import javafx.application.Platform;
-import javafx.scene.control.MenuItem;
-import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The icon in the menu bar / system tray: its image follows the state, its tooltip tells the
- * state and the last sync, a left click toggles the popover and a right click opens the menu
- * (Sync now, Pause/Resume, Open logs, Quit). JavaFX thread only.
+ * state and the last sync, and clicks go by {@link TrayClick}: the popover, or the JavaFX
+ * {@link TrayMenu}. A plain AWT {@link TrayIcon} without a PopupMenu or an action listener — what
+ * FXTrayIcon adds (an AWT menu, a default action showing its owner stage, implicit exit turned on
+ * when hidden, Swing's look and feel loaded) is what broke the Mac's click and the menu's speed.
+ * Public methods are called on the JavaFX thread; AWT work goes to AWT's event queue.
  */
 public final class TrayIconView {
     private static final Logger log = LoggerFactory.getLogger(TrayIconView.class);
-    private final FXTrayIcon icon;
+    /** How long after the icon is embedded the panel is read: the host paints its panel first. */
+    private static final Duration PANEL_SETTLES = Duration.ofMillis(700);
+    private final TrayIcon icon;
+    private final boolean mac;
+    private final TrayIconBackground background = new TrayIconBackground();
     private final TrayIcons icons;
     private final TimeText times;
-    private final MenuItem pauseItem = new MenuItem("Pause");
-    private TrayState shownState;
-    private boolean paused;
+    private final AtomicBoolean showing = new AtomicBoolean();
+    private TrayState shownState = TrayState.IDLE;
+    private String tooltip = "CalSync";
+    private boolean tooltipSuppressed;
 
     /**
-     * @param owner       the app's hidden stage (FXTrayIcon wants one)
-     * @param icons       which images to use
-     * @param actions     what the menu items do
-     * @param onLeftClick gets the screen point clicked, to anchor the popover
-     * @param clock       "now" and the zone for the tooltip's times
+     * @param icons   which images to use
+     * @param mac     the macOS menu bar: the popover opens on mouse-down
+     * @param popover gets the screen point clicked, to anchor the popover
+     * @param menu    gets the screen point of a secondary click, to show the menu there
+     * @param clock   "now" and the zone for the tooltip's times
      */
-    public TrayIconView(Stage owner, TrayIcons icons, PopoverActions actions, BiConsumer<Double, Double> onLeftClick, Clock clock) {
+    public TrayIconView(TrayIcons icons, boolean mac, BiConsumer<Double, Double> popover, BiConsumer<Double, Double> menu,
+                        Clock clock) {
         this.icons = icons;
+        this.mac = mac;
         this.times = new TimeText(clock);
-        icon = new FXTrayIcon(owner, icons.url(TrayState.IDLE), icons.size(), icons.size());
-        icon.setApplicationTitle("CalSync");
-        icon.setTrayIconTooltip("CalSync");
-        MenuItem syncNow = new MenuItem("Sync now");
-        syncNow.setOnAction(e -> actions.syncNow());
-        pauseItem.setOnAction(e -> actions.togglePause(paused));
-        MenuItem openLogs = new MenuItem("Open logs");
-        openLogs.setOnAction(e -> actions.openLogs());
-        MenuItem quit = new MenuItem("Quit CalSync");
-        quit.setOnAction(e -> actions.quit());
-        icon.addMenuItems(syncNow, pauseItem, openLogs);
-        icon.addSeparator();
-        icon.addMenuItem(quit);
-        // FXTrayIcon's setOnAction fires for every button; the popover opens on the left one only
-        icon.getRestricted().getTrayIcon().addMouseListener(new MouseAdapter() {
+        icon = new TrayIcon(icons.image(TrayState.IDLE), tooltip);
+        // macOS: the image's own size (16 pt, with its @2x); X11: scaled to the tray's slot
+        icon.setImageAutoSize(!mac);
+        icon.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mousePressed(MouseEvent e) {
+                handle(e);
+            }
+
             @Override
             public void mouseClicked(MouseEvent e) {
-                if (e.getButton() == MouseEvent.BUTTON1) {
-                    Point p = e.getLocationOnScreen();
-                    log.debug("tray icon clicked at {},{}", p.x, p.y);
-                    Platform.runLater(() -> onLeftClick.accept(p.getX(), p.getY()));
+                handle(e);
+            }
+
+            private void handle(MouseEvent e) {
+                TrayClick click = TrayClick.of(mac, e);
+                log.debug("tray mouse event {} -> {}", e, click);
+                // TrayIcon's MouseEvents carry screen coordinates (java.awt.TrayIcon#addMouseListener)
+                double x = e.getX();
+                double y = e.getY();
+                if (click != TrayClick.NONE) {
+                    // before the popover or menu shows and takes the focus
+                    hideShownTooltips();
+                }
+                switch (click) {
+                    case TOGGLE_POPOVER -> Platform.runLater(() -> popover.accept(x, y));
+                    case OPEN_MENU -> Platform.runLater(() -> menu.accept(x, y));
+                    case NONE -> { }
                 }
             }
         });
-        shownState = TrayState.IDLE;
     }
 
-    /** Puts the icon in the tray (asynchronous: FXTrayIcon finishes it ~1 s later). */
+    /** Puts the icon in the tray (asynchronous: the tray host embeds it a moment later). */
     public void show() {
-        icon.show();
-        keepRunningWithoutWindows();
+        EventQueue.invokeLater(() -> {
+            try {
+                SystemTray.getSystemTray().add(icon);
+                showing.set(true);
+                matchPanel(PANEL_SETTLES);
+            } catch (AWTException | IllegalArgumentException e) {
+                log.warn("cannot add the tray icon: {}", e.getMessage());
+            }
+        });
     }
 
     /**
-     * FXTrayIcon's show() and hide() set implicit exit on from the AWT event queue, after they
-     * return; queue our reset behind them, or JavaFX quits when the last window closes.
+     * X11: after {@code delay}, the icon's background becomes the colour of the panel around it
+     * (see {@link TrayIconBackground}); again whenever the desktop's theme changes. Not on macOS,
+     * whose menu bar draws the template image itself.
      */
-    private static void keepRunningWithoutWindows() {
-        Platform.setImplicitExit(false);
-        EventQueue.invokeLater(() -> Platform.setImplicitExit(false));
+    public void matchPanel(Duration delay) {
+        if (mac) {
+            return;
+        }
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> EventQueue.invokeLater(() -> {
+            if (showing.get()) {
+                background.matchPanel();
+            }
+        }));
     }
 
     public boolean isShowing() {
-        return icon.isShowing();
+        return showing.get();
+    }
+
+    /** The icon's height in the tray, once AWT knows it (0 before). */
+    public double height() {
+        return icon.getSize().getHeight();
     }
 
     public void hide() {
-        icon.hide();
-        keepRunningWithoutWindows();
+        EventQueue.invokeLater(() -> {
+            SystemTray.getSystemTray().remove(icon);
+            showing.set(false);
+        });
     }
 
     public void render(AppView view) {
         if (view.state() != shownState) {
-            icon.setGraphic(icons.url(view.state()), icons.size(), icons.size());
             shownState = view.state();
+            java.awt.Image image = icons.image(view.state());
+            EventQueue.invokeLater(() -> icon.setImage(image));
         }
-        if (view.paused() != paused) {
-            paused = view.paused();
-            // FXTrayIcon copied the JavaFX item into an AWT one when it was added
-            java.awt.MenuItem awtItem = icon.getMenuItem(1);
-            if (awtItem != null) {
-                awtItem.setLabel(paused ? "Resume" : "Pause");
+        String text = tooltip(view);
+        if (!text.equals(tooltip)) {
+            tooltip = text;
+            applyTooltip();
+        }
+    }
+
+    /**
+     * While the popover is open the icon has no tooltip: it would be drawn over the popover's
+     * header when the popover opens under the pointer. A tooltip already up is taken down by the
+     * click itself (see {@link #hideShownTooltips}).
+     */
+    public void suppressTooltip(boolean suppressed) {
+        if (suppressed != tooltipSuppressed) {
+            tooltipSuppressed = suppressed;
+            applyTooltip();
+        }
+    }
+
+    /** X11's tooltip of a tray icon: a window of AWT's own (macOS draws its tooltips natively). */
+    static final String AWT_TRAY_TOOLTIP = "sun.awt.X11.InfoWindow$Tooltip";
+
+    /**
+     * Hides the tray icons' tooltips that are up. X11's stays until the pointer leaves the icon or
+     * for 10 s, and clearing the text does not take it down (JDK
+     * {@code sun.awt.X11.InfoWindow.Tooltip}: {@code display()} reads the text once, {@code exit()}
+     * on mouse exit hides it). AWT's event thread only.
+     */
+    static void hideShownTooltips() {
+        for (java.awt.Window w : java.awt.Window.getWindows()) {
+            if (w.getClass().getName().equals(AWT_TRAY_TOOLTIP) && w.isVisible()) {
+                w.setVisible(false);
             }
-            pauseItem.setText(paused ? "Resume" : "Pause");
         }
-        icon.setTrayIconTooltip(tooltip(view));
     }
 
+    private void applyTooltip() {
+        String text = tooltipSuppressed ? null : tooltip;
+        EventQueue.invokeLater(() -> icon.setToolTip(text));
+    }
+
+    /** One line: trays draw a line break as nothing, which ran "Idle" and "Last sync" together. */
     String tooltip(AppView view) {
-        return "CalSync — " + view.stateText() + "\nLast sync: " + view.lastSync().map(times::when).orElse("never");
+        return "CalSync — " + view.stateText() + " · last sync " + view.lastSync().map(times::when).orElse("never");
     }
 
+    /** AWT's balloon: only where the desktop's own notification service is not available. */
     public void notify(Notice notice) {
-        if (notice.warning()) {
-            icon.showWarningMessage(notice.title(), notice.text());
-        } else {
-            icon.showInfoMessage(notice.title(), notice.text());
-        }
+        EventQueue.invokeLater(() -> icon.displayMessage(notice.title(), notice.text(),
+                notice.warning() ? TrayIcon.MessageType.WARNING : TrayIcon.MessageType.INFO));
+    }
+
+    /** For tests: the mouse listeners AWT calls. */
+    List<java.awt.event.MouseListener> mouseListeners() {
+        return List.of(icon.getMouseListeners());
+    }
+
+    /** For tests: no AWT menu, no action: everything goes through {@link TrayClick}. */
+    boolean hasAwtMenuOrAction() {
+        return icon.getPopupMenu() != null || icon.getActionListeners().length > 0;
     }
 }
