@@ -2,6 +2,7 @@ package com.calsync.store.caldav;
 
 import com.calsync.store.RetryAfter;
 import com.calsync.store.StoreUnavailableException;
+import com.calsync.store.http.DeferredTls;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -77,9 +78,12 @@ public final class CalDavClient {
                 RetryPolicy.defaults(), Sleeper.real(), clock);
     }
 
-    /** HTTP/1.1, redirects followed (never from https to http), the JDK's TLS verification. */
+    /**
+     * HTTP/1.1, redirects followed (never from https to http), the JDK's TLS verification, set up
+     * only when an https server is first reached ({@link DeferredTls}).
+     */
     public static HttpClient httpClient(Duration connectTimeout) {
-        return HttpClient.newBuilder()
+        return DeferredTls.applyTo(HttpClient.newBuilder())
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)

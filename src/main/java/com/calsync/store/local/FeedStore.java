@@ -14,6 +14,7 @@ import com.calsync.store.StoreCapabilities;
 import com.calsync.store.StoreException;
 import com.calsync.store.StoreUnavailableException;
 import com.calsync.store.StoredItem;
+import com.calsync.store.http.DeferredTls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -84,9 +85,11 @@ public final class FeedStore implements CalendarStore {
      * @param clock       when a download happened (for the cache's file stamp)
      */
     public FeedStore(String location, Path cacheFolder, Clock clock) {
-        this(location, cacheFolder, defaultClient(), new ItemParser(), clock);
+        // a file feed needs no client (building one starts a selector thread)
+        this(location, cacheFolder, feedUri(location) == null ? null : defaultClient(), new ItemParser(), clock);
     }
 
+    /** @param http the client for an http(s) feed; may be null for a file feed */
     public FeedStore(String location, Path cacheFolder, HttpClient http, ItemParser parser, Clock clock) {
         Objects.requireNonNull(location, "location");
         URI uri = feedUri(location);
@@ -95,7 +98,7 @@ public final class FeedStore implements CalendarStore {
                 : (location.regionMatches(true, 0, "file:", 0, 5) ? Path.of(URI.create(location)) : Path.of(location))
                         .toAbsolutePath().normalize();
         this.cacheFolder = cacheFolder;
-        this.http = Objects.requireNonNull(http, "http");
+        this.http = uri == null ? http : Objects.requireNonNull(http, "http");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.clock = Objects.requireNonNull(clock, "clock");
         String version = FeedStore.class.getPackage().getImplementationVersion();
@@ -105,7 +108,7 @@ public final class FeedStore implements CalendarStore {
 
     /** A client with the timeouts and redirect policy feeds need. */
     public static HttpClient defaultClient() {
-        return HttpClient.newBuilder()
+        return DeferredTls.applyTo(HttpClient.newBuilder())
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
