@@ -10,19 +10,46 @@ import com.calsync.secrets.PasswordLookup;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.StoreException;
 import com.calsync.store.caldav.CalDavAccount;
+import com.calsync.store.caldav.CalDavClient;
+import com.calsync.store.caldav.CalDavDiscovery;
 import com.calsync.store.caldav.CalDavStore;
+import com.calsync.store.caldav.CalendarInfo;
+import com.calsync.store.caldav.KnownCalendar;
+import com.calsync.store.caldav.RelocatingCalDavStore;
 import com.calsync.store.eventkit.EventKitStore;
 import com.calsync.store.local.FeedStore;
 import com.calsync.store.local.FolderStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Opens the store a calendar of config.json describes: the one place where config becomes
  * stores, for syncs, restores and account listings alike (so each finds a password the same way).
+ *
+ * <p>One HTTP client per account, shared by its calendars and kept for the opener's life (a
+ * running service's): one connection pool, one Authorization header, read from the password
+ * store once and again after a 401. With a {@link Memory} a CalDAV calendar opens where it was
+ * found before, without discovery's requests ({@link RelocatingCalDavStore} finds it again when
+ * the server says it moved); what is remembered is checked again daily.
  */
 public final class StoreOpener {
+    /** How long a remembered calendar location is trusted before discovery runs again. */
+    static final Duration LOCATION_TRUSTED_FOR = Duration.ofHours(24);
+
+    /** Where a calendar's location is remembered between opens (the pair's state database). */
+    public interface Memory {
+        Optional<String> recall();
+
+        void remember(String location);
+    }
+
+    private final Map<AccountConfig, CalDavClient> clients = new ConcurrentHashMap<>();
     private final PasswordLookup passwords;
     private final Path feedCache;
     private final Path eventKitState;
@@ -52,6 +79,15 @@ public final class StoreOpener {
                 paths.stateDir().resolve("feeds"), paths.stateDir().resolve("eventkit"), os, clock);
     }
 
+    /** Opens {@code calendar}, remembering where a CalDAV calendar was found in {@code memory}. */
+    public CalendarStore open(CalSyncConfig config, CalendarConfig calendar, Memory memory) {
+        if (calendar instanceof CalendarConfig.CalDav caldav) {
+            return openCalDav(config.accounts().get(caldav.account()), caldav, memory);
+        }
+        return open(config, calendar);
+    }
+
+    /** Opens {@code calendar} (a CalDAV calendar after discovery's requests). */
     public CalendarStore open(CalSyncConfig config, CalendarConfig calendar) {
         if (calendar instanceof CalendarConfig.Folder folder) {
             return new FolderStore(folder.path(), clock);
@@ -61,7 +97,7 @@ public final class StoreOpener {
             return new FeedStore(location, feedCache, clock);
         }
         if (calendar instanceof CalendarConfig.CalDav caldav) {
-            return openCalDav(config.accounts().get(caldav.account()), caldav);
+            return openCalDav(config.accounts().get(caldav.account()), caldav, null);
         }
         if (calendar instanceof CalendarConfig.EventKit eventKit) {
             if (!os.isMac()) {
@@ -75,9 +111,35 @@ public final class StoreOpener {
                 + ", which this build cannot open");
     }
 
-    private CalendarStore openCalDav(AccountConfig account, CalendarConfig.CalDav calendar) {
-        return CalDavStore.open(caldavAccount(account),
-                calendar.path().orElseGet(() -> calendar.displayName().orElseThrow()), clock);
+    private CalendarStore openCalDav(AccountConfig account, CalendarConfig.CalDav calendar, Memory memory) {
+        String nameOrPath = calendar.path().orElseGet(() -> calendar.displayName().orElseThrow());
+        CalDavClient client = clientFor(account);
+        if (memory == null) {
+            return new CalDavStore(client, new CalDavDiscovery(client).pick(nameOrPath));
+        }
+        String key = KnownCalendar.keyOf(client.account(), nameOrPath);
+        Optional<KnownCalendar> known = memory.recall().flatMap(KnownCalendar::parse)
+                .filter(k -> k.key().equals(key) && k.checkedAt().plus(LOCATION_TRUSTED_FOR).isAfter(clock.instant()))
+                // a read-only verdict is not trusted from memory: the owner may have granted write access since
+                .filter(k -> k.info().writable());
+        KnownCalendar found = known.orElseGet(() -> {
+            KnownCalendar fresh = new KnownCalendar(key, clock.instant(), new CalDavDiscovery(client).pick(nameOrPath));
+            memory.remember(fresh.toText());
+            return fresh;
+        });
+        return new RelocatingCalDavStore(client, found, () -> new CalDavDiscovery(client).pick(nameOrPath),
+                k -> memory.remember(k.toText()), clock);
+    }
+
+    /** The account's client, made on first use and then shared. */
+    private CalDavClient clientFor(AccountConfig account) {
+        return clients.computeIfAbsent(account, a -> CalDavClient.create(caldavAccount(a), clock));
+    }
+
+    /** Drops the clients of accounts no longer configured (their connections close with them). */
+    public void keepClientsOf(Collection<AccountConfig> accounts) {
+        Set<AccountConfig> keep = Set.copyOf(accounts);
+        clients.keySet().removeIf(a -> !keep.contains(a));
     }
 
     /** Where account passwords are looked up (environment, then the platform's store, then the file). */
