@@ -17,5 +17,6 @@ if [ "${2:-train}" = skip ]; then
   echo "jar-layout: target/bin/calsync (no class-data archive; mvn package -Dcds trains one)"
   exit 0
 fi
-packaging/cds/train.sh target/calsync.jsa "$java" -jar target/calsync.jar
+# an absolute jar path: the archive records the class path as given, and bin/calsync gives it absolute
+packaging/cds/train.sh target/calsync.jsa "$java" -jar "$PWD/target/calsync.jar"
 echo "jar-layout: target/bin/calsync with target/calsync.jsa"
