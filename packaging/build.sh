@@ -15,6 +15,9 @@
 #
 # Layout: JavaFX's platform jars go on jpackage's module path (linked into the runtime as real
 # modules); every other jar goes beside calsync.jar in the input folder (class path).
+# Linux: the app-image starts with a class-data-sharing archive trained on it (CALSYNC_CDS=0 skips
+# the training); the .deb re-dumps it where it is installed from the shipped class list
+# (packaging/linux/postinst), since a JDK 17 archive only fits the paths it was dumped with.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +27,7 @@ jpackage="$jdk/bin/jpackage"
 [ -x "$jpackage" ] || { echo "build.sh: no jpackage in $jdk/bin; set JAVA_HOME to a JDK 17+" >&2; exit 1; }
 
 if [ "${CALSYNC_SKIP_MAVEN:-}" != 1 ]; then
+  # no -Dcds: the jar's own class-data archive would fit only target/; the app-image trains its own below
   mvn -B -q -DskipTests package
 fi
 version=$(sed -n 's/^--app-version //p' jpackage.cfg)
@@ -50,17 +54,33 @@ case "$(uname -s)" in
     # javafx.animation.pulse=10: JavaFX's pulse timer cannot pause on GTK and wakes the UI thread
     # 60 times a second even with every window closed; 10 Hz brings idle CPU from ~0.4 % to
     # ~0.2 % of a core, at the price of 100 ms frames while the popover is open.
+    # The class-data-sharing archive (packaging/cds/train.sh): trained through the app's own
+    # launcher, menu-bar app included, after the image exists; $APPDIR is the launcher's lib/app.
+    # -Xshare:auto: without the archive (or with one that does not fit) the app starts as before.
+    # TieredStopAtLevel=1: C1 only, as the headless daemon runs; C2 compiles cost start-up CPU.
     "$jpackage" "${common[@]}" --type app-image --icon icons/app-256.png \
-      --java-options -Dprism.order=sw --java-options -Djavafx.animation.pulse=10
-    echo "build.sh: app-image in $dist/CalSync (start: $dist/CalSync/bin/CalSync)"
+      --java-options -Dprism.order=sw --java-options -Djavafx.animation.pulse=10 \
+      --java-options -XX:TieredStopAtLevel=1 \
+      --java-options "-XX:SharedArchiveFile=\$APPDIR/calsync.jsa" --java-options -Xshare:auto
+    # bin/calsync: the command line beside the app's launcher (it runs the launcher)
+    cp packaging/bin/calsync "$dist/CalSync/bin/calsync"
+    chmod 755 "$dist/CalSync/bin/calsync"
+    if [ "${CALSYNC_CDS:-1}" = 1 ]; then
+      CALSYNC_TRAIN_TRAY=1 CALSYNC_CLASSLIST_OUT="$dist/CalSync/lib/app/calsync.classlist" \
+        packaging/cds/train.sh "$dist/CalSync/lib/app/calsync.jsa" "$dist/CalSync/bin/CalSync"
+    fi
+    echo "build.sh: app-image in $dist/CalSync (start: $dist/CalSync/bin/CalSync, command line: $dist/CalSync/bin/calsync)"
     if [ "$what" = all ]; then
       for tool in fakeroot dpkg-deb; do
         command -v "$tool" >/dev/null || { echo "build.sh: the .deb needs $tool (apt-get install $tool)" >&2; exit 1; }
       done
+      # the archive fits only this folder; the package ships the class list and postinst dumps its own
+      [ -f "$dist/CalSync/lib/app/calsync.jsa" ] && mv "$dist/CalSync/lib/app/calsync.jsa" "$work/calsync.jsa"
       "$jpackage" --type deb --app-image "$dist/CalSync" --name CalSync --app-version "$version" --dest "$dist" \
         --linux-package-name calsync --linux-app-category utils --linux-menu-group "Office;Calendar" \
         --linux-shortcut --icon icons/app-256.png --resource-dir packaging/linux \
         --description "Keeps calendars in sync in the background." --vendor CalSync
+      [ -f "$work/calsync.jsa" ] && mv "$work/calsync.jsa" "$dist/CalSync/lib/app/calsync.jsa"
       ls -1 "$dist"/*.deb
     fi
     ;;

@@ -2,6 +2,8 @@ package com.calsync;
 
 import com.calsync.cli.CalSyncCommand;
 import com.calsync.cli.CliEnvironment;
+import com.calsync.cli.FastPath;
+import java.util.OptionalInt;
 
 /**
  * Entry point of the jar and the packaged app. A plain class (not a JavaFX Application) so the
@@ -11,8 +13,10 @@ public final class App {
     private App() {
     }
 
+    /** Quick commands first (the JDK alone, see FastPath), then picocli with only the subcommand asked for. */
     public static void main(String[] args) {
-        int exitCode = CalSyncCommand.commandLine(CliEnvironment.system()).execute(args);
-        System.exit(exitCode);
+        CliEnvironment environment = CliEnvironment.system();
+        OptionalInt quick = FastPath.run(args, environment);
+        System.exit(quick.isPresent() ? quick.getAsInt() : CalSyncCommand.commandLine(environment, args).execute(args));
     }
 }

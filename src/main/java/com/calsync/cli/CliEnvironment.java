@@ -1,11 +1,13 @@
 package com.calsync.cli;
 
 import com.calsync.config.CalSyncPaths;
+import com.calsync.platform.DeferredZoneClock;
 import com.calsync.platform.Os;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +26,8 @@ public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, Strin
     /**
      * The real process: System.out/err (control characters escaped, see {@link TerminalWriter}), the
      * process environment, the system clock, {@code os.name}.
-     * The only place that reads them; everything else gets them from here.
+     * The only place that reads them; everything else gets them from here. The local zone is
+     * looked up the first time a command asks for it ({@link DeferredZoneClock}).
      */
     public static CliEnvironment system() {
         Charset charset = Charset.defaultCharset();
@@ -32,7 +35,7 @@ public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, Strin
                 new PrintWriter(new TerminalWriter(new java.io.OutputStreamWriter(System.out, charset)), true),
                 new PrintWriter(new TerminalWriter(new java.io.OutputStreamWriter(System.err, charset)), true),
                 System.getenv(),
-                Clock.systemDefaultZone(),
+                new DeferredZoneClock(Clock.systemUTC(), () -> ZoneId.systemDefault()),
                 Os.named(System.getProperty("os.name", "")),
                 userHome(System.getenv(), System.getProperty("user.home")));
     }

@@ -1,12 +1,6 @@
 package com.calsync.cli;
 
-import com.calsync.config.LogSetup;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,36 +34,6 @@ final class LogsCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "calsync logs: -n takes a number of lines, 0 or more (got " + lines + ")");
         }
-        Path dir = CalSyncCommand.root(spec).paths().logDir();
-        Path file = dir.resolve(errors ? LogSetup.ERROR_FILE : LogSetup.LOG_FILE);
-        PrintWriter out = environment.out();
-        if (!Files.exists(file) && !follow) {
-            environment.err().println("No log yet at " + file + "; CalSync writes it once `calsync start` (or `calsync sync`) has run.");
-            return ExitCodes.PROBLEMS;
-        }
-        long position = 0;
-        if (Files.exists(file)) {
-            ServiceControl.tail(file, lines).forEach(out::println);
-            position = Files.size(file);
-        }
-        out.flush();
-        while (follow) {
-            Thread.sleep(500);
-            long size = Files.exists(file) ? Files.size(file) : 0;
-            if (size < position) {
-                position = 0; // rolled over: the file started again
-            }
-            if (size > position) {
-                try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-                    f.seek(position);
-                    byte[] bytes = new byte[(int) Math.min(size - position, 1 << 20)];
-                    f.readFully(bytes);
-                    position += bytes.length;
-                    out.print(new String(bytes, StandardCharsets.UTF_8));
-                    out.flush();
-                }
-            }
-        }
-        return ExitCodes.OK;
+        return new LogView(environment).show(CalSyncCommand.root(spec).paths().logDir(), lines, follow, errors);
     }
 }

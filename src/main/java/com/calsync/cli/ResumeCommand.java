@@ -21,12 +21,6 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ServiceControl control = new ServiceControl(environment, CalSyncCommand.root(spec));
-        var answer = control.send(ControlCommand.RESUME);
-        if (answer.isEmpty()) {
-            return control.notRunning();
-        }
-        environment.out().println("CalSync is " + answer.get().path("state").asText() + ".");
-        return ExitCodes.OK;
+        return new ServiceControl(environment, CalSyncCommand.root(spec)).pauseOrResume(ControlCommand.RESUME);
     }
 }

@@ -2,20 +2,23 @@ package com.calsync.cli;
 
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.LogSetup;
+import com.calsync.platform.JsonText;
 import com.calsync.platform.PrivateFiles;
-import com.calsync.service.ControlClient;
 import com.calsync.service.ControlCommand;
+import com.calsync.service.ControlConnection;
 import com.calsync.service.ControlRequest;
-import com.calsync.service.InstanceLock;
+import com.calsync.service.PidFile;
+import com.calsync.service.PrivateFolders;
 import com.calsync.service.ServiceSnapshot;
-import com.calsync.service.StatusFile;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.calsync.service.ServiceState;
+import com.calsync.service.SnapshotJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +27,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * What the control commands share: finding the running service through its socket, starting
  * it detached and stopping it. Each method prints what happened and returns an exit code.
+ *
+ * <p>The JDK alone (the socket through {@link ControlConnection}, JSON through {@link JsonText}
+ * and {@link SnapshotJson}): {@link FastPath} runs status, stop, pause and resume through here
+ * before picocli, Jackson or Logback load, and the picocli commands call the same methods.
  */
 final class ServiceControl {
     static final String CONSOLE_FILE = "calsync-console.log";
@@ -33,35 +40,101 @@ final class ServiceControl {
     private final CliEnvironment environment;
     private final CalSyncPaths paths;
     private final Optional<Path> home;
-    private final ControlClient client;
 
     ServiceControl(CliEnvironment environment, CalSyncCommand root) {
+        this(environment, root.paths(), Optional.ofNullable(root.home));
+    }
+
+    /** @param home {@code --home}, handed on to a daemon this starts */
+    ServiceControl(CliEnvironment environment, CalSyncPaths paths, Optional<Path> home) {
         this.environment = environment;
-        this.paths = root.paths();
-        this.home = Optional.ofNullable(root.home);
-        this.client = new ControlClient(paths.controlSocket());
+        this.paths = paths;
+        this.home = home;
     }
 
     CalSyncPaths paths() {
         return paths;
     }
 
-    ControlClient client() {
-        return client;
-    }
-
-    /** Sends {@code request}; empty when no service answers. A service's {"ok":false} becomes an exception with its message. */
-    Optional<JsonNode> send(ControlRequest request) throws IOException {
-        Optional<JsonNode> response = client.send(request);
-        if (response.isPresent() && !response.get().path("ok").asBoolean()) {
-            throw new IllegalStateException(response.get().path("error")
-                    .asText("the service refused " + request.command().wireName()));
+    /**
+     * Sends {@code request}; empty when no service answers. A service's {"ok":false} becomes an
+     * exception with its message. A request that waits for a sync waits as long as the sync takes.
+     */
+    Optional<Map<String, Object>> send(ControlRequest request) throws IOException {
+        Optional<String> line = ControlConnection.exchange(paths.controlSocket(), request.toLine(), JsonText.quote(request.command().wireName()),
+                request.await() ? null : ControlConnection.ANSWER_TIMEOUT);
+        if (line.isEmpty()) {
+            return Optional.empty();
         }
-        return response;
+        Map<String, Object> response = JsonText.parseObject(line.get());
+        if (!Boolean.TRUE.equals(response.get("ok"))) {
+            Object error = response.get("error");
+            throw new IllegalStateException(error != null ? error.toString() : "the service refused " + request.command().wireName());
+        }
+        return Optional.of(response);
     }
 
-    Optional<JsonNode> send(ControlCommand command) throws IOException {
+    Optional<Map<String, Object>> send(ControlCommand command) throws IOException {
         return send(ControlRequest.of(command));
+    }
+
+    /** {@code calsync pause} and {@code resume}: says the state the service is in now. */
+    int pauseOrResume(ControlCommand command) throws IOException {
+        Optional<Map<String, Object>> answer = send(command);
+        if (answer.isEmpty()) {
+            return notRunning();
+        }
+        environment.out().println("CalSync is " + answer.get().get("state") + ".");
+        environment.out().flush();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * {@code calsync status}: live from the running service, else the last status.json marked not
+     * running. Exit 0 when running, 1 when not (so scripts can test it), as the seed's status did.
+     */
+    int printStatus(boolean json) throws IOException {
+        Optional<ServiceSnapshot> status = status();
+        if (json) {
+            // never run: the same object with zero counts, so scripts read one shape
+            ServiceSnapshot shown = status.orElseGet(() -> new ServiceSnapshot(false, 0, null, null, ServiceState.STOPPED, null, null, null,
+                    0, 0, null, paths.configFile().toString(), null, List.of(), List.of(), null));
+            environment.out().println(SnapshotJson.pretty(shown));
+        } else if (status.isEmpty()) {
+            environment.out().println("CalSync is not running and has not run yet for " + paths.stateDir()
+                    + "; `calsync start` starts it.");
+        } else {
+            new StatusText(environment.clock().getZone()).render(status.get()).forEach(environment.out()::println);
+        }
+        if (!json) {
+            PrivateFolders.warnings(paths).forEach(w -> environment.err().println("warning: " + w));
+        }
+        environment.out().flush();
+        return status.map(ServiceSnapshot::running).orElse(false) ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    }
+
+    /**
+     * {@code calsync test} through the running service: a sync of every pair (or {@code pair})
+     * that waits for the runs, then a line per pair.
+     *
+     * @return empty when no service runs (the caller then syncs in its own process)
+     */
+    Optional<Integer> testThroughService(Optional<String> pair) throws IOException {
+        Optional<Map<String, Object>> answer = send(ControlRequest.sync(pair, true));
+        if (answer.isEmpty()) {
+            return Optional.empty();
+        }
+        PrintWriter out = environment.out();
+        out.println("Synced through the running CalSync (pid " + answer.get().getOrDefault("pid", "?") + "):");
+        RunSummary summary = new RunSummary(out);
+        if (answer.get().get("reports") instanceof List<?> reports) {
+            for (Object report : reports) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> r = (Map<String, Object>) report;
+                summary.add(String.valueOf(r.get("pair")), SnapshotJson.readRunResult(r));
+            }
+        }
+        return Optional.of(summary.finish());
     }
 
     /** Prints that nothing runs, and how to start it; returns {@link ExitCodes#PROBLEMS}. */
@@ -71,25 +144,40 @@ final class ServiceControl {
     }
 
     private String staleHint() {
-        OptionalLong stale = InstanceLock.readPid(paths.pidFile());
+        OptionalLong stale = PidFile.read(paths.pidFile());
         return stale.isPresent() ? " (a pid file names " + stale.getAsLong()
                 + ", left by a CalSync that was killed; the next start cleans it up)" : "";
     }
 
     /** The status of the running service, or of the last one from status.json marked not running. */
     Optional<ServiceSnapshot> status() throws IOException {
-        Optional<JsonNode> live = send(ControlCommand.STATUS);
+        Optional<Map<String, Object>> live = send(ControlCommand.STATUS);
         if (live.isPresent()) {
-            return Optional.of(client.json().treeToValue(live.get().get("status"), ServiceSnapshot.class));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> status = (Map<String, Object>) live.get().get("status");
+            return Optional.of(SnapshotJson.read(status));
         }
-        return new StatusFile(paths.statusFile()).read().map(ServiceSnapshot::notRunning);
+        return lastStatus().map(ServiceSnapshot::notRunning);
+    }
+
+    /** status.json as the last service left it; a damaged one is reported and taken as none. */
+    private Optional<ServiceSnapshot> lastStatus() {
+        Path file = paths.statusFile();
+        try {
+            return Optional.of(SnapshotJson.read(JsonText.parseObject(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8))));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            environment.err().println("warning: " + file + " cannot be read (" + e.getMessage() + "); it is rewritten when CalSync next runs");
+            return Optional.empty();
+        }
     }
 
     int start(DaemonLauncher launcher) throws IOException {
         PrintWriter out = environment.out();
-        Optional<JsonNode> ping = send(ControlCommand.PING);
+        Optional<Map<String, Object>> ping = send(ControlCommand.PING);
         if (ping.isPresent()) {
-            environment.err().println("CalSync is already running (pid " + ping.get().path("pid").asLong()
+            environment.err().println("CalSync is already running (pid " + pidOf(ping.get())
                     + "); `calsync restart` starts it anew.");
             return ExitCodes.ALREADY_RUNNING;
         }
@@ -99,9 +187,9 @@ final class ServiceControl {
         Process process = launcher.launch(paths, home, console);
         long deadline = startNanos + START_TIMEOUT.toNanos();
         while (deadline - System.nanoTime() > 0) {
-            Optional<JsonNode> answer = client.send(ControlRequest.of(ControlCommand.PING));
+            Optional<Map<String, Object>> answer = send(ControlCommand.PING);
             if (answer.isPresent()) {
-                long pid = answer.get().path("pid").asLong();
+                long pid = pidOf(answer.get());
                 if (pid != process.pid()) {
                     environment.err().println("CalSync is already running (pid " + pid + ").");
                     return ExitCodes.ALREADY_RUNNING;
@@ -140,8 +228,8 @@ final class ServiceControl {
     }
 
     int stop() throws IOException {
-        OptionalLong pidBefore = InstanceLock.readPid(paths.pidFile());
-        Optional<JsonNode> answer;
+        OptionalLong pidBefore = PidFile.read(paths.pidFile());
+        Optional<Map<String, Object>> answer;
         try {
             answer = send(ControlCommand.STOP);
         } catch (IOException e) {
@@ -149,13 +237,13 @@ final class ServiceControl {
             if (pidBefore.isEmpty()) {
                 throw e;
             }
-            answer = Optional.of(client.json().createObjectNode().put("pid", pidBefore.getAsLong()));
+            answer = Optional.of(Map.of("pid", pidBefore.getAsLong()));
         }
         if (answer.isEmpty()) {
             environment.out().println("CalSync is not running" + staleHint() + ".");
             return ExitCodes.OK;
         }
-        long pid = answer.get().path("pid").asLong();
+        long pid = pidOf(answer.get());
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
         if (process.isPresent()) {
             try {
@@ -173,12 +261,24 @@ final class ServiceControl {
         } else {
             // not our child's kind of process (another user's namespace?): wait for the socket to go
             long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-            while (client.answers() && deadline - System.nanoTime() > 0) {
+            while (answers() && deadline - System.nanoTime() > 0) {
                 sleep(100);
             }
         }
         environment.out().println("CalSync stopped (pid " + pid + ").");
         return ExitCodes.OK;
+    }
+
+    private boolean answers() {
+        try {
+            return send(ControlCommand.PING).isPresent();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static long pidOf(Map<String, Object> answer) {
+        return answer.get("pid") instanceof Number n ? n.longValue() : 0;
     }
 
     static List<String> tail(Path file, int lines) {

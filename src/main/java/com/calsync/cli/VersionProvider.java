@@ -2,7 +2,7 @@ package com.calsync.cli;
 
 import picocli.CommandLine;
 
-/** {@code calsync --version}: the jar's version plus the Java and OS, which bug reports need. */
+/** {@code calsync --version} for picocli; the lines come from {@link #lines(CliEnvironment)}, which {@link FastPath} prints too. */
 final class VersionProvider implements CommandLine.IVersionProvider {
     private final CliEnvironment environment;
 
@@ -12,11 +12,6 @@ final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[] {
-            "calsync " + (version == null ? "(development build)" : version),
-            "Java " + System.getProperty("java.version") + ", " + environment.os().name() + " "
-                    + System.getProperty("os.arch")
-        };
+        return VersionText.lines(environment);
     }
 }

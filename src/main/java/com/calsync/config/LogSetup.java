@@ -19,7 +19,7 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adds the log files of a daemon or sync run to the console logging set up by logback.xml:
+ * Adds the log files of a daemon or sync run to the console logging set up by {@link ConsoleLogging}:
  * {@code calsync.log} (everything logged: CalSync at INFO, libraries at WARN) and
  * {@code calsync-error.log} (WARN and ERROR only), like the seed's daemon.log / daemon_error.log.
  * Each rolls daily and at 10 MB, keeps 14 days and at most 100 MB. The command line does not

@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * The background service the daemon and the tray app run: loads config.json (and reloads it
  * when it changes — an invalid edit keeps the last good config and is shown in status and the
  * log), schedules the pairs, keeps {@code status.json}, answers the control socket and publishes
- * an immutable {@link ServiceSnapshot} to observers after every change.
+ * an immutable {@link ServiceSnapshot} to observers after every change. Each pair's calendars and
+ * state stay open between its runs ({@link SyncRunner#warm}).
  *
  * <p>Lifecycle: {@link #start()} once, then {@link #stop()} (from the socket's {@code stop}, a
  * signal's shutdown hook, or the UI); {@link #awaitStopped()} blocks until it has.
@@ -117,7 +118,8 @@ public final class CalSyncService {
 
     /** The service as the daemon runs it: the real stores, this process's pid, the default timing. */
     public static CalSyncService standard(CalSyncPaths paths, Map<String, String> env, Os os, Path userHome, Clock clock) {
-        SyncRunner runner = SyncRunner.standard(paths, env, os, clock);
+        // warm: each pair's stores and state stay open between runs (OpenPairs)
+        SyncRunner runner = SyncRunner.standard(paths, env, os, clock).warm();
         CalendarWatchers watchers = CalendarWatchers.none();
         if (os.isMac()) {
             StoreOpener stores = runner.stores();
@@ -206,6 +208,7 @@ public final class CalSyncService {
         }
         if (config != null) {
             CalSyncConfig c = config;
+            runner.keepOnly(c); // pairs and accounts no longer configured are closed
             scheduler.setPairs(c.enabledPairs().stream()
                     .map(p -> new SyncScheduler.PairPlan(p.name(), c.settingsFor(p).interval())).toList());
             watchers.update(c, this::syncAfterCalendarChange);
@@ -491,6 +494,7 @@ public final class CalSyncService {
             if (worker != null) {
                 worker.shutdown();
             }
+            closeQuietly(runner); // the pairs kept open between runs
             closeQuietly(control);
             synchronized (stateLock) {
                 stoppedAt = clock.instant();

@@ -3,16 +3,7 @@ package com.calsync.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -42,7 +33,7 @@ public final class ControlClient {
     }
 
     /** How long a request may wait for its answer by default, unless it asks to wait for a sync. */
-    public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(15);
+    public static final Duration ANSWER_TIMEOUT = ControlConnection.ANSWER_TIMEOUT;
 
     /**
      * Sends one request and reads its response: within {@link #ANSWER_TIMEOUT}, or without a
@@ -64,52 +55,8 @@ public final class ControlClient {
     }
 
     private Optional<JsonNode> exchange(ObjectNode request, Duration timeout) throws IOException {
-        if (!Files.exists(socket)) {
-            return Optional.empty();
-        }
-        SocketChannel channel;
-        try {
-            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-            channel.connect(UnixDomainSocketAddress.of(socket));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        // Unix channels have no read timeout; a timer closes the channel instead, which ends the blocked read
-        java.util.concurrent.ScheduledFuture<?> closer = timeout == null ? null
-                : timer.schedule(() -> closeQuietly(channel), timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        try (channel;
-             OutputStream out = Channels.newOutputStream(channel);
-             BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8))) {
-            out.write((json.writeValueAsString(request) + "\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            String line = in.readLine();
-            if (line == null) {
-                throw new IOException("the service closed the connection without answering " + request.get("cmd"));
-            }
-            return Optional.of(json.readTree(line));
-        } catch (java.nio.channels.ClosedChannelException e) {
-            throw new IOException("CalSync accepted the connection on " + socket + " but did not answer "
-                    + request.get("cmd") + " within " + timeout.toSeconds() + " s; it may be stuck (`calsync logs`)", e);
-        } finally {
-            if (closer != null) {
-                closer.cancel(false);
-            }
-        }
-    }
-
-    private final java.util.concurrent.ScheduledExecutorService timer =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "calsync-control-timeout");
-                t.setDaemon(true);
-                return t;
-            });
-
-    private static void closeQuietly(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // closing is all we wanted
-        }
+        Optional<String> answer = ControlConnection.exchange(socket, json.writeValueAsString(request), String.valueOf(request.get("cmd")), timeout);
+        return answer.isEmpty() ? Optional.empty() : Optional.of(json.readTree(answer.get()));
     }
 
     /** Whether a service answers a ping. */

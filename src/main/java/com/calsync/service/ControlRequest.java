@@ -62,6 +62,19 @@ public record ControlRequest(ControlCommand command, Optional<String> pair, bool
         return parse(node);
     }
 
+    /** The request line as it goes on the wire, written with the JDK alone (the command line's quick path). */
+    public String toLine() {
+        java.util.Map<String, Object> node = new java.util.LinkedHashMap<>();
+        node.put("cmd", command.wireName());
+        if (command == ControlCommand.SYNC) {
+            node.put("pair", pair.orElse(null));
+            if (await) {
+                node.put("wait", true);
+            }
+        }
+        return com.calsync.platform.JsonText.write(node);
+    }
+
     /** The request as it goes on the wire. */
     public ObjectNode toJson(ObjectMapper json) {
         ObjectNode node = json.createObjectNode().put("cmd", command.wireName());

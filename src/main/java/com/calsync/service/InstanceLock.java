@@ -10,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -102,13 +101,9 @@ public final class InstanceLock implements AutoCloseable {
         }
     }
 
-    /** The pid in a pid file, if it holds one. */
+    /** The pid in a pid file, if it holds one ({@link PidFile#read}). */
     public static OptionalLong readPid(Path pidFile) {
-        try {
-            return OptionalLong.of(Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim()));
-        } catch (IOException | NumberFormatException e) {
-            return OptionalLong.empty();
-        }
+        return PidFile.read(pidFile);
     }
 
     /** Removes the pid file and releases the lock (the lock file stays: deleting it would race). */

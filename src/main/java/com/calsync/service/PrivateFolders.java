@@ -18,8 +18,6 @@ import org.slf4j.LoggerFactory;
  * users, and says so once in the log.
  */
 public final class PrivateFolders {
-    private static final Logger log = LoggerFactory.getLogger(PrivateFolders.class);
-
     private PrivateFolders() {
     }
 
@@ -30,6 +28,8 @@ public final class PrivateFolders {
 
     /** Makes them private (those that exist); problems are logged, never fatal. @return how many paths changed */
     public static int secure(CalSyncPaths paths) {
+        // the logger only here: `calsync status` asks for warnings() on its JDK-only fast path
+        Logger log = LoggerFactory.getLogger(PrivateFolders.class);
         List<Path> changed = new ArrayList<>();
         for (Path folder : of(paths)) {
             try {

@@ -12,20 +12,45 @@ import com.calsync.store.CalendarStore;
 import com.calsync.store.StoreException;
 import com.calsync.store.caldav.CalDavAccount;
 import com.calsync.store.caldav.CalDavClient;
+import com.calsync.store.caldav.CalDavDiscovery;
 import com.calsync.store.caldav.CalDavStore;
+import com.calsync.store.caldav.KnownCalendar;
+import com.calsync.store.caldav.RelocatingCalDavStore;
 import com.calsync.store.eventkit.EventKitRuntime;
 import com.calsync.store.http.HttpLimits;
 import com.calsync.store.local.FeedStore;
 import com.calsync.store.local.FolderStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Opens the store a calendar of config.json describes: the one place where config becomes
  * stores, for syncs, restores and account listings alike (so each finds a password the same way).
+ *
+ * <p>One HTTP client per account, shared by its calendars and kept for the opener's life (a
+ * running service's): one connection pool, one Authorization header, read from the password
+ * store once and again after a 401. With a {@link Memory} a CalDAV calendar opens where it was
+ * found before, without discovery's requests ({@link RelocatingCalDavStore} finds it again when
+ * the server says it moved); what is remembered is checked again daily.
  */
 public final class StoreOpener {
+    /** How long a remembered calendar location is trusted before discovery runs again. */
+    static final Duration LOCATION_TRUSTED_FOR = Duration.ofHours(24);
+
+    /** Where a calendar's location is remembered between opens (the pair's state database). */
+    public interface Memory {
+        Optional<String> recall();
+
+        void remember(String location);
+    }
+
+    private final Map<ClientKey, CalDavClient> clients = new ConcurrentHashMap<>();
     private final PasswordLookup passwords;
     private final Path feedCache;
     private final Path eventKitState;
@@ -57,6 +82,24 @@ public final class StoreOpener {
                 paths.stateDir().resolve("feeds"), paths.stateDir().resolve("eventkit"), os, clock);
     }
 
+    /** Opens {@code calendar} (a target: a folder is made on first write), remembering where a CalDAV calendar is. */
+    public CalendarStore open(CalSyncConfig config, CalendarConfig calendar, Memory memory) {
+        return open(config, calendar, false, memory);
+    }
+
+    /**
+     * Opens {@code calendar}, remembering where a CalDAV calendar was found in {@code memory}.
+     *
+     * @param mustExist see {@link #open(CalSyncConfig, CalendarConfig, boolean)}
+     */
+    public CalendarStore open(CalSyncConfig config, CalendarConfig calendar, boolean mustExist, Memory memory) {
+        if (calendar instanceof CalendarConfig.CalDav caldav) {
+            return openCalDav(config.accounts().get(caldav.account()), caldav, memory, httpLimits(config.limits()));
+        }
+        return open(config, calendar, mustExist);
+    }
+
+    /** Opens {@code calendar} (a CalDAV calendar after discovery's requests). */
     public CalendarStore open(CalSyncConfig config, CalendarConfig calendar) {
         return open(config, calendar, false);
     }
@@ -74,7 +117,7 @@ public final class StoreOpener {
             return new FeedStore(location, feedCache, httpLimits(config.limits()), clock);
         }
         if (calendar instanceof CalendarConfig.CalDav caldav) {
-            return openCalDav(config.accounts().get(caldav.account()), caldav, httpLimits(config.limits()));
+            return openCalDav(config.accounts().get(caldav.account()), caldav, null, httpLimits(config.limits()));
         }
         if (calendar instanceof CalendarConfig.EventKit eventKit) {
             if (!os.isMac()) {
@@ -111,11 +154,6 @@ public final class StoreOpener {
         }
     }
 
-    private CalendarStore openCalDav(AccountConfig account, CalendarConfig.CalDav calendar, HttpLimits limits) {
-        return CalDavStore.open(caldavAccount(account),
-                calendar.path().orElseGet(() -> calendar.displayName().orElseThrow()), limits, clock);
-    }
-
     /** config.json's {@code limits} as the network stores take them. */
     public static HttpLimits httpLimits(Limits limits) {
         return HttpLimits.of(limits.requestTimeoutSeconds(), limits.maxResponseMb());
@@ -129,6 +167,42 @@ public final class StoreOpener {
     /** A client for a configured CalDAV account, with the usual deadlines and retries. */
     public CalDavClient caldavClient(AccountConfig account) {
         return CalDavClient.create(caldavAccount(account), clock);
+    }
+
+    private CalendarStore openCalDav(AccountConfig account, CalendarConfig.CalDav calendar, Memory memory,
+                                     HttpLimits limits) {
+        String nameOrPath = calendar.path().orElseGet(() -> calendar.displayName().orElseThrow());
+        CalDavClient client = clientFor(account, limits);
+        if (memory == null) {
+            return new CalDavStore(client, new CalDavDiscovery(client).pick(nameOrPath));
+        }
+        String key = KnownCalendar.keyOf(client.account(), nameOrPath);
+        Optional<KnownCalendar> known = memory.recall().flatMap(KnownCalendar::parse)
+                .filter(k -> k.key().equals(key) && k.checkedAt().plus(LOCATION_TRUSTED_FOR).isAfter(clock.instant()))
+                // a read-only verdict is not trusted from memory: the owner may have granted write access since
+                .filter(k -> k.info().writable());
+        KnownCalendar found = known.orElseGet(() -> {
+            KnownCalendar fresh = new KnownCalendar(key, clock.instant(), new CalDavDiscovery(client).pick(nameOrPath));
+            memory.remember(fresh.toText());
+            return fresh;
+        });
+        return new RelocatingCalDavStore(client, found, () -> new CalDavDiscovery(client).pick(nameOrPath),
+                k -> memory.remember(k.toText()), clock);
+    }
+
+    /** The account's client for {@code limits}, made on first use and then shared. */
+    private CalDavClient clientFor(AccountConfig account, HttpLimits limits) {
+        return clients.computeIfAbsent(new ClientKey(account, limits),
+                k -> CalDavClient.create(caldavAccount(account), limits, clock));
+    }
+
+    /** One client per account and the limits it keeps to (a reload may change either). */
+    private record ClientKey(AccountConfig account, HttpLimits limits) {}
+
+    /** Drops the clients of accounts no longer configured (their connections close with them). */
+    public void keepClientsOf(Collection<AccountConfig> accounts) {
+        Set<AccountConfig> keep = Set.copyOf(accounts);
+        clients.keySet().removeIf(k -> !keep.contains(k.account()));
     }
 
     /** Where account passwords are looked up (environment, then the platform's store, then the file). */

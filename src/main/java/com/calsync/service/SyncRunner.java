@@ -8,9 +8,11 @@ import com.calsync.config.SyncSettings;
 import com.calsync.platform.Os;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.StoreException;
+import com.calsync.sync.Side;
 import com.calsync.sync.StatusDb;
 import com.calsync.sync.SyncEngine;
 import com.calsync.sync.SyncOptions;
+import com.calsync.sync.SyncOutcome;
 import com.calsync.sync.SyncPair;
 import com.calsync.sync.SyncPolicy;
 import com.calsync.sync.SyncReport;
@@ -33,8 +35,13 @@ import java.util.function.Function;
  *
  * <p>One pair is synced by one run at a time, across processes ({@link PairRunLock}): a second
  * run waits up to {@link #LOCK_WAIT} for the first, then reports which process holds the pair.
+ *
+ * <p>Where a CalDAV calendar was found is remembered in the pair's state, so a later run opens it
+ * without discovery. A runner made {@link #warm} (the service's) keeps each pair open between its
+ * runs ({@link OpenPairs}); {@link #keepOnly} and {@link #close} close what the config no longer
+ * has and everything at the end.
  */
-public final class SyncRunner {
+public final class SyncRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
     /** How long a run waits for another run of the same pair to finish. */
     public static final Duration LOCK_WAIT = Duration.ofSeconds(60);
@@ -45,6 +52,7 @@ public final class SyncRunner {
     private final Clock clock;
     private final WholeAccountRunner wholeAccounts;
     private final Duration lockWait;
+    private final OpenPairs open;
 
     public SyncRunner(CalSyncPaths paths, StoreOpener stores, SyncEngine engine, Clock clock) {
         this(paths, stores, engine, clock, LOCK_WAIT);
@@ -52,12 +60,18 @@ public final class SyncRunner {
 
     /** @param lockWait how long to wait for another run of the same pair (another process's) to finish */
     public SyncRunner(CalSyncPaths paths, StoreOpener stores, SyncEngine engine, Clock clock, Duration lockWait) {
+        this(paths, stores, engine, clock, lockWait, null);
+    }
+
+    private SyncRunner(CalSyncPaths paths, StoreOpener stores, SyncEngine engine, Clock clock, Duration lockWait,
+                       OpenPairs open) {
         this.paths = paths;
         this.stores = stores;
         this.engine = engine;
         this.clock = clock;
         this.wholeAccounts = new WholeAccountRunner(stores, engine, paths.dbDir(), clock, lockWait);
         this.lockWait = lockWait;
+        this.open = open;
     }
 
     /**
@@ -70,6 +84,11 @@ public final class SyncRunner {
         StoreOpener stores = StoreOpener.standard(paths, env, os, clock);
         SyncEngine engine = new SyncEngine(com.calsync.sync.IcalKit.standard(clock.getZone()), journal(paths, clock), clock);
         return new SyncRunner(paths, stores, engine, clock);
+    }
+
+    /** This runner keeping each pair's calendars and state open between runs, as the service runs them. */
+    public SyncRunner warm() {
+        return open != null ? this : new SyncRunner(paths, stores, engine, clock, lockWait, new OpenPairs(clock));
     }
 
     public static com.calsync.sync.Journal journal(CalSyncPaths paths, Clock clock) {
@@ -114,15 +133,8 @@ public final class SyncRunner {
             return wholeAccounts.run(config, pair, policy, optionsFor, Optional.empty());
         }
         SyncOptions options = optionsFor.apply(pair.name());
-        CalendarStore source = null;
-        CalendarStore target = null;
         try (PairRunLock lock = PairRunLock.acquire(pair.name(), lockOf(pair), ProcessHandle.current().pid(), lockWait)) {
-            // a source folder that is missing is an error, never an empty calendar
-            source = stores.open(config, config.sourceOf(pair), true);
-            target = stores.open(config, config.targetOf(pair));
-            try (StatusDb db = StatusDb.open(databaseOf(pair))) {
-                return engine.sync(new SyncPair(pair.name(), source, target, policy), db, options);
-            }
+            return open != null ? runWarm(config, pair, policy, options) : runCold(config, pair, policy, options);
         } catch (PairRunLock.PairBusyException e) {
             log.warn("{}: {}", pair.name(), e.getMessage());
             return failed(pair, policy, options, e.getMessage());
@@ -135,9 +147,92 @@ public final class SyncRunner {
             // one pair's bug never stops the others, nor the report
             log.error("{}: the run failed with an internal error", pair.name(), e);
             return failed(pair, policy, options, "CalSync failed internally (" + e + "); the log has the details");
+        }
+    }
+
+    /** A run that opens the pair and closes it again (the command line's). */
+    private SyncReport runCold(CalSyncConfig config, PairConfig pair, SyncPolicy policy, SyncOptions options) {
+        OpenPairs.Open opened = null;
+        try {
+            opened = openPair(config, pair);
+            return engine.sync(new SyncPair(pair.name(), opened.source(), opened.target(), policy), opened.db(), options);
         } finally {
-            closeQuietly(source);
-            closeQuietly(target);
+            if (opened != null) {
+                opened.close();
+            }
+        }
+    }
+
+    private SyncReport runWarm(CalSyncConfig config, PairConfig pair, SyncPolicy policy, SyncOptions options) {
+        OpenPairs.Open opened;
+        try {
+            opened = open.acquire(config, pair, p -> openPair(config, p));
+        } catch (RuntimeException e) {
+            throw e; // reported by run()
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        boolean keep = false;
+        try {
+            SyncReport report = engine.sync(new SyncPair(pair.name(), opened.source(), opened.target(), policy), opened.db(),
+                    options);
+            keep = report.outcome() != SyncOutcome.FAILED;
+            return report;
+        } finally {
+            open.release(pair.name(), opened, keep);
+        }
+    }
+
+    /** The pair's state, then its calendars, each remembering where it is in that state. */
+    private OpenPairs.Open openPair(CalSyncConfig config, PairConfig pair) {
+        StatusDb db = StatusDb.open(databaseOf(pair));
+        CalendarStore source = null;
+        try {
+            // a source folder that is missing is an error, never an empty calendar
+            source = stores.open(config, config.sourceOf(pair), true, memory(db, Side.SOURCE));
+            CalendarStore target = stores.open(config, config.targetOf(pair), false, memory(db, Side.TARGET));
+            return new OpenPairs.Open(source, target, db);
+        } catch (RuntimeException e) {
+            if (source != null) {
+                source.close();
+            }
+            db.close();
+            throw e;
+        }
+    }
+
+    private static StoreOpener.Memory memory(StatusDb db, Side side) {
+        return new StoreOpener.Memory() {
+            @Override
+            public Optional<String> recall() {
+                return db.storeLocation(side);
+            }
+
+            @Override
+            public void remember(String location) {
+                db.putStoreLocation(side, Optional.of(location));
+            }
+        };
+    }
+
+    /** Closes the pairs {@code config} no longer has, and the HTTP clients of accounts it no longer has. */
+    public void keepOnly(CalSyncConfig config) {
+        if (open != null) {
+            open.keepOnly(config);
+        }
+        stores.keepClientsOf(config.accounts().values());
+    }
+
+    /** The pairs kept open now: none unless {@link #warm}. */
+    java.util.Set<String> openPairs() {
+        return open != null ? open.openPairs() : java.util.Set.of();
+    }
+
+    /** Closes every pair kept open (a run in progress closes its own when it ends). */
+    @Override
+    public void close() {
+        if (open != null) {
+            open.close();
         }
     }
 
@@ -205,13 +300,4 @@ public final class SyncRunner {
                 s.maxMissingPercent(), pair.transform());
     }
 
-    private static void closeQuietly(CalendarStore store) {
-        if (store != null) {
-            try {
-                store.close();
-            } catch (RuntimeException e) {
-                log.warn("closing {} failed: {}", store.describe(), e.toString());
-            }
-        }
-    }
 }

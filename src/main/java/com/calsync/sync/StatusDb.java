@@ -319,6 +319,25 @@ public final class StatusDb implements AutoCloseable {
         putMeta(HELD_KEYS, keys.isEmpty() ? null : String.join("\n", keys));
     }
 
+    // --- where each side's calendar is (issue 15) --------------------------------------------
+    // The store opener keeps here what it found out about a side's calendar (a CalDAV calendar's
+    // URL and capabilities), so the next run opens it without discovery's requests. Opaque to the
+    // engine; kept in meta under its own keys, so older databases simply have none yet.
+
+    /** What the store opener remembered about where {@code side}'s calendar is, if anything. */
+    public Optional<String> storeLocation(Side side) {
+        return meta(locationKey(side));
+    }
+
+    /** Remembers where {@code side}'s calendar is; empty forgets it (the next open looks it up). */
+    public void putStoreLocation(Side side, Optional<String> location) {
+        putMeta(locationKey(side), location.orElse(null));
+    }
+
+    private static String locationKey(Side side) {
+        return "location." + side.label();
+    }
+
     private Optional<String> meta(String key) {
         try (PreparedStatement p = connection.prepareStatement("SELECT v FROM meta WHERE k = ?")) {
             p.setString(1, key);

@@ -21,7 +21,10 @@ import picocli.CommandLine.Parameters;
  * {@code local --events N}: times a folder → folder mirror of N generated events (first mirror,
  * no-change re-sync, one-change re-sync) and prints the figures and peak heap.
  * {@code caldav --events N}: the same phases for a Radicale → Xandikos mirror, each a whole
- * {@code calsync sync} process, with the HTTP requests to each server ({@link CalDavBenchmark}).
+ * {@code calsync sync} process, with the HTTP requests to each server, the no-change run inside
+ * this JVM cold and warm (as the service runs it) and, with {@code --compare vdirsyncer}, the
+ * same work done by vdirsyncer ({@link CalDavBenchmark}).
+ * {@code startup}: the quick commands as whole processes, per launcher ({@link StartupBenchmark}).
  * Figures, not pass/fail: this is how the speed goals are checked on a given machine.
  */
 @Command(name = "bench",
@@ -47,6 +50,18 @@ public final class BenchCommand implements Callable<Integer> {
             + " (repeatable), e.g. -XX:TieredStopAtLevel=1 or a profiler.")
     List<String> jvmOptions = new java.util.ArrayList<>();
 
+    @Option(names = "--repeats", defaultValue = "3", description = "caldav: run each no-change phase N times and report"
+            + " the median (default ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--compare", paramLabel = "TOOL", description = "caldav: also time TOOL on the same data (vdirsyncer).")
+    String compare;
+
+    @Option(names = "--launcher", paramLabel = "CMD", description = "startup: how to start CalSync, words split at"
+            + " spaces (repeatable; default: target/bin/calsync and java -jar target/calsync.jar); caldav: how to"
+            + " start each `calsync sync` (default: java on the test class path).")
+    List<String> launchers = new java.util.ArrayList<>();
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -71,8 +86,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (!"local".equals(kind) && !"caldav".equals(kind)) {
-            environment.err().println("bench: unknown kind " + kind + " (known: local, caldav)");
+        if (!"local".equals(kind) && !"caldav".equals(kind) && !"startup".equals(kind)) {
+            environment.err().println("bench: unknown kind " + kind + " (known: local, caldav, startup)");
+            return ExitCodes.USAGE;
+        }
+        if (compare != null && !"vdirsyncer".equals(compare)) {
+            environment.err().println("bench: --compare knows only vdirsyncer, not " + compare);
+            return ExitCodes.USAGE;
+        }
+        if (repeats < 1) {
+            environment.err().println("bench: --repeats must be at least 1");
             return ExitCodes.USAGE;
         }
         if ("caldav".equals(kind) && from != null) {
@@ -81,7 +104,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("calsync-bench");
         try {
-            return "caldav".equals(kind) ? caldav(work) : local(work);
+            return switch (kind) {
+                case "caldav" -> caldav(work);
+                case "startup" -> startup(work);
+                default -> local(work);
+            };
         } finally {
             if (dir == null) {
                 deleteTree(work);
@@ -94,7 +121,8 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("bench caldav: %d events, Radicale → Xandikos mirror, each phase a new `calsync sync --json` process%n",
                 events);
         out.flush();
-        CalDavBenchmark.Result result = new CalDavBenchmark(environment.clock(), out, jvmOptions).run(events, work, baseline);
+        CalDavBenchmark.Result result = new CalDavBenchmark(environment.clock(), out, jvmOptions,
+                launchers.isEmpty() ? List.of() : List.of(launchers.get(0).trim().split("\\s+"))).run(events, work, baseline, repeats, compare != null);
         out.printf("  %-20s %7d ms  (%d PUTs straight to Radicale, %d at a time; setup, not a sync)%n",
                 "load into Radicale", result.loadMillis(), result.events(), CalDavBenchmark.LOAD_PARALLELISM);
         if (result.targetWriteMillis() >= 0) {
@@ -102,12 +130,49 @@ public final class BenchCommand implements Callable<Integer> {
                     "Xandikos baseline", result.targetWriteMillis(), result.events());
         }
         for (CalDavBenchmark.Phase p : result.phases()) {
-            out.printf("  %-20s %7d ms wall  %6d ms in sync  requests: Radicale %5d, Xandikos %5d  %6d changes  %s%n",
-                    p.name(), p.wallMillis(), p.inProcessMillis(), p.sourceRequests(), p.targetRequests(), p.changes(),
-                    p.outcome());
+            out.printf(java.util.Locale.ROOT,
+                    "  %-28s %7d ms wall %6s ms CPU %9.1f ms in sync  requests: Radicale %5d, Xandikos %5d  %6d changes  %s%n",
+                    p.name(), p.wallMillis(), p.cpuMillis() < 0 ? "-" : Long.toString(p.cpuMillis()),
+                    p.inProcessMicros() / 1000.0, p.sourceRequests(), p.targetRequests(), p.changes(), p.outcome());
+        }
+        result.vdirsyncer().ifPresent(v -> {
+            CalDavBenchmark.Phase first = result.phases().get(0);
+            CalDavBenchmark.Phase unchanged = result.phases().stream().filter(p -> p.name().equals("no-change re-sync"))
+                    .findFirst().orElseThrow();
+            out.printf(java.util.Locale.ROOT, "  vdirsyncer %s, the same Radicale calendar into its own Xandikos calendar,"
+                    + " whole processes (CalSync ÷ vdirsyncer):%n", v.version());
+            ratio(out, "vdirsyncer first sync", v.firstSync(), first);
+            ratio(out, "vdirsyncer no-change", v.noChange(), unchanged);
+        });
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private int startup(Path work) throws IOException, InterruptedException {
+        PrintWriter out = environment.out();
+        List<List<String>> commands = new java.util.ArrayList<>();
+        if (launchers.isEmpty()) {
+            commands.add(List.of(Path.of("target/bin/calsync").toAbsolutePath().toString()));
+            commands.add(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    Path.of("target/calsync.jar").toAbsolutePath().toString()));
+        } else {
+            launchers.forEach(l -> commands.add(List.of(l.trim().split("\\s+"))));
+        }
+        out.printf("bench startup: quick commands as whole processes, medians of %d (load %s)%n", repeats,
+                Files.isReadable(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).split(" ")[0] : "?");
+        out.flush();
+        for (StartupBenchmark.Row row : new StartupBenchmark(out).run(commands, work, repeats)) {
+            out.printf(java.util.Locale.ROOT, "  %-26s %6d ms wall %6d ms CPU   %s%n", row.command(), row.median().wallMillis(),
+                    row.median().cpuMillis(), row.launcher());
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static void ratio(PrintWriter out, String name, TimedProcess theirs, CalDavBenchmark.Phase ours) {
+        out.printf(java.util.Locale.ROOT, "  %-28s %7d ms wall %6d ms CPU   CalSync: %.2f× the wall time, %.2f× the CPU%n",
+                name, theirs.wallMillis(), theirs.cpuMillis(), (double) ours.wallMillis() / theirs.wallMillis(),
+                (double) ours.cpuMillis() / Math.max(1, theirs.cpuMillis()));
     }
 
     private int local(Path work) throws IOException {

@@ -52,8 +52,16 @@ class BenchCommandTest {
         int code = run("remote");
 
         assertThat(code).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("bench: unknown kind remote (known: local, caldav)");
+        assertThat(err.toString()).contains("bench: unknown kind remote (known: local, caldav, startup)");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void onlyVdirsyncerIsComparedAndARunIsMeasuredAtLeastOnce() {
+        assertThat(run("caldav", "--compare", "khal")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--compare knows only vdirsyncer, not khal");
+        assertThat(run("caldav", "--repeats", "0")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--repeats must be at least 1");
     }
 
     @Test

@@ -4,6 +4,14 @@ import com.calsync.testservers.LocalCalDavServer;
 import com.calsync.testservers.RadicaleServer;
 import com.calsync.testservers.XandikosServer;
 import com.calsync.config.AccountConfig;
+import com.calsync.config.CalSyncConfig;
+import com.calsync.config.CalSyncPaths;
+import com.calsync.config.ConfigLoader;
+import com.calsync.platform.Os;
+import com.calsync.service.SyncRunner;
+import com.calsync.sync.Side;
+import com.calsync.sync.SyncOptions;
+import com.calsync.sync.SyncReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,8 +37,12 @@ import java.util.concurrent.Future;
  * straight to the server, several at a time), then mirrors them into an empty Xandikos calendar
  * with a separate {@code calsync sync --json} process per phase — first sync, no-change re-sync,
  * one-change re-sync — so each wall time includes JVM start-up, as a user or a cron job sees it.
- * The requests per side come from the child's JSON report. Both servers run on loopback ports
- * and are stopped afterwards.
+ * The requests per side come from the child's JSON report. Then the no-change run once more
+ * inside this JVM, as the running service does it: with a runner that opens both calendars and
+ * the state for each run (cold) and with the service's warm runner that keeps them open
+ * ({@link SyncRunner#warm}). With {@code compare}, vdirsyncer (when installed) mirrors the same
+ * Radicale calendar into its own Xandikos calendar, each run a whole process like ours. Both
+ * servers run on loopback ports and are stopped afterwards.
  */
 public final class CalDavBenchmark {
     /** PUTs in flight while loading the source (setup only). */
@@ -37,22 +50,29 @@ public final class CalDavBenchmark {
     private static final String SOURCE_ACCOUNT = "bench-source";
 
     /**
-     * One phase: wall time of the whole child process, the engine's own time inside it (the
-     * figure a running service would see), requests to each server, and items written.
+     * One phase: wall and CPU time of the whole child process (in-process: of the run, and the
+     * CPU of the thread that ran it), the run's own time
+     * inside it in microseconds (the figure a running service would see), requests to each
+     * server, and items written.
      */
-    public record Phase(String name, long wallMillis, long inProcessMillis, long sourceRequests, long targetRequests,
-                        long changes, String outcome) {}
+    public record Phase(String name, long wallMillis, long cpuMillis, long inProcessMicros, long sourceRequests,
+                        long targetRequests, long changes, String outcome) {}
 
     /**
      * The setup figure (not a sync), the target server's own write time when asked for (N PUTs one
      * at a time into a scratch Xandikos calendar, as the engine writes them; -1 when not measured),
      * and the measured phases.
      */
-    public record Result(int events, long loadMillis, long targetWriteMillis, List<Phase> phases) {}
+    public record Result(int events, long loadMillis, long targetWriteMillis, List<Phase> phases,
+                         Optional<Comparison> vdirsyncer) {}
+
+    /** vdirsyncer's first sync and no-change re-sync (medians of the repeats), whole processes. */
+    public record Comparison(String version, TimedProcess firstSync, TimedProcess noChange) {}
 
     private final Clock clock;
     private final PrintWriter progress;
     private final List<String> childJvmOptions;
+    private final List<String> launcher;
     private final ObjectMapper json = new ObjectMapper();
 
     /**
@@ -60,6 +80,15 @@ public final class CalDavBenchmark {
      * @param childJvmOptions extra options for each {@code calsync sync} JVM (a profiler, -Xshare…)
      */
     public CalDavBenchmark(Clock clock, PrintWriter progress, List<String> childJvmOptions) {
+        this(clock, progress, childJvmOptions, List.of());
+    }
+
+    /**
+     * @param launcher how to start each {@code calsync sync} instead (e.g. {@code target/bin/calsync},
+     *                 with its class-data archive); empty: java on this JVM's class path
+     */
+    public CalDavBenchmark(Clock clock, PrintWriter progress, List<String> childJvmOptions, List<String> launcher) {
+        this.launcher = List.copyOf(launcher);
         this.clock = clock;
         this.progress = progress;
         this.childJvmOptions = List.copyOf(childJvmOptions);
@@ -71,6 +100,15 @@ public final class CalDavBenchmark {
      * @param baseline also time Xandikos taking the N items directly, the yardstick for the first sync
      */
     public Result run(int events, Path workDir, boolean baseline) throws IOException, InterruptedException {
+        return run(events, workDir, baseline, 1, false);
+    }
+
+    /**
+     * @param repeats how many times each no-change phase runs; the median is reported
+     * @param compare also run vdirsyncer on the same data, when it is installed
+     */
+    public Result run(int events, Path workDir, boolean baseline, int repeats, boolean compare)
+            throws IOException, InterruptedException {
         try (LocalCalDavServer radicale = RadicaleServer.start(); LocalCalDavServer xandikos = XandikosServer.start()) {
             URI source = radicale.newCalendar("Bench source");
             URI target = xandikos.newCalendar("Bench target");
@@ -104,12 +142,68 @@ public final class CalDavBenchmark {
             writeConfig(home, radicale, source, xandikos, target);
             List<Phase> phases = new ArrayList<>();
             phases.add(syncProcess("first sync", home, radicale));
-            phases.add(syncProcess("no-change re-sync", home, radicale));
+            List<Phase> unchanged = new ArrayList<>();
+            for (int i = 0; i < repeats; i++) {
+                unchanged.add(syncProcess("no-change re-sync", home, radicale));
+            }
+            phases.add(median(unchanged));
+            phases.add(inProcess("no-change, in-process cold", home, radicale, false, repeats));
+            phases.add(inProcess("no-change, warm service", home, radicale, true, Math.max(5, repeats)));
+            Optional<Comparison> comparison = Optional.empty();
+            if (compare) {
+                comparison = Vdirsyncer.find().map(v -> {
+                    try {
+                        return v.measure(workDir.resolve("vdirsyncer"), source, radicale.username(), radicale.password(),
+                                xandikos.newCalendar("Bench vdirsyncer"), repeats, progress);
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException("vdirsyncer: " + e.getMessage(), e);
+                    }
+                });
+                if (comparison.isEmpty()) {
+                    progress.println("  vdirsyncer is not installed (apt-get install vdirsyncer): no comparison");
+                }
+            }
             int changed = events / 2;
             put(radicale, source.resolve(uids.get(changed) + ".ics"),
                     texts.get(changed).replaceFirst("SUMMARY:", "SUMMARY:(moved) "), Map.of());
             phases.add(syncProcess("one-change re-sync", home, radicale));
-            return new Result(events, loadMillis, targetWriteMillis, phases);
+            return new Result(events, loadMillis, targetWriteMillis, phases, comparison);
+        }
+    }
+
+    /** The phase with the median wall time. */
+    static Phase median(List<Phase> runs) {
+        List<Phase> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingLong(Phase::wallMillis));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /**
+     * The no-change run in this JVM, {@code runs} times after one run that opens (and, warm,
+     * keeps) what it needs; the median run. The engine's state is the child processes'.
+     */
+    private Phase inProcess(String name, Path home, LocalCalDavServer source, boolean warm, int runs) {
+        CalSyncPaths paths = CalSyncPaths.resolve(Optional.of(home), Map.of(), Os.LINUX, home);
+        CalSyncConfig config = new ConfigLoader(home).load(paths.configFile()).config().orElseThrow();
+        Map<String, String> env = Map.of(AccountConfig.passwordVariable(SOURCE_ACCOUNT), source.password());
+        SyncRunner cold = SyncRunner.standard(paths, env, Os.LINUX, clock);
+        try (SyncRunner runner = warm ? cold.warm() : cold) {
+            runner.run(config, config.pairs().get(0), SyncOptions.normal()); // opens; warm: keeps
+            List<Phase> measured = new ArrayList<>();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            for (int i = 0; i < runs; i++) {
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                long start = System.nanoTime();
+                SyncReport report = runner.run(config, config.pairs().get(0), SyncOptions.normal());
+                long micros = (System.nanoTime() - start) / 1000;
+                // this thread's CPU: the engine's own work; the HTTP client's and SQLite's threads are not in it
+                long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
+                measured.add(new Phase(name, micros / 1000, cpuMillis, micros, report.requests().getOrDefault(Side.SOURCE, 0L),
+                        report.requests().getOrDefault(Side.TARGET, 0L), report.changes().size(),
+                        report.outcome().name().toLowerCase(java.util.Locale.ROOT)));
+            }
+            measured.sort(java.util.Comparator.comparingLong(Phase::inProcessMicros));
+            return measured.get(measured.size() / 2);
         }
     }
 
@@ -171,17 +265,21 @@ public final class CalDavBenchmark {
         Path stdout = home.resolve("sync-out.json");
         Path stderr = home.resolve("sync-err.txt");
         List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(childJvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.calsync.App", "--home",
+        if (launcher.isEmpty()) {
+            command.add(java.toString());
+            command.addAll(childJvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.calsync.App"));
+        } else {
+            command.addAll(launcher);
+        }
+        command.addAll(List.of("--home",
                 home.toString(), "sync", "--json"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        builder.environment().remove("CALSYNC_HOME");
-        builder.environment().put(AccountConfig.passwordVariable(SOURCE_ACCOUNT), source.password());
-        long start = System.nanoTime();
-        Process process = builder.start();
-        int exit = process.waitFor();
-        long wallMillis = (System.nanoTime() - start) / 1_000_000;
+        command.add(0, "env");
+        command.add(1, "-u");
+        command.add(2, "CALSYNC_HOME");
+        TimedProcess timed = TimedProcess.run(command,
+                Map.of(AccountConfig.passwordVariable(SOURCE_ACCOUNT), source.password()), stdout, stderr);
+        int exit = timed.exit();
         String out = Files.readString(stdout, StandardCharsets.UTF_8);
         if (exit != 0 || out.isBlank()) {
             throw new IllegalStateException(name + ": `calsync sync` exited with " + exit + ":\n" + out + "\n"
@@ -194,7 +292,7 @@ public final class CalDavBenchmark {
                 changes += pair.path(side).path(kind).asLong();
             }
         }
-        return new Phase(name, wallMillis, pair.path("duration_ms").asLong(), pair.path("source").path("requests").asLong(),
+        return new Phase(name, timed.wallMillis(), timed.cpuMillis(), pair.path("duration_ms").asLong() * 1000, pair.path("source").path("requests").asLong(),
                 pair.path("target").path("requests").asLong(), changes, pair.path("outcome").asText());
     }
 }

@@ -52,10 +52,7 @@ class AccountAddCommandTest {
                         : defaults.create(cls);
             }
         };
-        CommandLine cl = new CommandLine(CalSyncCommand.class, factory);
-        cl.setOut(environment.out());
-        cl.setErr(environment.err());
-        return cl.execute(args);
+        return CalSyncCommand.commandLine(environment, factory).execute(args);
     }
 
     @Test

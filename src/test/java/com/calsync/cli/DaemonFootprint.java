@@ -46,7 +46,7 @@ public final class DaemonFootprint {
         String java = ProcessHandle.current().info().command().orElseThrow();
         long t0 = System.nanoTime();
         Process start = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=logback.xml", "com.calsync.App", "start", "--home", home.toString())
+                "-Dcalsync.logging=builtin", "com.calsync.App", "start", "--home", home.toString())
                 .redirectErrorStream(true).start();
         ControlClient client = new ControlClient(home.resolve("state/calsync.sock"));
         Optional<JsonNode> status = Optional.empty();

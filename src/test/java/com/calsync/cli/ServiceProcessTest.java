@@ -49,7 +49,7 @@ class ServiceProcessTest {
     private Path target;
     private final List<Process> launched = new ArrayList<>();
     /** The daemons log as in production (the test class path would pick logback-test.xml, which is quiet). */
-    private static final String PRODUCTION_LOGGING = "-Dlogback.configurationFile=logback.xml";
+    private static final String PRODUCTION_LOGGING = "-Dcalsync.logging=builtin";
 
     @BeforeEach
     void setUp() throws IOException {

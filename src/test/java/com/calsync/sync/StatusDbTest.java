@@ -79,6 +79,23 @@ class StatusDbTest {
     }
 
     @Test
+    void whereEachSideIsKeptUntilForgottenAndSurvivesReopening() {
+        Path file = dir.resolve("where.db");
+        try (StatusDb db = StatusDb.open(file)) {
+            assertThat(db.storeLocation(Side.SOURCE)).isEmpty();
+            db.putStoreLocation(Side.SOURCE, Optional.of("{\"url\":\"http://a/\"}"));
+            db.putStoreLocation(Side.TARGET, Optional.of("target place"));
+        }
+        try (StatusDb db = StatusDb.open(file)) {
+            assertThat(db.storeLocation(Side.SOURCE)).contains("{\"url\":\"http://a/\"}");
+            assertThat(db.storeLocation(Side.TARGET)).contains("target place");
+            db.putStoreLocation(Side.TARGET, Optional.empty());
+            assertThat(db.storeLocation(Side.TARGET)).isEmpty();
+            assertThat(db.storeLocation(Side.SOURCE)).isPresent();
+        }
+    }
+
+    @Test
     void anUnreadableWindowCheckAsksForACheck() throws Exception {
         Path file = dir.resolve("odd.db");
         StatusDb.open(file).close();

@@ -641,7 +641,17 @@ public final class CalDavStore implements CalendarStore {
 
     private StoreException readFailure(CalDavClient.Answer answer, String what) {
         if (answer.status() == 404) {
-            return collectionMissing();
+            return new CalendarGoneException(collectionMissing().getMessage(), 404);
+        }
+        if (answer.status() == 410) {
+            return new CalendarGoneException("calendar collection " + url + " is gone (HTTP 410, account "
+                    + client.account().name() + "): check the calendar in the config", 410);
+        }
+        if (answer.status() == 301 || answer.status() == 302 || answer.status() == 307 || answer.status() == 308) {
+            return new CalendarGoneException("calendar collection " + url + " (account " + client.account().name()
+                    + ") moved: the server answered " + what + " with HTTP " + answer.status()
+                    + answer.header("Location").map(l -> " to " + l).orElse("") + "; check the calendar in the config",
+                    answer.status());
         }
         if (answer.status() == 403) {
             return new StoreException("account " + client.account().name() + " may not read " + url

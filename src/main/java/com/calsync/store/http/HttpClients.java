@@ -28,8 +28,12 @@ public final class HttpClients {
                 .connectTimeout(limits.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (caFile.isPresent()) {
+            // read now, so an unreadable ca_file is reported where the account is opened
             SSLContext context = TlsTrust.withCaFile(caFile.get());
             builder.sslContext(context);
+        } else {
+            // the JDK's TLS costs ~100 ms to set up: only when an https server is first reached
+            DeferredTls.applyTo(builder);
         }
         return builder.build();
     }

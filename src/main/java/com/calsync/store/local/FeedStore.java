@@ -89,9 +89,12 @@ public final class FeedStore implements CalendarStore {
 
     /** A feed whose downloads keep to {@code limits} (deadline, size after decompression). */
     public FeedStore(String location, Path cacheFolder, HttpLimits limits, Clock clock) {
-        this(location, cacheFolder, HttpClients.create(limits), new ItemParser(), clock, limits);
+        // a file feed needs no client (building one starts a selector thread)
+        this(location, cacheFolder, feedUri(location) == null ? null : HttpClients.create(limits), new ItemParser(),
+                clock, limits);
     }
 
+    /** @param http the client for an http(s) feed; may be null for a file feed */
     public FeedStore(String location, Path cacheFolder, HttpClient http, ItemParser parser, Clock clock) {
         this(location, cacheFolder, http, parser, clock, HttpLimits.DEFAULTS);
     }
@@ -110,7 +113,7 @@ public final class FeedStore implements CalendarStore {
                 : (location.regionMatches(true, 0, "file:", 0, 5) ? Path.of(URI.create(location)) : Path.of(location))
                         .toAbsolutePath().normalize();
         this.cacheFolder = cacheFolder;
-        this.http = Objects.requireNonNull(http, "http");
+        this.http = uri == null ? http : Objects.requireNonNull(http, "http");
         this.decoder = new FeedDecoder(Objects.requireNonNull(parser, "parser"));
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
