@@ -67,9 +67,10 @@ class LivePopoverTest {
         Files.createDirectories(paths.configDir());
         Files.writeString(paths.configFile(), """
                 { "calendars": { "a": { "type": "folder", "path": "a" }, "b": { "type": "folder", "path": "b" },
+                                 "c": { "type": "folder", "path": "c" },
                                  "gone": { "type": "folder", "path": "no/such/folder" } },
                   "pairs": [ { "name": "work", "source": "a", "target": "b" },
-                             { "name": "broken", "source": "gone", "target": "b" } ] }
+                             { "name": "broken", "source": "gone", "target": "c" } ] }
                 """);
         Clock clock = UiTestClock.ticking();
         // the first scheduled run an hour away: runs here come from the popover's buttons
