@@ -14,18 +14,27 @@ import java.util.Optional;
  * @param accounts  by name, in file order
  * @param calendars by name, in file order
  * @param pairs     in file order
+ * @param app       the {@code app} section: notifications, log level
  */
 public record CalSyncConfig(
         SyncSettings sync,
         Map<String, AccountConfig> accounts,
         Map<String, CalendarConfig> calendars,
-        List<PairConfig> pairs) {
+        List<PairConfig> pairs,
+        AppSettings app) {
+
+    /** A config whose {@code app} section is absent. */
+    public CalSyncConfig(SyncSettings sync, Map<String, AccountConfig> accounts, Map<String, CalendarConfig> calendars,
+                         List<PairConfig> pairs) {
+        this(sync, accounts, calendars, pairs, AppSettings.DEFAULTS);
+    }
 
     public CalSyncConfig {
         // LinkedHashMap copies keep file order, which `config check` and the tray show
         accounts = Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
         calendars = Collections.unmodifiableMap(new LinkedHashMap<>(calendars));
         pairs = List.copyOf(pairs);
+        app = app == null ? AppSettings.DEFAULTS : app;
     }
 
     /** The settings one pair runs with: defaults, then the top-level section, then the pair's. */

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * instead of stopping at the first. One instance reads one document.
  */
 final class ConfigTreeReader {
-    private static final List<String> ROOT_KEYS = List.of("sync", "accounts", "calendars", "pairs");
+    private static final List<String> ROOT_KEYS = List.of("sync", "accounts", "calendars", "pairs", "app");
     private static final List<String> ACCOUNT_KEYS = List.of("type", "url", "username");
     private static final List<String> PAIR_KEYS = List.of("name", "source", "target", "mode", "conflict", "enabled", "sync");
     /** Account names become part of CALSYNC_PASSWORD_<ACCOUNT>, so they stay plain ASCII. */
@@ -88,6 +88,7 @@ final class ConfigTreeReader {
         Map<String, AccountConfig> accounts = readAccounts(root.get("accounts"), Site.ROOT.key("accounts"));
         Map<String, CalendarConfig> calendars = readCalendars(root.get("calendars"), Site.ROOT.key("calendars"), accounts);
         List<PairConfig> pairs = readPairs(root.get("pairs"), Site.ROOT.key("pairs"), calendars);
+        AppSettings app = readApp(root.get("app"), Site.ROOT.key("app"));
         if (errors.isEmpty()) {
             checkExpansion(pairs, top.applyTo(SyncSettings.DEFAULTS));
         }
@@ -95,7 +96,7 @@ final class ConfigTreeReader {
         if (!errors.isEmpty()) {
             return result(Optional.empty());
         }
-        return result(Optional.of(new CalSyncConfig(top.applyTo(SyncSettings.DEFAULTS), accounts, calendars, pairs)));
+        return result(Optional.of(new CalSyncConfig(top.applyTo(SyncSettings.DEFAULTS), accounts, calendars, pairs, app)));
     }
 
     /** A syntax error found by the parser, as a result with that one problem. */
@@ -144,6 +145,33 @@ final class ConfigTreeReader {
         String hint = value.isTextual() && value.textValue().trim().matches("-?\\d+") ? ", written without quotes" : "";
         errorAt(site, must + hint + " (got " + describe(value) + ")");
         return Optional.empty();
+    }
+
+    // ---- app -----------------------------------------------------------------------------
+
+    private AppSettings readApp(JsonNode node, Site site) {
+        if (node == null || !requireObject(node, site, "{ \"notifications\": true, \"log_level\": \"info\" }")) {
+            return AppSettings.DEFAULTS;
+        }
+        warnUnknownKeys(node, site, AppSettings.KEYS);
+        boolean notifications = true;
+        JsonNode on = node.get("notifications");
+        if (on != null) {
+            if (on.isBoolean()) {
+                notifications = on.booleanValue();
+            } else {
+                errorAt(site.key("notifications"), "must be true or false (got " + describe(on) + ")");
+            }
+        }
+        Optional<AppSettings.LogLevel> level = optionalText(node, site, "log_level").flatMap(text -> {
+            Optional<AppSettings.LogLevel> known = AppSettings.LogLevel.byJsonName(text);
+            if (known.isEmpty()) {
+                errorAt(site.key("log_level"), quoted(text) + " is not one of " + String.join(", ", AppSettings.LogLevel.jsonNames())
+                        + Suggestions.didYouMean(text, AppSettings.LogLevel.jsonNames()));
+            }
+            return known;
+        });
+        return new AppSettings(notifications, level);
     }
 
     // ---- accounts ------------------------------------------------------------------------
