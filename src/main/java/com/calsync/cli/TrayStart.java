@@ -32,6 +32,7 @@ final class TrayStart {
         LogSetup logs = new LogSetup(paths.logDir()).start();
         RecentLog recent = new RecentLog(LOG_LINES).attachToRoot();
         CalSyncService service = CalSyncService.standard(paths, environment.env(), environment.os(), environment.userHome(), environment.clock());
+        service.onConfig(config -> logs.applyLevel(config.app().logLevel()));
         try {
             service.start();
         } catch (AlreadyRunningException e) {

@@ -63,13 +63,21 @@ public final class SyncRunner {
     }
 
     public SyncReport run(CalSyncConfig config, PairConfig pair, SyncOptions options) {
+        return run(config, pair, options, databaseOf(pair));
+    }
+
+    /**
+     * Runs {@code pair} with its state in {@code database}: a preview of a pair not saved yet dry-runs
+     * against a fresh, throw-away state instead of creating the pair's own.
+     */
+    public SyncReport run(CalSyncConfig config, PairConfig pair, SyncOptions options, Path database) {
         SyncPolicy policy = policyFor(pair, config.settingsFor(pair));
         CalendarStore source = null;
         CalendarStore target = null;
         try {
             source = stores.open(config, config.sourceOf(pair));
             target = stores.open(config, config.targetOf(pair));
-            try (StatusDb db = StatusDb.open(databaseOf(pair))) {
+            try (StatusDb db = StatusDb.open(database)) {
                 return engine.sync(new SyncPair(pair.name(), source, target, policy), db, options);
             }
         } catch (StoreException | IllegalArgumentException e) {
