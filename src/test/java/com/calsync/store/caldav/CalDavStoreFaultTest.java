@@ -83,15 +83,18 @@ class CalDavStoreFaultTest {
     }
 
     @Test
-    void discoveryFollowsARedirectToAnotherOrigin() {
-        // The proxy plays a front host that sends /.well-known/caldav to the real server's origin.
-        proxy.always("/.well-known/caldav", Fault.redirect(301, server.baseUrl().resolve("/.well-known/caldav")));
+    void discoveryFollowsARedirectWithinTheServer() {
+        // A front path that moves discovery elsewhere on the same server, as hosted CalDAV services do.
+        // A redirect to another origin is a different case: credentials must not follow it (JDK 17.0.17+
+        // drops Authorization across origins on its own; CalDavClient must not rely on that).
+        URI moved = proxy.baseUrl().resolve("/");
+        proxy.always("/.well-known/caldav", Fault.redirect(301, moved));
         CalDavAccount account = new CalDavAccount("moved", proxy.baseUrl(), server.username(), server.password()::toCharArray);
         CalDavDiscovery discovery = new CalDavDiscovery(new CalDavClient(account, CalDavClient.httpClient(TIMEOUT),
                 TIMEOUT, RetryPolicy.defaults(), waits::add, Clock.systemUTC()));
 
-        assertThat(discovery.principal()).isEqualTo(server.principal());
-        assertThat(discovery.calendars()).extracting(CalendarInfo::url).contains(server.baseUrl().resolve(
+        assertThat(discovery.principal().getPath()).isEqualTo(server.principal().getPath());
+        assertThat(discovery.calendars()).extracting(CalendarInfo::url).contains(proxy.baseUrl().resolve(
                 Hrefs.decode(store.calendar().path())));
     }
 
