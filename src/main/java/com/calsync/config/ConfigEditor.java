@@ -147,8 +147,23 @@ public final class ConfigEditor {
         return json;
     }
 
+    /**
+     * A folder path as a person types it into a field: {@code ~} is the home folder, a relative
+     * path is taken from the home folder too (there is no "current folder" in a window).
+     */
+    public Path resolve(String typed) {
+        String t = typed.strip();
+        if (t.equals("~")) {
+            return userHome;
+        }
+        if (t.startsWith("~/")) {
+            return userHome.resolve(t.substring(2)).normalize();
+        }
+        return userHome.resolve(t).toAbsolutePath().normalize();
+    }
+
     /** {@code ~/…} for a path under the home folder, else the absolute path. */
-    String shown(Path path) {
+    public String shown(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         return absolute.startsWith(userHome) && !absolute.equals(userHome)
                 ? "~/" + userHome.relativize(absolute).toString().replace('\\', '/')

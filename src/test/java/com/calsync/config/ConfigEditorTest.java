@@ -112,4 +112,12 @@ class ConfigEditorTest {
         assertThat(load(editor.putApp(doc, AppSettings.DEFAULTS)).app()).isEqualTo(AppSettings.DEFAULTS);
         assertThat(editor.putApp(doc, AppSettings.DEFAULTS).text()).contains("\"app\": { \"notifications\": true }");
     }
+
+    @Test
+    void typedFolderPathsStartAtHome() {
+        assertThat(editor.resolve("~")).isEqualTo(HOME);
+        assertThat(editor.resolve(" ~/Calendars/work ")).isEqualTo(HOME.resolve("Calendars/work"));
+        assertThat(editor.resolve("Calendars/../cal")).isEqualTo(HOME.resolve("cal"));
+        assertThat(editor.resolve("/srv/cal")).isEqualTo(Path.of("/srv/cal"));
+    }
 }

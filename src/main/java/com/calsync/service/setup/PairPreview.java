@@ -30,20 +30,11 @@ public record PairPreview(SyncReport report, String summary, List<String> detail
         if (report.outcome() == SyncOutcome.FAILED) {
             return new PairPreview(report, "The preview could not read the calendars: " + report.failure(), List.of());
         }
-        List<String> sides = new ArrayList<>();
-        for (Side side : Side.values()) {
-            String calendar = side == Side.SOURCE ? pair.source() : pair.target();
-            long created = report.count(side, ItemChange.Kind.CREATED);
-            long updated = report.count(side, ItemChange.Kind.UPDATED);
-            long deleted = report.count(side, ItemChange.Kind.DELETED);
-            if (created + updated + deleted > 0) {
-                sides.add(created + " created, " + updated + " updated, " + deleted + " deleted in " + calendar);
-            }
-        }
-        String summary = sides.isEmpty()
+        String changes = RunSummary.changes(report, pair);
+        String summary = changes.isEmpty()
                 ? "The first sync would change nothing: " + (pair.mode() == SyncMode.MIRROR ? pair.target() + " already matches "
                         + pair.source() : "both calendars already match") + " in the sync window."
-                : "The first sync would make " + String.join("; ", sides) + ".";
+                : "The first sync would make " + changes + ".";
         if (!report.held().isEmpty()) {
             summary += " " + report.held().size() + " deletion(s) would be held for you to approve.";
         }

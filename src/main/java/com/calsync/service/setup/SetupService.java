@@ -248,6 +248,16 @@ public final class SetupService {
         return save(base, d -> editor.putCalendar(d, calendar));
     }
 
+    /** Where a folder typed into the window is ({@code ~} and relative paths from the home folder). */
+    public Path folderPath(String typed) {
+        return editor.resolve(typed);
+    }
+
+    /** A path as config.json shows it: {@code ~/…} under the home folder. */
+    public String shown(Path path) {
+        return editor.shown(path);
+    }
+
     /** Removes a calendar no pair uses. */
     public Outcome<SetupState> removeCalendar(SetupState base, String name) {
         List<String> users = base.config().map(c -> c.pairs().stream()
