@@ -1,15 +1,20 @@
 package com.calsync.cli;
 
+import com.calsync.autostart.LoginItem;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.DefaultConfigWriter;
 import com.calsync.config.LogSetup;
 import com.calsync.service.AlreadyRunningException;
 import com.calsync.service.CalSyncService;
+import com.calsync.service.setup.SetupService;
+import com.calsync.service.setup.SyncTrigger;
 import com.calsync.ui.DesktopOpener;
 import com.calsync.ui.InProcessService;
 import com.calsync.ui.RecentLog;
 import com.calsync.ui.TrayApp;
 import com.calsync.ui.TrayLauncher;
+import com.calsync.ui.settings.Desktop;
+import com.calsync.ui.settings.SettingsLauncher;
 import java.io.IOException;
 
 /**
@@ -45,9 +50,12 @@ final class TrayStart {
         }
         Thread hook = new Thread(service::stop, "calsync-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        TrayApp app = new TrayApp(new InProcessService(service, recent), InstallCommand.loginItems(environment).forPlatform(),
+        LoginItem loginItem = InstallCommand.loginItems(environment).forPlatform();
+        SettingsLauncher settings = new SettingsLauncher(SetupService.standard(paths, environment.env(), environment.os(),
+                environment.userHome(), environment.clock(), SyncTrigger.of(service)), loginItem, Desktop.system(environment.os()));
+        TrayApp app = new TrayApp(new InProcessService(service, recent), loginItem,
                 DesktopOpener.system(environment.os()), paths.configFile(), paths.logDir(), environment.clock(),
-                environment.os().isMac());
+                environment.os().isMac(), settings::show);
         int code = TrayLauncher.launch(app);
         service.stop();
         service.awaitStopped();

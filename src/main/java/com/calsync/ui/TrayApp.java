@@ -5,11 +5,13 @@ import com.calsync.ui.model.AppView;
 import com.calsync.ui.model.Notice;
 import com.calsync.ui.popover.PopoverView;
 import com.calsync.ui.popover.PopoverWindow;
+import com.calsync.ui.settings.SettingsShortcut;
 import com.calsync.ui.tray.TrayIconView;
 import com.calsync.ui.tray.TrayIcons;
 import com.dustinredmond.fxtrayicon.FXTrayIcon;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -34,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * @param logDir     the log folder
  * @param clock      "now" for the times shown, in its zone
  * @param mac        use macOS template icons (16 px menu bar) instead of coloured 22 px ones
+ * @param openSettings shows the Settings window (on the JavaFX thread): the popover's Settings…, the menu's, ⌘,
  */
 public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener desktop, Path configFile, Path logDir,
-                      Clock clock, boolean mac) {
+                      Clock clock, boolean mac, Runnable openSettings) {
     private static final Logger log = LoggerFactory.getLogger(TrayApp.class);
 
     /**
@@ -81,6 +84,7 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
                     closeUi.get().run();
                     onQuit.run();
                 });
+        controller.onOpenSettings(openSettings);
         PopoverView view = new PopoverView(controller, clock);
         controller.addViewer(view::render);
         controller.addLoginItemViewer(view::showOpenAtLogin);
@@ -88,12 +92,16 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
         Running running;
         if (FXTrayIcon.isSupported()) {
             PopoverWindow popover = new PopoverWindow(view, null);
+            SettingsShortcut.install(popover.stage().getScene(), openSettings);
             TrayIconView tray = new TrayIconView(new Stage(), new TrayIcons(mac, mac ? 16 : 22), controller, popover::toggleAt, clock);
             controller.addViewer(v -> popover.fitToContent());
             AtomicReference<AppView> previous = new AtomicReference<>(AppView.starting());
             controller.addViewer(next -> {
                 tray.render(next);
-                Notice.between(previous.getAndSet(next), next).forEach(tray::notify);
+                List<Notice> notices = Notice.between(previous.getAndSet(next), next);
+                if (service.notificationsOn()) {
+                    notices.forEach(tray::notify);
+                }
             });
             closeUi.set(() -> {
                 popover.hide();
@@ -108,6 +116,7 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
             Stage window = new Stage();
             window.setTitle("CalSync");
             window.setScene(new Scene(view.root()));
+            SettingsShortcut.install(window.getScene(), openSettings);
             window.setOnCloseRequest(e -> {
                 e.consume();
                 controller.quit();

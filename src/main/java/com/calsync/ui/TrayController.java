@@ -30,6 +30,7 @@ public final class TrayController implements PopoverActions {
     private final List<Consumer<AppView>> viewers = new CopyOnWriteArrayList<>();
     private final List<Consumer<Boolean>> loginItemViewers = new CopyOnWriteArrayList<>();
     private AutoCloseable subscription;
+    private volatile Runnable settingsOpener = () -> log.warn("no Settings window in this app");
 
     /**
      * @param service    the background service
@@ -56,6 +57,11 @@ public final class TrayController implements PopoverActions {
     /** {@code viewer} gets every new view on the UI thread. Add viewers before {@link #start()}. */
     public void addViewer(Consumer<AppView> viewer) {
         viewers.add(viewer);
+    }
+
+    /** {@code opener} shows the Settings window; it runs on the UI thread. Set before {@link #start()}. */
+    public void onOpenSettings(Runnable opener) {
+        settingsOpener = opener;
     }
 
     /** {@code viewer} learns on the UI thread whether CalSync starts at login. */
@@ -113,6 +119,11 @@ public final class TrayController implements PopoverActions {
                 log.warn("cannot open {}: {}", path, e.getMessage());
             }
         });
+    }
+
+    @Override
+    public void openSettings() {
+        uiThread.execute(settingsOpener);
     }
 
     @Override

@@ -115,7 +115,7 @@ class TrayIconTest {
         ExecutorService background = Executors.newSingleThreadExecutor();
         AtomicBoolean quit = new AtomicBoolean();
         TrayApp app = new TrayApp(service, new XdgAutostartLoginItem(home, new LaunchCommand(List.of("/opt/calsync/bin/CalSync"), true)),
-                path -> { }, home.resolve("config.json"), home.resolve("logs"), UiTestClock.fixed(), false);
+                path -> { }, home.resolve("config.json"), home.resolve("logs"), UiTestClock.fixed(), false, () -> { });
 
         TrayApp.Running running = onFx(() -> app.start(background, () -> quit.set(true)));
         assertThat(running.icon()).isPresent();

@@ -129,11 +129,13 @@ public final class PopoverView {
         pauseResume.setOnAction(e -> actions.togglePause(shown != null && shown.paused()));
         Button openConfig = button("openConfig", "Open config");
         openConfig.setOnAction(e -> actions.openConfig());
+        Button settings = button("openSettings", "Settings…");
+        settings.setOnAction(e -> actions.openSettings());
         Button openLogs = button("openLogs", "Open logs");
         openLogs.setOnAction(e -> actions.openLogs());
         Button quit = button("quit", "Quit");
         quit.setOnAction(e -> actions.quit());
-        HBox buttons = new HBox(6, syncNow, pauseResume, openConfig, openLogs, quit);
+        HBox buttons = new HBox(6, syncNow, pauseResume, settings, openConfig, openLogs, quit);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         root.getChildren().addAll(header, configError, heldBanners, progressBox, label(null, "section", "Pairs"),
@@ -168,7 +170,7 @@ public final class PopoverView {
 
         pairRows.getChildren().setAll(view.pairs().stream().map(this::pairRow).toList());
         if (view.pairs().isEmpty()) {
-            pairRows.getChildren().add(label("noPairs", "dim", "No pairs configured yet: Open config to add one."));
+            pairRows.getChildren().add(label("noPairs", "dim", "No pairs configured yet: Settings… adds one."));
         }
 
         totals.setText(view.syncCount() + " syncs · " + view.errorCount() + " errors · last run "

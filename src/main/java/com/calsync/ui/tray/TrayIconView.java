@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The icon in the menu bar / system tray: its image follows the state, its tooltip tells the
  * state and the last sync, a left click toggles the popover and a right click opens the menu
- * (Sync now, Pause/Resume, Open logs, Quit). JavaFX thread only.
+ * (Sync now, Pause/Resume, Settings…, Open logs, Quit). JavaFX thread only.
  */
 public final class TrayIconView {
     private static final Logger log = LoggerFactory.getLogger(TrayIconView.class);
@@ -48,11 +48,13 @@ public final class TrayIconView {
         MenuItem syncNow = new MenuItem("Sync now");
         syncNow.setOnAction(e -> actions.syncNow());
         pauseItem.setOnAction(e -> actions.togglePause(paused));
+        MenuItem settings = new MenuItem("Settings…");
+        settings.setOnAction(e -> actions.openSettings());
         MenuItem openLogs = new MenuItem("Open logs");
         openLogs.setOnAction(e -> actions.openLogs());
         MenuItem quit = new MenuItem("Quit CalSync");
         quit.setOnAction(e -> actions.quit());
-        icon.addMenuItems(syncNow, pauseItem, openLogs);
+        icon.addMenuItems(syncNow, pauseItem, settings, openLogs);
         icon.addSeparator();
         icon.addMenuItem(quit);
         // FXTrayIcon's setOnAction fires for every button; the popover opens on the left one only

@@ -12,6 +12,9 @@ import com.calsync.service.SyncRunner;
 import com.calsync.service.SyncScheduler;
 import com.calsync.service.setup.SetupService;
 import com.calsync.service.setup.SyncTrigger;
+import com.calsync.ui.InProcessService;
+import com.calsync.ui.RecentLog;
+import com.calsync.ui.TrayService;
 import com.calsync.ui.UiTestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,7 +191,9 @@ class SettingsWindowBehaviourTest {
         robot.clickOn("#notifications");
         waitUntil(() -> text(robot, "#generalStatus").equals("Saved to config.json."));
         assertThat(Files.readString(paths.configFile())).contains("\"app\": { \"notifications\": false }", "// hand-written");
-        waitUntil(() -> service.config().map(c -> !c.app().notifications()).orElse(false));
+        // the tray app asks this before each notification
+        TrayService tray = new InProcessService(service, new RecentLog(10));
+        waitUntil(() -> !tray.notificationsOn());
 
         Path desktopFile = home.resolve(".config/autostart/calsync.desktop");
         robot.clickOn("#openAtLogin");
