@@ -288,7 +288,8 @@ public final class SetupService {
         }
         URI url;
         try {
-            url = text.matches("(?i)^(https?|webcals?|file)://.*") ? new URI(text) : Path.of(text).toAbsolutePath().toUri();
+            // a typed file path starts at the home folder, as a typed folder does (no "current folder" in a window)
+            url = text.matches("(?i)^(https?|webcals?|file)://.*") ? new URI(text) : editor.resolve(text).toUri();
         } catch (java.net.URISyntaxException | InvalidPathException e) {
             return Outcome.refused(SetupProblem.Kind.FAILED, "\"" + text + "\" is neither an address nor a file path.");
         }

@@ -284,8 +284,9 @@ final class CalendarsPage {
         }, status::problem);
     }
 
-    private static String lastSegment(String url) {
-        String trimmed = url.replaceAll("[/?#].*?$", "").replaceAll("/+$", "");
+    /** A name for a subscription from its address: the file name without .ics ("holidays" for …/holidays.ics?x=1). */
+    static String lastSegment(String url) {
+        String trimmed = url.replaceAll("[?#].*$", "").replaceAll("/+$", "");
         String last = trimmed.substring(trimmed.lastIndexOf('/') + 1);
         return last.replaceAll("(?i)\\.ics$", "");
     }

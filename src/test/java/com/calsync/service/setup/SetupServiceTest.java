@@ -194,6 +194,7 @@ class SetupServiceTest {
 
         assertThat(info.events()).isEqualTo(1);
         assertThat(info.url()).isEqualTo(ics.toUri());
+        assertThat(f.setup.checkFeed("~/holidays.ics").orElseThrow().url()).isEqualTo(ics.toUri());
         assertThat(((Outcome.Refused<?>) missing).problem().message()).contains("none.ics");
         assertThat(notCalendar).isInstanceOf(Outcome.Refused.class);
         SetupState state = f.setup.addCalendar(f.state(), new CalendarConfig.Feed("holidays", info.url())).orElseThrow();

@@ -207,4 +207,37 @@ class SettingsWindowBehaviourTest {
         assertThat(desktop.opened).containsExactly("open " + paths.logDir().getParent(), "open " + paths.configDir());
         Screenshots.save(window.root(), "settings-general-page");
     }
+
+    @Test
+    void aSubscriptionIsCheckedByReadingItAndRemovingACalendarAsksWithCancelFocused(FxRobot robot) throws Exception {
+        waitUntil(window::isShowing);
+        Files.writeString(home.resolve("holidays.ics"), SettingsWindowTest.event("h1@settings-test", "Holiday", 5));
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+
+        robot.clickOn("#feedUrl").write("~/nowhere.ics", 0);
+        robot.clickOn("#addFeed");
+        waitUntil(() -> text(robot, "#calendarStatus").contains(home.resolve("nowhere.ics").toString()));
+        assertThat(Files.readString(paths.configFile())).isEqualTo(USER_CONFIG);
+
+        robot.clickOn("#feedUrl").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("~/holidays.ics", 0);
+        robot.clickOn("#addFeed");
+        waitUntil(() -> text(robot, "#calendarStatus").equals("Added the subscription as calendar holidays: it holds 1 event(s)."));
+        assertThat(Files.readString(paths.configFile())).contains("// hand-written",
+                "\"holidays\": { \"type\": \"feed\", \"url\": \"~/holidays.ics\" }");
+        waitUntil(() -> robot.lookup("#calendar-holidays").tryQuery().isPresent());
+        assertThat(robot.lookup("#calendar-holidays .badge-readonly").tryQuery()).isPresent();
+
+        // a destructive action never has the default focus: Enter in the question keeps the calendar
+        robot.clickOn("#remove-calendar-holidays");
+        waitUntil(() -> robot.lookup("#confirmRemove").tryQuery().isPresent());
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#confirmRemove").tryQuery().isEmpty());
+        assertThat(Files.readString(paths.configFile())).contains("\"holidays\"");
+
+        robot.clickOn("#remove-calendar-holidays");
+        waitUntil(() -> robot.lookup("#confirmRemove").tryQuery().isPresent());
+        robot.clickOn("#confirmRemove");
+        waitUntil(() -> text(robot, "#calendarStatus").equals("Calendar holidays removed."));
+        assertThat(Files.readString(paths.configFile())).doesNotContain("holidays").contains("// hand-written");
+    }
 }
