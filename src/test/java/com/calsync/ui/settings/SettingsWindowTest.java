@@ -253,6 +253,19 @@ class SettingsWindowTest {
         assertThat(radicale.send("GET", family, Map.of(), null).body())
                 .contains("Dentist");
 
+        // Accounts again: a wrong password typed over the stored one changes nothing, and the account
+        // cannot go while calendars use it
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        waitUntil(() -> text(robot, "#accountFormTitle").equals("Account radicale"));
+        type(robot, "#password", "not-the-password");
+        robot.clickOn("#signIn");
+        waitForText(robot, "#accountStatus", "The server refused the user name or password.");
+        robot.clickOn("#removeAccount");
+        waitUntil(() -> robot.lookup("#confirmRemove").tryQuery().isPresent());
+        robot.clickOn("#confirmRemove");
+        waitForText(robot, "#accountStatus", "Calendars work, family belong to account radicale. Remove them");
+        assertThat(Files.readString(paths.configFile())).contains("\"radicale\"");
+
         // General
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
