@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * Opens the Settings window from the popover, the tray menu or ⌘,: built on first use (the menu-bar
  * app starts without paying for it), then shown again. Service calls run on a thread of its own,
  * so a slow sign-in never holds up the popover's buttons; the same thread looks for outside edits
- * of config.json every two seconds while the window is open.
+ * of config.json every two seconds while the window is open (and does nothing while it is closed).
  */
 public final class SettingsLauncher {
     /** How often an open window looks for an outside edit of config.json (as often as the service does). */
@@ -47,7 +47,12 @@ public final class SettingsLauncher {
             });
             window = new SettingsWindow(setup, loginItem, desktop, work, uiThread);
             SettingsWindow built = window;
-            work.scheduleWithFixedDelay(() -> uiThread.execute(built::checkForOutsideEdits), OUTSIDE_EDIT_POLL_SECONDS,
+            // a closed window costs nothing: no task reaches the JavaFX thread until it is shown again
+            work.scheduleWithFixedDelay(() -> {
+                if (built.isOpen()) {
+                    uiThread.execute(built::checkForOutsideEdits);
+                }
+            }, OUTSIDE_EDIT_POLL_SECONDS,
                     OUTSIDE_EDIT_POLL_SECONDS, TimeUnit.SECONDS);
         }
         window.show();

@@ -39,6 +39,8 @@ public final class SettingsWindow {
     private final HBox outsideBanner = new HBox(8);
     private final Label configProblems = new Label();
     private final Desktop desktop;
+    /** Mirrors stage.isShowing() for the launcher's poll, which runs off the JavaFX thread. */
+    private volatile boolean open;
 
     /**
      * @param work   runs the service calls (they may block for seconds: sign-in, preview)
@@ -108,6 +110,7 @@ public final class SettingsWindow {
         });
         SettingsShortcut.install(scene, this::show);
         stage.setScene(scene);
+        stage.showingProperty().addListener((o, was, now) -> open = now);
         stage.setTitle("CalSync Settings");
         stage.setMinWidth(640);
         stage.setMinHeight(480);
@@ -144,6 +147,11 @@ public final class SettingsWindow {
 
     public boolean isShowing() {
         return stage.isShowing();
+    }
+
+    /** Whether the window is on screen; any thread may ask. */
+    public boolean isOpen() {
+        return open;
     }
 
     /** Looks for an edit of config.json made elsewhere; the launcher calls it every few seconds while the window is open. */
