@@ -78,6 +78,11 @@ final class CalendarsCommand implements Callable<Integer> {
                     + unreachable.message() + ". Check the account's \"url\" in " + paths.configFile()
                     + " and the network.";
         }
+        if (listing instanceof AccountCalendars.CertificateNotTrusted untrusted) {
+            return "the server of account " + account.name() + " at " + account.url() + " has a certificate CalSync"
+                    + " cannot trust (self-signed, expired, or issued for another name), so nothing was sent: "
+                    + untrusted.message();
+        }
         return ((AccountCalendars.Failed) listing).message();
     }
 

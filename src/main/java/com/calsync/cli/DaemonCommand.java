@@ -46,6 +46,7 @@ final class DaemonCommand implements Callable<Integer> {
         }
         LogSetup logs = new LogSetup(paths.logDir()).start();
         CalSyncService service = CalSyncService.standard(paths, environment.env(), environment.os(), environment.userHome(), environment.clock());
+        service.onConfig(config -> logs.applyLevel(config.app().logLevel()));
         try {
             service.start();
         } catch (AlreadyRunningException e) {

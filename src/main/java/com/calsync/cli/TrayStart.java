@@ -1,11 +1,14 @@
 package com.calsync.cli;
 
+import com.calsync.autostart.LoginItem;
 import com.calsync.autostart.LoginItems;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.DefaultConfigWriter;
 import com.calsync.config.LogSetup;
 import com.calsync.service.AlreadyRunningException;
 import com.calsync.service.CalSyncService;
+import com.calsync.service.setup.SetupService;
+import com.calsync.service.setup.SyncTrigger;
 import com.calsync.ui.DesktopOpener;
 import com.calsync.ui.InProcessService;
 import com.calsync.ui.RecentLog;
@@ -18,6 +21,8 @@ import com.calsync.platform.macos.MacAppearance;
 import com.calsync.platform.macos.objc.ObjCUnavailableException;
 import com.calsync.platform.linux.FreedesktopColorScheme;
 import com.calsync.platform.linux.FreedesktopNotifier;
+import com.calsync.ui.settings.Desktop;
+import com.calsync.ui.settings.SettingsLauncher;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
@@ -65,6 +70,7 @@ final class TrayStart {
         LogSetup logs = new LogSetup(paths.logDir()).start();
         RecentLog recent = new RecentLog(LOG_LINES).attachToRoot();
         CalSyncService service = CalSyncService.standard(paths, environment.env(), environment.os(), environment.userHome(), environment.clock());
+        service.onConfig(config -> logs.applyLevel(config.app().logLevel()));
         try {
             service.start();
         } catch (AlreadyRunningException e) {
@@ -82,9 +88,12 @@ final class TrayStart {
                 environment.userHome());
         Optional<DesktopNotifier> notifier = mac ? Optional.of(AppleScriptNotifier.system())
                 : FreedesktopNotifier.connect(environment.env(), "CalSync", "calsync");
-        TrayApp app = new TrayApp(new InProcessService(service, recent), loginItems.forPlatform(),
+        LoginItem loginItem = loginItems.forPlatform();
+        SettingsLauncher settings = new SettingsLauncher(SetupService.standard(paths, environment.env(), environment.os(),
+                environment.userHome(), environment.clock(), SyncTrigger.of(service)), loginItem, Desktop.system(environment.os()));
+        TrayApp app = new TrayApp(new InProcessService(service, recent), loginItem,
                 DesktopOpener.system(environment.os()), paths.configFile(), paths.logDir(), environment.clock(), mac,
-                scheme, notifier);
+                scheme, notifier, settings::show);
         int code = TrayLauncher.launch(app);
         service.stop();
         service.awaitStopped();

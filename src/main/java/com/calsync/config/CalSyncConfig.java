@@ -15,18 +15,32 @@ import java.util.Optional;
  * @param calendars by name, in file order
  * @param pairs     in file order
  * @param limits    the {@code limits} section: request and run deadlines, answer size
+ * @param app       the {@code app} section: notifications, log level
  */
 public record CalSyncConfig(
         SyncSettings sync,
         Map<String, AccountConfig> accounts,
         Map<String, CalendarConfig> calendars,
         List<PairConfig> pairs,
-        Limits limits) {
+        Limits limits,
+        AppSettings app) {
+
+    /** A config with the default {@link Limits} and no {@code app} section. */
+    public CalSyncConfig(SyncSettings sync, Map<String, AccountConfig> accounts, Map<String, CalendarConfig> calendars,
+                         List<PairConfig> pairs) {
+        this(sync, accounts, calendars, pairs, Limits.DEFAULTS, AppSettings.DEFAULTS);
+    }
+
+    /** A config with {@code limits} and no {@code app} section. */
+    public CalSyncConfig(SyncSettings sync, Map<String, AccountConfig> accounts, Map<String, CalendarConfig> calendars,
+                         List<PairConfig> pairs, Limits limits) {
+        this(sync, accounts, calendars, pairs, limits, AppSettings.DEFAULTS);
+    }
 
     /** A config with the default {@link Limits}. */
     public CalSyncConfig(SyncSettings sync, Map<String, AccountConfig> accounts, Map<String, CalendarConfig> calendars,
-                         List<PairConfig> pairs) {
-        this(sync, accounts, calendars, pairs, Limits.DEFAULTS);
+                         List<PairConfig> pairs, AppSettings app) {
+        this(sync, accounts, calendars, pairs, Limits.DEFAULTS, app);
     }
 
     public CalSyncConfig {
@@ -34,6 +48,8 @@ public record CalSyncConfig(
         accounts = Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
         calendars = Collections.unmodifiableMap(new LinkedHashMap<>(calendars));
         pairs = List.copyOf(pairs);
+        limits = limits == null ? Limits.DEFAULTS : limits;
+        app = app == null ? AppSettings.DEFAULTS : app;
     }
 
     /** The settings one pair runs with: defaults, then the top-level section, then the pair's. */

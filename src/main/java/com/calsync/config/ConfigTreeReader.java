@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * instead of stopping at the first. One instance reads one document.
  */
 final class ConfigTreeReader {
-    private static final List<String> ROOT_KEYS = List.of("sync", "accounts", "calendars", "pairs", Limits.SECTION);
+    private static final List<String> ROOT_KEYS = List.of("sync", "accounts", "calendars", "pairs", Limits.SECTION, "app");
     private static final List<String> ACCOUNT_KEYS = List.of("type", "url", "username", "ca_file");
     private static final List<String> LIMIT_KEYS = List.of(Limits.REQUEST_TIMEOUT_SECONDS, Limits.RUN_TIMEOUT_MINUTES,
             Limits.MAX_RESPONSE_MB);
@@ -96,6 +96,7 @@ final class ConfigTreeReader {
         Map<String, CalendarConfig> calendars = readCalendars(root.get("calendars"), Site.ROOT.key("calendars"), accounts);
         List<PairConfig> pairs = readPairs(root.get("pairs"), Site.ROOT.key("pairs"), calendars, accounts);
         Limits limits = readLimits(root.get(Limits.SECTION), Site.ROOT.key(Limits.SECTION));
+        AppSettings app = readApp(root.get("app"), Site.ROOT.key("app"));
         if (errors.isEmpty()) {
             checkExpansion(pairs, top.applyTo(SyncSettings.DEFAULTS));
         }
@@ -104,7 +105,7 @@ final class ConfigTreeReader {
             return result(Optional.empty());
         }
         return result(Optional.of(new CalSyncConfig(top.applyTo(SyncSettings.DEFAULTS), accounts, calendars, pairs,
-                limits)));
+                limits, app)));
     }
 
     /** A syntax error found by the parser, as a result with that one problem. */
@@ -181,6 +182,33 @@ final class ConfigTreeReader {
         errorAt(site.key(key), "must be a whole number from " + range[0] + " to " + range[1] + hint
                 + " (got " + describe(value) + ")");
         return fallback;
+    }
+
+    // ---- app -----------------------------------------------------------------------------
+
+    private AppSettings readApp(JsonNode node, Site site) {
+        if (node == null || !requireObject(node, site, "{ \"notifications\": true, \"log_level\": \"info\" }")) {
+            return AppSettings.DEFAULTS;
+        }
+        warnUnknownKeys(node, site, AppSettings.KEYS);
+        boolean notifications = true;
+        JsonNode on = node.get("notifications");
+        if (on != null) {
+            if (on.isBoolean()) {
+                notifications = on.booleanValue();
+            } else {
+                errorAt(site.key("notifications"), "must be true or false (got " + describe(on) + ")");
+            }
+        }
+        Optional<AppSettings.LogLevel> level = optionalText(node, site, "log_level").flatMap(text -> {
+            Optional<AppSettings.LogLevel> known = AppSettings.LogLevel.byJsonName(text);
+            if (known.isEmpty()) {
+                errorAt(site.key("log_level"), quoted(text) + " is not one of " + String.join(", ", AppSettings.LogLevel.jsonNames())
+                        + Suggestions.didYouMean(text, AppSettings.LogLevel.jsonNames()));
+            }
+            return known;
+        });
+        return new AppSettings(notifications, level);
     }
 
     // ---- accounts ------------------------------------------------------------------------

@@ -57,6 +57,21 @@ public final class LogSetup implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sets how much CalSync logs ({@code "app": { "log_level": … }}); empty restores the built-in
+     * INFO of logback.xml. Libraries keep their own levels.
+     */
+    public void applyLevel(java.util.Optional<AppSettings.LogLevel> level) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            Level wanted = level.map(l -> Level.toLevel(l.name(), Level.INFO)).orElse(Level.INFO);
+            Logger calsync = context.getLogger("com.calsync");
+            if (!wanted.equals(calsync.getLevel())) {
+                calsync.setLevel(wanted);
+                calsync.info("log level {}", wanted);
+            }
+        }
+    }
+
     public Path logFile() {
         return logDir.resolve(LOG_FILE);
     }

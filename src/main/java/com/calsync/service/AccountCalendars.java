@@ -44,7 +44,8 @@ public final class AccountCalendars {
     }
 
     /** What listing an account's calendars came to; each failure is its own case, so the caller can say what to do. */
-    public sealed interface Listing permits Listed, NoPassword, AuthenticationFailed, Unreachable, Failed {}
+    public sealed interface Listing permits Listed, NoPassword, AuthenticationFailed, Unreachable, CertificateNotTrusted,
+            Failed {}
 
     /** The account's calendars, in the server's order. */
     public record Listed(List<CalendarSummary> calendars) implements Listing {
@@ -61,6 +62,12 @@ public final class AccountCalendars {
 
     /** The server could not be reached or kept failing. */
     public record Unreachable(String message) implements Listing {}
+
+    /**
+     * The TLS handshake failed: the server's certificate is self-signed, expired, issued for another
+     * name, or from an authority Java does not trust. Nothing was sent.
+     */
+    public record CertificateNotTrusted(String message) implements Listing {}
 
     /** Anything else the server or discovery reported. */
     public record Failed(String message) implements Listing {}
@@ -85,12 +92,33 @@ public final class AccountCalendars {
         }
     }
 
+    /** Lists with the password stored for the account (environment, Keychain / Secret Service, file). */
     public Listing list(AccountConfig account) {
         if (account.username().isPresent() && stores.passwords().find(account.name()).isEmpty()) {
             return new NoPassword();
         }
+        return discover(stores.caldavAccount(account));
+    }
+
+    /**
+     * Lists with a password typed just now and not stored anywhere yet (signing in from the
+     * Settings window); {@code password} is copied for each use, the caller clears it.
+     */
+    public Listing list(AccountConfig account, char[] password) {
+        if (account.username().isEmpty()) {
+            return discover(CalDavAccount.anonymous(account.name(), account.url()).withCaFile(account.caFile()));
+        }
+        char[] copy = password.clone();
+        try {
+            return discover(new CalDavAccount(account.name(), account.url(), account.username().get(), copy::clone,
+                    account.caFile()));
+        } finally {
+            java.util.Arrays.fill(copy, '\0');
+        }
+    }
+
+    private Listing discover(CalDavAccount login) {
         HttpLimits limits = new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(30), HttpLimits.DEFAULTS.maxBodyBytes());
-        CalDavAccount login = stores.caldavAccount(account);
         CalDavClient client;
         try {
             client = new CalDavClient(login, HttpClients.create(limits, login.caFile()), limits, INTERACTIVE,
@@ -103,10 +131,21 @@ public final class AccountCalendars {
         } catch (CalDavAuthenticationException e) {
             return new AuthenticationFailed(e.getMessage());
         } catch (StoreUnavailableException e) {
-            return new Unreachable(e.getMessage());
+            return untrustedCertificate(e) ? new CertificateNotTrusted(e.getMessage()) : new Unreachable(e.getMessage());
         } catch (StoreException e) {
             return new Failed(e.getMessage());
         }
+    }
+
+    /** A failed TLS handshake over the certificate (javax.net.ssl, java.security.cert) somewhere in the causes. */
+    static boolean untrustedCertificate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof java.security.cert.CertificateException
+                    || t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CalendarSummary summary(CalendarInfo c) {

@@ -74,6 +74,7 @@ public final class CalSyncService {
 
     private final Object stateLock = new Object();
     private final List<Consumer<ServiceSnapshot>> observers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<CalSyncConfig>> configListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     /** A decision on held deletions, taken by the pair's next run (the tray's Approve / Reject). */
@@ -181,6 +182,19 @@ public final class CalSyncService {
         }
     }
 
+    /**
+     * Calls {@code listener} with each config taken (at start and after every valid edit), on the
+     * thread that loaded it: for settings outside the service, such as the log level. Add before {@link #start()}.
+     */
+    public void onConfig(Consumer<CalSyncConfig> listener) {
+        configListeners.add(listener);
+    }
+
+    /** The config the service runs with (the last valid one), if there is one yet. */
+    public Optional<CalSyncConfig> config() {
+        return Optional.ofNullable(config);
+    }
+
     /** Reads config.json again now; what the socket's {@code reload} does. */
     public void reload() {
         loadConfig(false);
@@ -202,6 +216,13 @@ public final class CalSyncService {
             CalSyncConfig loaded = result.config().orElseThrow();
             config = loaded;
             configError = null;
+            for (Consumer<CalSyncConfig> listener : configListeners) {
+                try {
+                    listener.accept(loaded);
+                } catch (RuntimeException e) {
+                    log.warn("applying the new config failed in part: {}", e.getMessage(), e);
+                }
+            }
             if (!initial) {
                 log.info("config reloaded: {} enabled pair(s)", loaded.enabledPairs().size());
             }

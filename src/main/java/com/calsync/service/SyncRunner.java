@@ -163,6 +163,32 @@ public final class SyncRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code pair} with its state in {@code database}: a preview of a pair not saved yet dry-runs
+     * against a fresh, throw-away state instead of creating the pair's own.
+     */
+    public SyncReport run(CalSyncConfig config, PairConfig pair, SyncOptions options, Path database) {
+        SyncPolicy policy = policyFor(pair, config.settingsFor(pair));
+        CalendarStore source = null;
+        CalendarStore target = null;
+        try {
+            source = stores.open(config, config.sourceOf(pair), true);
+            target = stores.open(config, config.targetOf(pair));
+            try (StatusDb db = StatusDb.open(database)) {
+                return engine.sync(new SyncPair(pair.name(), source, target, policy), db, options);
+            }
+        } catch (StoreException | IllegalArgumentException | SyncStateException e) {
+            return failed(pair, policy, options, e.getMessage());
+        } finally {
+            if (source != null) {
+                source.close();
+            }
+            if (target != null) {
+                target.close();
+            }
+        }
+    }
+
     private SyncReport runWarm(CalSyncConfig config, PairConfig pair, SyncPolicy policy, SyncOptions options) {
         OpenPairs.Open opened;
         try {

@@ -70,6 +70,11 @@ public final class InProcessService implements TrayService {
     }
 
     @Override
+    public boolean notificationsOn() {
+        return service.config().map(c -> c.app().notifications()).orElse(true);
+    }
+
+    @Override
     public void shutdown() {
         service.stop();
         service.awaitStopped();

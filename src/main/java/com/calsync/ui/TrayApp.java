@@ -9,6 +9,7 @@ import com.calsync.ui.model.Notice;
 import com.calsync.ui.popover.PopoverView;
 import com.calsync.ui.popover.PopoverWindow;
 import com.calsync.ui.theme.Theme;
+import com.calsync.ui.settings.SettingsShortcut;
 import com.calsync.ui.tray.TrayIconView;
 import com.calsync.ui.tray.TrayIcons;
 import com.calsync.ui.tray.TrayMenu;
@@ -34,18 +35,20 @@ import org.slf4j.LoggerFactory;
  * Started with {@link Platform#startup} rather than as an {@code Application} so its
  * collaborators are passed in, not found through static state.
  *
- * @param service     the background service
- * @param loginItem   "Open at login"
- * @param desktop     opens config.json and the logs
- * @param configFile  config.json
- * @param logDir      the log folder
- * @param clock       "now" for the times shown, in its zone
- * @param mac         macOS: template icons (16 px menu bar), Cupertino, the popover on mouse-down
- * @param colorScheme the desktop's light/dark setting, followed live
- * @param notifier    the desktop's notification service; without one, AWT's tray balloons
+ * @param service      the background service
+ * @param loginItem    "Open at login"
+ * @param desktop      opens config.json and the logs
+ * @param configFile   config.json
+ * @param logDir       the log folder
+ * @param clock        "now" for the times shown, in its zone
+ * @param mac          macOS: template icons (16 px menu bar), Cupertino, the popover on mouse-down
+ * @param colorScheme  the desktop's light/dark setting, followed live
+ * @param notifier     the desktop's notification service; without one, AWT's tray balloons
+ * @param openSettings shows the Settings window (on the JavaFX thread): the popover's Settings…, the menu's, ⌘,
  */
 public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener desktop, Path configFile, Path logDir,
-                      Clock clock, boolean mac, ColorSchemeSource colorScheme, Optional<DesktopNotifier> notifier) {
+                      Clock clock, boolean mac, ColorSchemeSource colorScheme, Optional<DesktopNotifier> notifier,
+                      Runnable openSettings) {
     private static final Logger log = LoggerFactory.getLogger(TrayApp.class);
 
     /**
@@ -94,6 +97,7 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
                     theme.close();
                     onQuit.run();
                 });
+        controller.onOpenSettings(openSettings);
         PopoverView view = new PopoverView(controller, clock);
         theme.onApplied(scheme -> view.setDark(scheme == Scheme.DARK));
         theme.start();
@@ -104,6 +108,7 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
         Running running;
         if (SystemTray.isSupported()) {
             PopoverWindow popover = new PopoverWindow(view, null);
+            SettingsShortcut.install(popover.stage().getScene(), openSettings);
             AtomicReference<TrayIconView> trayRef = new AtomicReference<>();
             double[] lastClick = {0, 0};
             TrayMenu menu = new TrayMenu(menuEntries(view, () -> popover.showAt(lastClick[0], lastClick[1])));
@@ -127,7 +132,9 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
                 tray.render(next);
                 menu.setText("pauseResume", next.paused() ? "Resume" : "Pause");
                 menu.setDisabled("syncNow", next.pairs().isEmpty());
-                for (Notice n : Notice.between(previous.getAndSet(next), next)) {
+                // computed every time, so the view compared with stays current while notifications are off
+                List<Notice> notices = Notice.between(previous.getAndSet(next), next);
+                for (Notice n : service.notificationsOn() ? notices : List.<Notice>of()) {
                     notifier.ifPresentOrElse(d -> background.execute(() -> d.notify(n.title(), n.text())),
                             () -> tray.notify(n));
                 }
@@ -146,6 +153,7 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
             Stage window = new Stage();
             window.setTitle("CalSync");
             window.setScene(new Scene(view.root()));
+            SettingsShortcut.install(window.getScene(), openSettings);
             window.setOnCloseRequest(e -> {
                 e.consume();
                 controller.quit();

@@ -36,6 +36,7 @@ public final class TrayController implements PopoverActions {
     private final List<Consumer<Boolean>> loginItemViewers = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<Path, String>> openFailureViewers = new CopyOnWriteArrayList<>();
     private volatile AutoCloseable subscription;
+    private volatile Runnable settingsOpener = () -> log.warn("no Settings window in this app");
 
     /**
      * @param service    the background service
@@ -62,6 +63,11 @@ public final class TrayController implements PopoverActions {
     /** {@code viewer} gets every new view on the UI thread. Add viewers before {@link #start()}. */
     public void addViewer(Consumer<AppView> viewer) {
         viewers.add(viewer);
+    }
+
+    /** {@code opener} shows the Settings window; it runs on the UI thread. Set before {@link #start()}. */
+    public void onOpenSettings(Runnable opener) {
+        settingsOpener = opener;
     }
 
     /** {@code viewer} learns on the UI thread whether CalSync starts at login. */
@@ -136,6 +142,11 @@ public final class TrayController implements PopoverActions {
                 uiThread.execute(() -> openFailureViewers.forEach(v -> v.accept(path, why)));
             }
         });
+    }
+
+    @Override
+    public void openSettings() {
+        uiThread.execute(settingsOpener);
     }
 
     @Override

@@ -28,6 +28,14 @@ public interface TrayService {
     /** Drops the held deletions for {@code pair}: the items stay; the guard forgets them. */
     void rejectDeletions(String pair);
 
+    /**
+     * Whether the user wants desktop notifications (config.json's {@code "app": { "notifications" }}).
+     * Cheap: it reads the config the service already holds, so the UI thread may call it.
+     */
+    default boolean notificationsOn() {
+        return true;
+    }
+
     /** Stops the service cleanly (finishes or cancels the run under way); returns when it has stopped. */
     void shutdown();
 

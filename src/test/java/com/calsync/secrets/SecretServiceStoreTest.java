@@ -3,13 +3,8 @@ package com.calsync.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.jna.NativeLibrary;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import com.calsync.testservers.PrivateKeyring;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -26,35 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretServiceStoreTest {
     @TempDir
     static Path home;
-    private static Process session;
+    private static PrivateKeyring keyring;
 
     @BeforeAll
     static void startKeyring() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gnome-keyring-daemon")) && Files.isExecutable(Path.of("/usr/bin/dbus-run-session")),
-                "needs gnome-keyring and dbus: apt-get install -y --no-install-recommends gnome-keyring libsecret-1-0");
-        ProcessBuilder pb = new ProcessBuilder("dbus-run-session", "--", "sh", "-c",
-                "echo -n calsync-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1;"
-                        + " echo \"$DBUS_SESSION_BUS_ADDRESS\"; exec cat");
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
-        pb.environment().put("XDG_RUNTIME_DIR", home.toString());
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-        session = pb.start();
-        String address = new BufferedReader(new InputStreamReader(session.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        assertThat(address).as("D-Bus session address").startsWith("unix:");
-        // GLib reads the address when it first connects: point this JVM's libsecret at the private session
-        NativeLibrary.getInstance("c").getFunction("setenv").invokeInt(new Object[] {"DBUS_SESSION_BUS_ADDRESS", address, 1});
+        assumeTrue(PrivateKeyring.installed(), "needs gnome-keyring and dbus: " + PrivateKeyring.INSTALL_HINT);
+        keyring = PrivateKeyring.start(home);
     }
 
     @AfterAll
     static void stopKeyring() throws Exception {
-        // later tests in this JVM must not talk to a bus that is about to go away
-        NativeLibrary.getInstance("c").getFunction("unsetenv").invokeInt(new Object[] {"DBUS_SESSION_BUS_ADDRESS"});
-        if (session != null) {
-            session.getOutputStream().close(); // `cat` ends, and dbus-run-session takes the daemons with it
-            if (!session.waitFor(30, TimeUnit.SECONDS)) {
-                session.destroy();
-            }
+        if (keyring != null) {
+            keyring.close();
         }
     }
 

@@ -67,6 +67,7 @@ class PopoverTest {
         loginItem = new XdgAutostartLoginItem(home.resolve(".config"), new LaunchCommand(List.of("/opt/calsync/bin/CalSync"), true));
         TrayController controller = new TrayController(service, loginItem, path -> service.calls.add("open " + path),
                 home.resolve("config.json"), home.resolve("logs"), background, Platform::runLater, () -> exited.set(true));
+        controller.onOpenSettings(() -> service.calls.add("settings"));
         view = new PopoverView(controller, UiTestClock.fixed());
         new com.calsync.ui.theme.Theme(false, new FixedScheme(com.calsync.platform.ColorSchemeSource.Scheme.LIGHT), Runnable::run)
                 .start();
@@ -242,13 +243,14 @@ class PopoverTest {
     }
 
     @Test
-    void openConfigOpenLogsAndQuitGoThroughTheController(FxRobot robot) throws Exception {
+    void settingsOpenConfigOpenLogsAndQuitGoThroughTheController(FxRobot robot) throws Exception {
+        robot.clickOn("#openSettings");
         robot.clickOn("#openConfig");
         robot.clickOn("#openLogs");
         robot.clickOn("#quit");
         waitUntil(exited::get);
 
-        assertThat(service.calls).containsExactly("open " + home.resolve("config.json"), "open " + home.resolve("logs"), "shutdown");
+        assertThat(service.calls).containsExactly("settings", "open " + home.resolve("config.json"), "open " + home.resolve("logs"), "shutdown");
     }
 
     @SuppressWarnings("unused")

@@ -133,7 +133,7 @@ class TrayIconTest {
         AtomicBoolean quit = new AtomicBoolean();
         TrayApp app = new TrayApp(service, new XdgAutostartLoginItem(home, new LaunchCommand(List.of("/opt/calsync/bin/CalSync"), true)),
                 path -> { }, home.resolve("config.json"), home.resolve("logs"), UiTestClock.fixed(), false,
-                new FixedScheme(com.calsync.platform.ColorSchemeSource.Scheme.LIGHT), Optional.empty());
+                new FixedScheme(com.calsync.platform.ColorSchemeSource.Scheme.LIGHT), Optional.empty(), () -> { });
 
         TrayApp.Running running = onFx(() -> app.start(background, () -> quit.set(true)));
         assertThat(running.icon()).isPresent();

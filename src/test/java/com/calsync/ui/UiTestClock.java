@@ -12,7 +12,7 @@ import java.time.ZoneId;
  * (pom.xml, execution {@code ui-tests-shifted}), which moves this clock and the views built on it
  * to another day, year and zone: a UI that reads the machine's clock or zone fails there.
  */
-final class UiTestClock {
+public final class UiTestClock {
     static final ZoneId ZONE = ZoneId.of(System.getProperty("calsync.test.zone", "UTC"));
     static final long SHIFT_DAYS = Long.getLong("calsync.test.shiftDays", 0);
     /** Local noon, so the views' times (a few hours around it) fall on the same local day. */
@@ -22,12 +22,12 @@ final class UiTestClock {
     }
 
     /** Stands still at {@link #NOW}. */
-    static Clock fixed() {
+    public static Clock fixed() {
         return Clock.fixed(NOW, ZONE);
     }
 
     /** Ticks like the machine's clock, moved by the shift, in the test zone: for a live service. */
-    static Clock ticking() {
+    public static Clock ticking() {
         return Clock.offset(Clock.system(ZONE), Duration.ofDays(SHIFT_DAYS));
     }
 }

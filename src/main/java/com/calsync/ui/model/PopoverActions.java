@@ -15,6 +15,9 @@ public interface PopoverActions {
 
     void openLogs();
 
+    /** Opens the Settings window (accounts, calendars, pairs). */
+    void openSettings();
+
     void quit();
 
     /** The "Open at login" toggle changed. */

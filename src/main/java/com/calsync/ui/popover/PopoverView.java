@@ -85,7 +85,7 @@ public final class PopoverView {
     private final ProgressBar progressBar = new ProgressBar();
     private final VBox pairRows = new VBox(4);
     private final Map<String, PairRow> rows = new LinkedHashMap<>();
-    private final Label noPairs = label("noPairs", "dim", "No pairs configured yet: Open config to add one.");
+    private final Label noPairs = label("noPairs", "dim", "No pairs configured yet: Settings… adds one.");
     private final ScrollPane pairsScroll = new ScrollPane(pairRows);
     private final Label totals = label("totals", "dim");
     private final RunChart chart;
@@ -125,6 +125,7 @@ public final class PopoverView {
         return List.of(
                 new FooterAction("syncNow", "Sync now", actions::syncNow),
                 new FooterAction("pauseResume", "Pause", () -> actions.togglePause(shown != null && shown.paused())),
+                new FooterAction("openSettings", "Settings…", actions::openSettings),
                 new FooterAction("openConfig", "Open config", actions::openConfig),
                 new FooterAction("openLogs", "Open logs", actions::openLogs),
                 new FooterAction("quit", "Quit", actions::quit));
