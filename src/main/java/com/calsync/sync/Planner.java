@@ -65,15 +65,20 @@ final class Planner {
         Map<Side, Integer> vanished = new java.util.EnumMap<>(Map.of(Side.SOURCE, 0, Side.TARGET, 0));
         for (String key : keys) {
             StatusRow row = rows.get(key);
-            if (source.leftWindow().contains(key)
-                    || row != null && (row.isOn(Side.SOURCE) && unreadableSource.contains(row.sourceHref())
-                    || row.isOn(Side.TARGET) && unreadableTarget.contains(row.targetHref()))) {
-                continue; // not deleted: out of the window, or listed but unreadable this time
-            }
+            boolean leftWindow = source.leftWindow().contains(key);
+            boolean unreadableOnSource = row != null && row.isOn(Side.SOURCE) && unreadableSource.contains(row.sourceHref());
+            boolean unreadableOnTarget = row != null && row.isOn(Side.TARGET) && unreadableTarget.contains(row.targetHref());
+            // Counted even when the other side's copy is unreadable this run: an emptied side must
+            // still look emptied to the guard (else its last readable deletions slip through).
             for (SideSnapshot side : List.of(source, target)) {
-                if (row != null && row.isOn(side.side()) && !side.items().containsKey(key) && !approved.contains(key)) {
+                boolean unreadableHere = side.side() == Side.SOURCE ? unreadableOnSource : unreadableOnTarget;
+                if (!leftWindow && !unreadableHere && row != null && row.isOn(side.side())
+                        && !side.items().containsKey(key) && !approved.contains(key)) {
                     vanished.merge(side.side(), 1, Integer::sum);
                 }
+            }
+            if (leftWindow || unreadableOnSource || unreadableOnTarget) {
+                continue; // not deleted: out of the window, or listed but unreadable this time
             }
             SideItem a = source.items().get(key);
             SideItem b = target.items().get(key);
