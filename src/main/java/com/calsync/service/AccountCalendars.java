@@ -133,7 +133,8 @@ public final class AccountCalendars {
         } catch (StoreUnavailableException e) {
             return untrustedCertificate(e) ? new CertificateNotTrusted(e.getMessage()) : new Unreachable(e.getMessage());
         } catch (StoreException e) {
-            return new Failed(e.getMessage());
+            // a refused certificate is not retried, so it comes as a plain StoreException (CalDavClient)
+            return untrustedCertificate(e) ? new CertificateNotTrusted(e.getMessage()) : new Failed(e.getMessage());
         }
     }
 

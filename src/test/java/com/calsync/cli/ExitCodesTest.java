@@ -80,11 +80,11 @@ class ExitCodesTest {
         assertThat(err.toString()).contains("Unknown option: '--no-such-option'");
 
         assertThat(run("sync", "--pair", "nosuch")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("no pair named \"nosuch\"", "(pairs: demo)");
+        assertThat(err.toString()).contains("no pair named \"nosuch\"", "(pairs: demo");
         assertThat(run("sync", "--reject-deletions", "nosuch")).isEqualTo(ExitCodes.USAGE);
 
         assertThat(run("restore", "--pair", "nosuch")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("no pair named \"nosuch\"", "(pairs: demo)");
+        assertThat(err.toString()).contains("no pair named \"nosuch\"", "(pairs: demo");
         assertThat(out.toString()).doesNotContain("No saved copies");
         assertThat(run("restore", "--pair", "demo")).as("a known pair without copies").isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("No saved copies");
@@ -139,7 +139,24 @@ class ExitCodesTest {
     @Test
     void seventyForAnInternalErrorWithItsMessage() throws Exception {
         run("sync");
-        // the state database's folder is a file: nothing a command-line change can fix
+        // the log folder is a file: nothing a command-line change can fix, and no pair can run
+        Path logs = home.resolve("logs");
+        try (var files = Files.list(logs)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(logs);
+        Files.writeString(logs, "not a folder");
+
+        assertThat(run("sync")).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(err.toString()).startsWith("calsync: ").contains("logs");
+    }
+
+    @Test
+    void aStateDatabaseThatCannotBeOpenedFailsItsPairWithTheReason() throws Exception {
+        run("sync");
+        // the state database's folder is a file: the pair fails and says why; other pairs would still run
         Path db = home.resolve("state/db");
         try (var files = Files.list(db)) {
             for (Path f : files.toList()) {
@@ -149,7 +166,7 @@ class ExitCodesTest {
         Files.delete(db);
         Files.writeString(db, "not a folder");
 
-        assertThat(run("sync")).isEqualTo(ExitCodes.INTERNAL_ERROR);
-        assertThat(err.toString()).startsWith("calsync: ").contains("sync state database");
+        assertThat(run("sync")).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(out.toString() + err).contains("state");
     }
 }

@@ -43,13 +43,17 @@ class OpenPairsTest {
     }
 
     private static CalSyncConfig config(String folderB, String... pairNames) {
+        // each pair writes a calendar of its own under folderB (two pairs writing one is a config error)
         StringBuilder pairs = new StringBuilder();
+        StringBuilder targets = new StringBuilder();
         for (String name : pairNames) {
             pairs.append(pairs.length() == 0 ? "" : ",").append("{ \"name\": \"").append(name)
-                    .append("\", \"source\": \"a\", \"target\": \"b\" }");
+                    .append("\", \"source\": \"a\", \"target\": \"b-").append(name).append("\" }");
+            targets.append(", \"b-").append(name).append("\": { \"type\": \"folder\", \"path\": \"")
+                    .append(folderB).append('/').append(name).append("\" }");
         }
-        String text = "{ \"calendars\": { \"a\": { \"type\": \"folder\", \"path\": \"/tmp/a\" },"
-                + " \"b\": { \"type\": \"folder\", \"path\": \"" + folderB + "\" } }, \"pairs\": [" + pairs + "] }";
+        String text = "{ \"calendars\": { \"a\": { \"type\": \"folder\", \"path\": \"/tmp/a\" }" + targets
+                + " }, \"pairs\": [" + pairs + "] }";
         return new ConfigLoader(HOME).parse(text, "config.json", HOME).config().orElseThrow();
     }
 

@@ -25,7 +25,6 @@ import com.calsync.service.StoreOpener;
 import com.calsync.service.SyncRunner;
 import com.calsync.store.StoreException;
 import com.calsync.store.StoreUnavailableException;
-import com.calsync.store.eventkit.EventKitDirectory;
 import com.calsync.store.local.FeedStore;
 import com.calsync.sync.SyncOptions;
 import com.calsync.sync.SyncReport;
@@ -97,7 +96,7 @@ public final class SetupService {
         return new SetupService(paths, new ConfigFile(paths.configFile(), new ConfigLoader(userHome)), new ConfigEditor(userHome),
                 new AccountCalendars(stores, clock), SyncRunner.standard(paths, env, os, clock),
                 () -> PlatformSecretStores.detect(os, paths.configDir()).forSaving(),
-                () -> EventKitDirectory.onThisMac(os).stream()
+                () -> stores.eventKit().calendars().stream()
                         .map(c -> new MacCalendar(c.title(), c.source(), c.color(), c.writable())).toList(),
                 trigger, env, os, clock);
     }

@@ -1,11 +1,7 @@
 package com.calsync.store.eventkit;
 
-import com.calsync.platform.Os;
 import com.calsync.platform.macos.objc.Foundation;
 import com.calsync.platform.macos.objc.ObjC;
-import com.calsync.platform.macos.objc.ObjCUnavailableException;
-import com.calsync.store.StoreException;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import java.time.Duration;
 import java.util.List;
@@ -23,34 +19,28 @@ public final class EventKitDirectory {
     }
 
     /**
-     * Every event calendar on this Mac, in EventKit's order.
+     * Every event calendar on this Mac, in EventKit's order, through the process's kept runtime (its
+     * permission request outlives a prompt answered late; see {@link EventKitRuntime}).
      *
-     * @throws StoreException when this is not a Mac, EventKit cannot be loaded, or access is refused
-     *                        (the message says where to allow it)
+     * @throws com.calsync.store.StoreException when access is refused (the message says where to allow it)
      */
-    public static List<EventKitCalendar> onThisMac(Os os) {
-        if (!os.isMac()) {
-            throw new StoreException("macOS Calendar (EventKit) exists only on macOS, and this is " + os.name());
-        }
-        ObjC objc;
-        try {
-            objc = ObjC.forOs(os);
-            NativeLibrary.getInstance("EventKit");
-        } catch (ObjCUnavailableException | UnsatisfiedLinkError e) {
-            throw new StoreException("cannot load EventKit to list the calendars on this Mac: " + e.getMessage(), e);
-        }
-        return list(objc, ACCESS_TIMEOUT);
-    }
-
-    /** Lists through any runtime with EventKit's classes (the real one, or the tests' stand-in). */
-    static List<EventKitCalendar> list(ObjC objc, Duration accessTimeout) {
+    static List<EventKitCalendar> list(EventKitRuntime runtime, Duration accessTimeout) {
+        ObjC objc = runtime.objc();
         Foundation ns = new Foundation(objc);
         Pointer eventStore = objc.send(objc.send(objc.cls("EKEventStore"), "alloc"), "init");
         try {
-            new EventKitAccess(ns).ensure(eventStore, accessTimeout);
+            if (runtime.access().ensure(eventStore, accessTimeout)) {
+                // a store made before the grant lists nothing until it is reset (issue 12)
+                eventStore = EventKitStore.refreshedAfterGrant(objc, ns, eventStore);
+            }
             return new CalendarChooser(ns).calendars(eventStore);
         } finally {
             objc.sendVoid(eventStore, "release");
         }
+    }
+
+    /** Lists through any runtime with EventKit's classes (the tests' GNUstep stand-in). */
+    static List<EventKitCalendar> list(ObjC objc, Duration accessTimeout) {
+        return list(new EventKitRuntime(objc), accessTimeout);
     }
 }

@@ -9,6 +9,7 @@ import com.sun.jna.NativeLibrary;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -89,5 +90,15 @@ public final class EventKitRuntime {
     public EventKitWatcher watch(String title, Optional<String> source, Runnable onChange) {
         return EventKitWatcher.open(this, title, source,
                 new Debouncer(CHANGE_QUIET, Debouncer.Scheduler.onThread("eventkit-changes " + title)), onChange);
+    }
+
+    /**
+     * Every event calendar on this Mac, for a person to pick from (the Settings window), asking for
+     * calendar access the first time.
+     *
+     * @throws StoreException when access is refused (the message says where to allow it)
+     */
+    public List<EventKitCalendar> calendars() {
+        return EventKitDirectory.list(this, ACCESS_TIMEOUT);
     }
 }

@@ -109,7 +109,7 @@ public final class EventKitStore implements CalendarStore {
      * "updates all the properties of all the objects with their corresponding values in the event
      * store" (Apple, {@code EKEventStore.reset()}). Should it still list none, a new store is made.
      */
-    private static Pointer refreshedAfterGrant(ObjC objc, Foundation ns, Pointer eventStore) {
+    static Pointer refreshedAfterGrant(ObjC objc, Foundation ns, Pointer eventStore) {
         objc.sendVoid(eventStore, "reset");
         if (!new CalendarChooser(ns).calendars(eventStore).isEmpty()) {
             return eventStore;

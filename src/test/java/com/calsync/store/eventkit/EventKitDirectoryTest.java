@@ -42,6 +42,6 @@ class EventKitDirectoryTest {
 
     @Test
     void elsewhereThanMacOsItSaysSo() {
-        assertThatThrownBy(() -> EventKitDirectory.onThisMac(Os.LINUX)).hasMessageContaining("only on macOS");
+        assertThatThrownBy(() -> EventKitRuntime.load(Os.LINUX)).hasMessageContaining("only on macOS");
     }
 }
