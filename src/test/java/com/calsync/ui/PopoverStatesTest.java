@@ -184,13 +184,13 @@ class PopoverStatesTest {
             return null;
         });
         List<String> order = new ArrayList<>();
-        for (int i = 0; i < 11; i++) {
+        for (int i = 0; i < 12; i++) {
             robot.press(KeyCode.TAB).release(KeyCode.TAB);
             WaitForAsyncUtils.waitForFxEvents();
             order.add(focusedId());
         }
         assertThat(order).containsSubsequence("reject-demo", "approve-demo", "logLevel", "copyLog", "openAtLogin", "syncNow",
-                "pauseResume", "openConfig", "openLogs", "quit");
+                "pauseResume", "openSettings", "openConfig", "openLogs", "quit");
         assertThat(order.get(0)).isEqualTo("reject-demo");
     }
 
