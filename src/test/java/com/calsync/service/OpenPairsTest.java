@@ -13,12 +13,10 @@ import com.calsync.store.ItemRef;
 import com.calsync.store.Listing;
 import com.calsync.store.StoreCapabilities;
 import com.calsync.store.StoredItem;
+import com.calsync.sync.TestClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class OpenPairsTest {
     private static final Path HOME = Path.of("/nonexistent-home");
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T12:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-26T12:00:00Z"));
     private final OpenPairs pairs = new OpenPairs(clock);
     private final List<ClosableStore> opened = new ArrayList<>();
 
@@ -201,33 +199,6 @@ class OpenPairsTest {
         @Override
         public void delete(String href, String etag) {
             throw new UnsupportedOperationException();
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

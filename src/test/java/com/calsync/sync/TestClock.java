@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand. */
-final class TestClock extends Clock {
+/** A clock a test moves by hand (sync and service tests alike). */
+public final class TestClock extends Clock {
     private Instant now;
 
-    TestClock(Instant now) {
+    public TestClock(Instant now) {
         this.now = now;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
