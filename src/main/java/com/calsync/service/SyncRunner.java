@@ -134,7 +134,8 @@ public final class SyncRunner implements AutoCloseable {
         }
         SyncOptions options = optionsFor.apply(pair.name());
         try (PairRunLock lock = PairRunLock.acquire(pair.name(), lockOf(pair), ProcessHandle.current().pid(), lockWait)) {
-            return open != null ? runWarm(config, pair, policy, options) : runCold(config, pair, policy, options);
+            return open != null ? runWarm(config, pair, policy, options)
+                    : runCold(config, pair, policy, options, databaseOf(pair));
         } catch (PairRunLock.PairBusyException e) {
             log.warn("{}: {}", pair.name(), e.getMessage());
             return failed(pair, policy, options, e.getMessage());
@@ -151,10 +152,11 @@ public final class SyncRunner implements AutoCloseable {
     }
 
     /** A run that opens the pair and closes it again (the command line's). */
-    private SyncReport runCold(CalSyncConfig config, PairConfig pair, SyncPolicy policy, SyncOptions options) {
+    private SyncReport runCold(CalSyncConfig config, PairConfig pair, SyncPolicy policy, SyncOptions options,
+                               Path database) {
         OpenPairs.Open opened = null;
         try {
-            opened = openPair(config, pair);
+            opened = openPair(config, pair, database);
             return engine.sync(new SyncPair(pair.name(), opened.source(), opened.target(), policy), opened.db(), options);
         } finally {
             if (opened != null) {
@@ -169,30 +171,17 @@ public final class SyncRunner implements AutoCloseable {
      */
     public SyncReport run(CalSyncConfig config, PairConfig pair, SyncOptions options, Path database) {
         SyncPolicy policy = policyFor(pair, config.settingsFor(pair));
-        CalendarStore source = null;
-        CalendarStore target = null;
         try {
-            source = stores.open(config, config.sourceOf(pair), true);
-            target = stores.open(config, config.targetOf(pair));
-            try (StatusDb db = StatusDb.open(database)) {
-                return engine.sync(new SyncPair(pair.name(), source, target, policy), db, options);
-            }
+            return runCold(config, pair, policy, options, database);
         } catch (StoreException | IllegalArgumentException | SyncStateException e) {
             return failed(pair, policy, options, e.getMessage());
-        } finally {
-            if (source != null) {
-                source.close();
-            }
-            if (target != null) {
-                target.close();
-            }
         }
     }
 
     private SyncReport runWarm(CalSyncConfig config, PairConfig pair, SyncPolicy policy, SyncOptions options) {
         OpenPairs.Open opened;
         try {
-            opened = open.acquire(config, pair, p -> openPair(config, p));
+            opened = open.acquire(config, pair, p -> openPair(config, p, databaseOf(p)));
         } catch (RuntimeException e) {
             throw e; // reported by run()
         } catch (Exception e) {
@@ -210,8 +199,8 @@ public final class SyncRunner implements AutoCloseable {
     }
 
     /** The pair's state, then its calendars, each remembering where it is in that state. */
-    private OpenPairs.Open openPair(CalSyncConfig config, PairConfig pair) {
-        StatusDb db = StatusDb.open(databaseOf(pair));
+    private OpenPairs.Open openPair(CalSyncConfig config, PairConfig pair, Path database) {
+        StatusDb db = StatusDb.open(database);
         CalendarStore source = null;
         try {
             // a source folder that is missing is an error, never an empty calendar
