@@ -164,9 +164,9 @@ public final class StoreOpener {
         return new FolderStore(folder, clock);
     }
 
-    /** A client for a configured CalDAV account, with the usual deadlines and retries. */
-    public CalDavClient caldavClient(AccountConfig account) {
-        return CalDavClient.create(caldavAccount(account), clock);
+    /** The account's shared client, keeping to config.json's {@code limits} (whole-account pairs use it). */
+    public CalDavClient caldavClient(AccountConfig account, Limits limits) {
+        return clientFor(account, httpLimits(limits));
     }
 
     private CalendarStore openCalDav(AccountConfig account, CalendarConfig.CalDav calendar, Memory memory,

@@ -37,7 +37,7 @@ final class WholeAccountCalendars {
     }
 
     private CalendarStore openByName(CalSyncConfig config, String account, String name) {
-        CalDavClient client = stores.caldavClient(config.accounts().get(account));
+        CalDavClient client = stores.caldavClient(config.accounts().get(account), config.limits());
         List<CalendarInfo> all = new CalDavDiscovery(client).calendars();
         CalendarInfo found = all.stream().filter(c -> c.displayName().equals(name)).findFirst()
                 .or(() -> all.stream().filter(c -> c.displayName().equalsIgnoreCase(name)).findFirst())

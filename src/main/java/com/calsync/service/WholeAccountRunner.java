@@ -75,7 +75,7 @@ final class WholeAccountRunner {
         List<SyncReport> runs = new ArrayList<>();
         try {
             AccountConfig sourceAccount = config.accounts().get(whole.account());
-            CalDavClient sourceClient = stores.caldavClient(sourceAccount);
+            CalDavClient sourceClient = stores.caldavClient(sourceAccount, config.limits());
             List<CalendarInfo> all = new CalDavDiscovery(sourceClient).calendars();
             List<CalendarInfo> matching = all.stream().filter(c -> whole.matches(c.displayName()))
                     .filter(c -> only.map(o -> o.equals(c.displayName())).orElse(true)).toList();
@@ -176,7 +176,7 @@ final class WholeAccountRunner {
 
     private Targets targets(CalSyncConfig config, WholeAccount.Target into) {
         if (into instanceof WholeAccount.IntoAccount account) {
-            CalDavClient client = stores.caldavClient(config.accounts().get(account.account()));
+            CalDavClient client = stores.caldavClient(config.accounts().get(account.account()), config.limits());
             return new AccountTargets(account, client);
         }
         return new FolderTargets((WholeAccount.IntoFolder) into, stores);
