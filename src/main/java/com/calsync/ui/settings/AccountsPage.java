@@ -67,20 +67,8 @@ final class AccountsPage {
 
     private void build() {
         root.getStyleClass().add("page");
-        list.setId("accountList");
-        list.setPrefWidth(170);
-        list.setPrefHeight(220);
-        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                showAccount(now);
-            }
-        });
-        Button add = new Button("_New account");
-        add.setId("newAccount");
-        add.setOnAction(e -> newAccount());
-        VBox left = new VBox(6, list, add);
-        left.setMinWidth(170);
-        add.setMaxWidth(Double.MAX_VALUE);
+        VBox left = NamedList.column(list, "accountList", 220, this::showAccount, "_New account", "newAccount",
+                this::newAccount);
 
         preset.setId("preset");
         preset.valueProperty().addListener((o, was, now) -> presetChanged());

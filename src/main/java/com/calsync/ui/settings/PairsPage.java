@@ -83,20 +83,7 @@ final class PairsPage {
 
     private void build() {
         root.getStyleClass().add("page");
-        list.setId("pairList");
-        list.setPrefWidth(170);
-        list.setPrefHeight(200);
-        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                showPair(now);
-            }
-        });
-        Button add = new Button("Ne_w pair");
-        add.setId("newPair");
-        add.setOnAction(e -> newPair());
-        VBox left = new VBox(6, list, add);
-        left.setMinWidth(170);
-        add.setMaxWidth(Double.MAX_VALUE);
+        VBox left = NamedList.column(list, "pairList", 200, this::showPair, "Ne_w pair", "newPair", this::newPair);
 
         formTitle.getStyleClass().add("section");
         name.setId("pairName");
