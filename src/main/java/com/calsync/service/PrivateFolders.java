@@ -30,6 +30,9 @@ public final class PrivateFolders {
     public static int secure(CalSyncPaths paths) {
         // the logger only here: `calsync status` asks for warnings() on its JDK-only fast path
         Logger log = LoggerFactory.getLogger(PrivateFolders.class);
+        // Files CalSync made inside its own private folders were never open to anyone else: tightening
+        // them is housekeeping. Only a folder others could enter is news worth a warning.
+        boolean exposed = of(paths).stream().anyMatch(f -> PrivateFiles.openToOthers(f).isPresent());
         List<Path> changed = new ArrayList<>();
         for (Path folder : of(paths)) {
             try {
@@ -38,7 +41,10 @@ public final class PrivateFolders {
                 log.warn("could not make {} private (readable by you alone): {}", folder, e.getMessage());
             }
         }
-        if (!changed.isEmpty()) {
+        if (!changed.isEmpty() && !exposed) {
+            log.debug("{} file(s) CalSync made inside its private folders set to 0600/0700, e.g. {}", changed.size(),
+                    changed.get(0));
+        } else if (!changed.isEmpty()) {
             log.warn("{} file(s) and folder(s) were readable by other users and are now private to you (folders 0700,"
                     + " files 0600), e.g. {}", changed.size(), changed.get(0));
         }
