@@ -150,6 +150,8 @@ public final class CalDavBenchmark {
             phases.add(inProcess("no-change, in-process cold", home, radicale, false, repeats));
             phases.add(inProcess("no-change, warm service", home, radicale, true, Math.max(5, repeats)));
             phases.add(throughService(home, radicale, repeats));
+            phases.addAll(serversOwnAnswer(home, Map.of(Side.SOURCE, radicale, Side.TARGET, xandikos),
+                    Map.of(Side.SOURCE, source, Side.TARGET, target), Math.max(5, repeats)));
             Optional<Comparison> comparison = Optional.empty();
             if (compare) {
                 comparison = Vdirsyncer.find().map(v -> {
@@ -258,6 +260,48 @@ public final class CalDavBenchmark {
                 """.formatted(SOURCE_ACCOUNT, source.baseUrl(), source.username(), target.baseUrl(), SOURCE_ACCOUNT,
                 sourceCalendar.getRawPath(), targetCalendar.getRawPath());
         Files.writeString(home.resolve("config.json"), config, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What each server alone takes to answer the no-change run's one request: the sync-collection
+     * REPORT with the token the pair holds, sent straight from here, {@code runs} times; the
+     * median. Part of every no-change run's wall time that no client can save.
+     */
+    private List<Phase> serversOwnAnswer(Path home, Map<Side, LocalCalDavServer> servers, Map<Side, URI> calendars, int runs) {
+        Map<Side, Optional<String>> tokens = new java.util.EnumMap<>(Side.class);
+        try (com.calsync.sync.StatusDb db = com.calsync.sync.StatusDb.open(
+                CalSyncPaths.resolve(Optional.of(home), Map.of(), Os.LINUX, home).dbDir().resolve("bench.db"))) {
+            for (Side side : Side.values()) {
+                tokens.put(side, db.syncToken(side).filter(t -> !t.startsWith("ctag:")));
+            }
+        }
+        List<Phase> phases = new ArrayList<>();
+        for (Side side : Side.values()) {
+            LocalCalDavServer server = servers.get(side);
+            String name = Character.toUpperCase(server.name().charAt(0)) + server.name().substring(1) + "'s own REPORT";
+            if (tokens.get(side).isEmpty()) {
+                progress.printf("  %s: the pair holds no sync token for it; not timed%n", name);
+                continue;
+            }
+            String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:sync-collection xmlns:d=\"DAV:\"><d:sync-token>"
+                    + tokens.get(side).get() + "</d:sync-token><d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop>"
+                    + "</d:sync-collection>";
+            List<Long> micros = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> answer = server.send("REPORT", calendars.get(side),
+                        Map.of("Depth", "0", "Content-Type", "application/xml; charset=utf-8"), body);
+                micros.add((System.nanoTime() - start) / 1000);
+                if (answer.statusCode() != 207) {
+                    throw new IllegalStateException(name + " answered " + answer.statusCode() + ": " + answer.body());
+                }
+            }
+            micros.sort(null);
+            long median = micros.get(micros.size() / 2);
+            phases.add(new Phase(name, median / 1000, -1, median, side == Side.SOURCE ? 1 : 0, side == Side.TARGET ? 1 : 0,
+                    0, "ok"));
+        }
+        return phases;
     }
 
     /** The name of the phase {@link #throughService} measures. */
