@@ -11,8 +11,8 @@ import java.util.OptionalInt;
 /**
  * The commands that only talk to a running service, or only read a file, run here before
  * picocli, Jackson or Logback is loaded: {@code --version}, {@code status [--json]},
- * {@code stop}, {@code pause}, {@code resume}, {@code logs [-n N] [-f] [--errors]} and
- * {@code test [--pair P]} while a service runs. A JVM that loads only the JDK and a few CalSync
+ * {@code stop}, {@code pause}, {@code resume}, {@code logs [-n N] [-f] [--errors]}, and
+ * {@code test [--pair P]} and {@code sync [--pair P] [--json]} while a service runs. A JVM that loads only the JDK and a few CalSync
  * classes answers in a fraction of the time the full command line takes to start.
  *
  * <p>Only exactly these forms are taken, with {@code --home PATH} before or after the command;
@@ -60,6 +60,8 @@ public final class FastPath {
             case "logs" -> Optional.of(new LogView(environment).show(control.paths().logDir(),
                     p.value("-n").map(Integer::parseInt).orElse(50), p.flag("-f"), p.flag("--errors")));
             case "test" -> control.testThroughService(p.value("--pair"));
+            case "sync" -> p.value("--pair").filter(name -> name.contains("/")).isPresent() ? Optional.empty()
+                    : control.syncThroughService(p.value("--pair"), p.flag("--json"));
             default -> Optional.empty();
         };
     }
@@ -91,7 +93,8 @@ public final class FastPath {
                 "pause", List.of(),
                 "resume", List.of(),
                 "logs", List.of("-n=", "-f", "--follow", "--errors"),
-                "test", List.of("--pair="));
+                "test", List.of("--pair="),
+                "sync", List.of("--pair=", "--json"));
 
         boolean flag(String name) {
             return flags.contains(name);

@@ -137,6 +137,34 @@ final class ServiceControl {
         return Optional.of(summary.finish());
     }
 
+    /**
+     * {@code calsync sync [--pair P] [--json]} while a service runs: the service runs the pairs
+     * (its calendars, connections and state are already open, and no second process syncs beside
+     * it) and answers the report, printed here as the command prints its own.
+     *
+     * @return empty when no service runs or it refused (say, a pair it does not schedule): the
+     *         caller then syncs in its own process, which explains any mistake itself
+     */
+    Optional<Integer> syncThroughService(Optional<String> pair, boolean json) throws IOException {
+        Optional<Map<String, Object>> answer;
+        try {
+            answer = send(ControlRequest.syncReporting(pair,
+                    json ? ControlRequest.ReportForm.JSON : ControlRequest.ReportForm.TEXT));
+        } catch (IllegalStateException refused) {
+            return Optional.empty();
+        }
+        if (answer.isEmpty() || !(answer.get().get("output") instanceof String output)) {
+            return Optional.empty(); // a service from before this form answers no output: run here
+        }
+        environment.out().print(output);
+        environment.out().flush();
+        return Optional.of(switch (String.valueOf(answer.get().get("outcome"))) {
+            case "failed" -> ExitCodes.PROBLEMS;
+            case "partial" -> ExitCodes.ATTENTION;
+            default -> ExitCodes.OK;
+        });
+    }
+
     /** Prints that nothing runs, and how to start it; returns {@link ExitCodes#PROBLEMS}. */
     int notRunning() {
         environment.err().println("CalSync is not running" + staleHint() + "; `calsync start` starts it.");

@@ -4,14 +4,11 @@ import com.calsync.config.CalSyncConfig;
 import com.calsync.config.CalSyncPaths;
 import com.calsync.config.LogSetup;
 import com.calsync.config.PairConfig;
-import com.calsync.platform.ControlCharacters;
-import com.calsync.service.HeldDeletionsNote;
 import com.calsync.service.PrivateFolders;
+import com.calsync.service.SyncReportJson;
+import com.calsync.service.SyncReportText;
 import com.calsync.service.SyncRunner;
 import com.calsync.sync.HeldDeletions;
-import com.calsync.sync.ItemChange;
-import com.calsync.sync.Side;
-import com.calsync.sync.SkippedItem;
 import com.calsync.sync.SyncOptions;
 import com.calsync.sync.SyncOutcome;
 import com.calsync.sync.SyncReport;
@@ -29,14 +26,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code calsync sync}: syncs the configured pairs once, in the foreground, and prints what it
- * did. On first run it writes the default config with its demo pair. Exit codes: 0 all pairs
+ * did. While the service runs, it runs them (see {@link ServiceControl#syncThroughService}); a
+ * dry run, approving or rejecting held deletions and a whole-account pair's single calendar
+ * always run in this process. On first run it writes the default config with its demo pair. Exit codes: 0 all pairs
  * fine, 1 a pair failed (or the config is invalid), 3 a pair needs attention (held deletions,
  * items that could not be written).
  */
 @Command(name = "sync", description = "Sync the configured pairs once and print what changed.")
 final class SyncCommand implements Callable<Integer> {
-    private static final int LISTED_ITEMS = 15;
-
     private final CliEnvironment environment;
 
     @Spec
@@ -70,7 +67,14 @@ final class SyncCommand implements Callable<Integer> {
             environment.err().println("calsync sync: --approve-deletions and --reject-deletions exclude each other");
             return ExitCodes.USAGE;
         }
-        CalSyncPaths paths = CalSyncCommand.root(spec).paths();
+        CalSyncCommand root = CalSyncCommand.root(spec);
+        if (!dryRun && approve == null && reject == null && (pair == null || !pair.contains("/"))) {
+            Optional<Integer> viaService = new ServiceControl(environment, root).syncThroughService(Optional.ofNullable(pair), json);
+            if (viaService.isPresent()) {
+                return viaService.get();
+            }
+        }
+        CalSyncPaths paths = root.paths();
         Optional<CalSyncConfig> loaded = new ConfigAccess(environment).load(paths, true,
                 json ? environment.err() : environment.out());
         if (loaded.isEmpty()) {
@@ -105,8 +109,7 @@ final class SyncCommand implements Callable<Integer> {
             }
         }
         // a whole-account pair reports each of its calendars as a pair of its own
-        reports = reports.stream().flatMap(r -> r.calendars().isEmpty() ? java.util.stream.Stream.of(r)
-                : r.calendars().stream()).toList();
+        reports = SyncReportText.perCalendar(reports);
         PrintWriter out = environment.out();
         if (json) {
             out.println(new SyncReportJson().render(reports));
@@ -114,83 +117,19 @@ final class SyncCommand implements Callable<Integer> {
             if (held != HeldDeletions.HOLD && !dryRun) {
                 out.println(decision(only, held, heldBefore, reports.get(0)));
             }
-            reports.forEach(r -> print(out, config, r));
+            out.print(new SyncReportText(config).render(reports));
         }
         out.flush();
-        if (reports.stream().anyMatch(r -> r.outcome() == SyncOutcome.FAILED)) {
-            return ExitCodes.PROBLEMS;
-        }
-        return reports.stream().anyMatch(r -> r.outcome() == SyncOutcome.PARTIAL) ? ExitCodes.ATTENTION : ExitCodes.OK;
+        return exitCode(SyncReportText.worst(reports));
     }
 
-    private void print(PrintWriter out, CalSyncConfig config, SyncReport r) {
-        String arrow = r.mode() == com.calsync.sync.SyncMode.MIRROR ? " → " : " ↔ ";
-        out.printf("%s (%s%s%s, %s)%s: %s in %d ms%n", r.pair(), sourceOf(config, r), arrow, targetOf(config, r),
-                r.mode().jsonName(), r.dryRun() ? " [dry run: nothing was changed]" : "", outcome(r), r.durationMs());
-        if (r.calendar() != null && r.calendar().targetCreated()) {
-            out.printf("  %s the target calendar %s%n", r.dryRun() ? "would make" : "made", r.calendar().target());
-        }
-        if (!r.transform().isIdentity()) {
-            out.printf("  copies: %s%s%n", r.transform().describe(),
-                    r.leftOut() > 0 ? "; " + r.leftOut() + " event(s) left out" : "");
-        }
-        if (r.failure() != null) {
-            out.println("  failed: " + esc(r.failure()));
-            out.println("  nothing was deleted; the next run starts again from the last good state.");
-        }
-        for (Side side : Side.values()) {
-            long created = r.count(side, ItemChange.Kind.CREATED);
-            long updated = r.count(side, ItemChange.Kind.UPDATED);
-            long deleted = r.count(side, ItemChange.Kind.DELETED);
-            if (created + updated + deleted > 0) {
-                out.printf("  %s%s: %d created, %d updated, %d deleted%n", r.dryRun() ? "would change " : "",
-                        side.label(), created, updated, deleted);
-            }
-        }
-        List<ItemChange> changes = r.changes();
-        for (int i = 0; i < Math.min(LISTED_ITEMS, changes.size()); i++) {
-            ItemChange c = changes.get(i);
-            out.printf("    %s%s on the %s: \"%s\" (%s)%n", r.dryRun() ? "would be " : "", c.kind().label(),
-                    c.side().label(), esc(c.title()), esc(c.why()));
-        }
-        if (changes.size() > LISTED_ITEMS) {
-            out.printf("    … and %d more (--json lists every one)%n", changes.size() - LISTED_ITEMS);
-        }
-        if (!r.skipped().isEmpty()) {
-            long problems = r.skipped().stream().filter(SkippedItem::needsAttention).count();
-            out.printf("  skipped %d item(s)%s:%n", r.skipped().size(),
-                    problems == 0 ? "" : ", " + problems + " of them need you (marked !)");
-            // the ones that need the user first, so the list's limit never hides them behind to-dos
-            r.skipped().stream().sorted(java.util.Comparator.comparing((SkippedItem s) -> !s.needsAttention()))
-                    .limit(LISTED_ITEMS).forEach((SkippedItem s) -> out.printf("    %s%s %s: %s%n",
-                            s.needsAttention() ? "! " : "", s.side().label(), esc(s.href()), esc(s.reason())));
-            if (r.skipped().size() > LISTED_ITEMS) {
-                out.printf("    … and %d more (--json lists every one)%n", r.skipped().size() - LISTED_ITEMS);
-            }
-        }
-        if (!r.held().isEmpty()) {
-            out.printf("  HELD: %d deletion(s) not carried out. %s%n", r.held().size(), esc(HeldDeletionsNote.of(r)));
-        }
-        r.errors().forEach(e -> out.printf("  error on the %s, %s: %s%n", e.side().label(),
-                esc(e.title() == null || e.title().equals(e.key()) ? e.key() : "\"" + e.title() + "\" (" + e.key() + ")"),
-                esc(e.message())));
-    }
-
-    /** The source as config.json names it, or for a whole-account pair's calendar, account and calendar. */
-    private static String sourceOf(CalSyncConfig config, SyncReport r) {
-        if (r.calendar() != null) {
-            return esc(r.calendar().source());
-        }
-        return config.pair(r.pair()).map(PairConfig::source).orElse("?");
-    }
-
-    private static String targetOf(CalSyncConfig config, SyncReport r) {
-        return r.calendar() != null ? esc(r.calendar().target()) : config.pair(r.pair()).map(PairConfig::target).orElse("?");
-    }
-
-    /** Calendar and server text, printed with its control characters (and line breaks) escaped. */
-    private static String esc(String text) {
-        return ControlCharacters.escape(text);
+    /** 0 all pairs fine, 1 a pair failed, 3 a pair needs attention. */
+    static int exitCode(SyncOutcome worst) {
+        return switch (worst) {
+            case OK -> ExitCodes.OK;
+            case PARTIAL -> ExitCodes.ATTENTION;
+            case FAILED -> ExitCodes.PROBLEMS;
+        };
     }
 
     private static final int UNKNOWN = -1;
@@ -217,16 +156,5 @@ final class SyncCommand implements Callable<Integer> {
                         + " saved; `calsync restore` puts one back)."
                 : "Rejected: the " + heldBefore + " held deletion(s) in " + pair + " will not be carried out; the items"
                         + " stay where they are.";
-    }
-
-    private static String outcome(SyncReport r) {
-        if (r.outcome() == SyncOutcome.OK && r.nothingChanged()) {
-            return "nothing to do";
-        }
-        return switch (r.outcome()) {
-            case OK -> "done";
-            case PARTIAL -> "done, needs attention";
-            case FAILED -> "FAILED";
-        };
     }
 }

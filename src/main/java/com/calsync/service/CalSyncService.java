@@ -488,6 +488,16 @@ public final class CalSyncService {
             node.put("pair", r.pair());
             list.add(node);
         }
+        if (request.report() != ControlRequest.ReportForm.NONE) {
+            List<SyncReport> each = SyncReportText.perCalendar(reports);
+            ok.put("outcome", SyncReportText.worst(each).label());
+            ok.put("output", switch (request.report()) {
+                case JSON -> new SyncReportJson().render(each) + System.lineSeparator();
+                case TEXT -> each.isEmpty() ? "No pairs configured in " + paths.configFile() + ": nothing to sync."
+                        + System.lineSeparator() : new SyncReportText(config).render(each);
+                case NONE -> throw new AssertionError();
+            });
+        }
         return ok;
     }
 

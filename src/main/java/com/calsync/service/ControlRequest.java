@@ -12,17 +12,50 @@ import java.util.Optional;
  * Built and written by {@link ControlClient}, read by the service; the JSON is the documented
  * wire format (line-delimited, one object per request).
  *
- * @param pair  {@code sync} only: the pair to run (empty: every pair)
- * @param await {@code sync} only: answer once the runs are done, with their results
+ * @param pair   {@code sync} only: the pair to run (empty: every pair)
+ * @param await  {@code sync} only: answer once the runs are done, with their results
+ * @param report {@code sync} with {@code await} only: also answer the report {@code calsync sync}
+ *               prints, as text or as its JSON ({@code "report":"text"})
  */
-public record ControlRequest(ControlCommand command, Optional<String> pair, boolean await) {
+public record ControlRequest(ControlCommand command, Optional<String> pair, boolean await, ReportForm report) {
+
+    /** The form of the report a waiting sync answers besides its results. */
+    public enum ReportForm {
+        /** Only the results ({@code last_result} fields per pair). */
+        NONE,
+        /** Also {@code "output"}: the lines {@code calsync sync} prints. */
+        TEXT,
+        /** Also {@code "output"}: what {@code calsync sync --json} prints. */
+        JSON;
+
+        String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static ReportForm named(String name) {
+            return switch (name) {
+                case "" -> NONE;
+                case "text" -> TEXT;
+                case "json" -> JSON;
+                default -> throw new IllegalArgumentException("unknown report \"" + name + "\"; known: text, json");
+            };
+        }
+    }
 
     public ControlRequest {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(pair, "pair");
+        Objects.requireNonNull(report, "report");
         if (command != ControlCommand.SYNC && (pair.isPresent() || await)) {
             throw new IllegalArgumentException("only sync takes a pair or waits; " + command.wireName() + " does not");
         }
+        if (report != ReportForm.NONE && !await) {
+            throw new IllegalArgumentException("a report comes only with a sync that waits (\"wait\":true)");
+        }
+    }
+
+    public ControlRequest(ControlCommand command, Optional<String> pair, boolean await) {
+        this(command, pair, await, ReportForm.NONE);
     }
 
     /** A command without arguments. */
@@ -32,6 +65,11 @@ public record ControlRequest(ControlCommand command, Optional<String> pair, bool
 
     public static ControlRequest sync(Optional<String> pair, boolean await) {
         return new ControlRequest(ControlCommand.SYNC, pair, await);
+    }
+
+    /** A sync of every pair (or {@code pair}) that waits and answers what {@code calsync sync} would print. */
+    public static ControlRequest syncReporting(Optional<String> pair, ReportForm report) {
+        return new ControlRequest(ControlCommand.SYNC, pair, true, report);
     }
 
     /**
@@ -45,7 +83,8 @@ public record ControlRequest(ControlCommand command, Optional<String> pair, bool
             return of(command);
         }
         Optional<String> pair = request.hasNonNull("pair") ? Optional.of(request.get("pair").asText()) : Optional.empty();
-        return sync(pair, request.path("wait").asBoolean(false));
+        return new ControlRequest(command, pair, request.path("wait").asBoolean(false),
+                ReportForm.named(request.path("report").asText("")));
     }
 
     /**
@@ -71,6 +110,9 @@ public record ControlRequest(ControlCommand command, Optional<String> pair, bool
             if (await) {
                 node.put("wait", true);
             }
+            if (report != ReportForm.NONE) {
+                node.put("report", report.wireName());
+            }
         }
         return com.calsync.platform.JsonText.write(node);
     }
@@ -82,6 +124,9 @@ public record ControlRequest(ControlCommand command, Optional<String> pair, bool
             node.put("pair", pair.orElse(null));
             if (await) {
                 node.put("wait", true);
+            }
+            if (report != ReportForm.NONE) {
+                node.put("report", report.wireName());
             }
         }
         return node;

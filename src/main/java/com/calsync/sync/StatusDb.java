@@ -322,15 +322,16 @@ public final class StatusDb implements AutoCloseable {
     // --- where each side's calendar is (issue 15) --------------------------------------------
     // The store opener keeps here what it found out about a side's calendar (a CalDAV calendar's
     // URL and capabilities), so the next run opens it without discovery's requests. Opaque to the
-    // engine; kept in meta under its own keys, so older databases simply have none yet.
+    // engine; kept in meta under its own keys, so older databases simply have none yet. The two
+    // sides are read at once (SyncEngine), so both may relocate at once: one at a time here.
 
     /** What the store opener remembered about where {@code side}'s calendar is, if anything. */
-    public Optional<String> storeLocation(Side side) {
+    public synchronized Optional<String> storeLocation(Side side) {
         return meta(locationKey(side));
     }
 
     /** Remembers where {@code side}'s calendar is; empty forgets it (the next open looks it up). */
-    public void putStoreLocation(Side side, Optional<String> location) {
+    public synchronized void putStoreLocation(Side side, Optional<String> location) {
         putMeta(locationKey(side), location.orElse(null));
     }
 

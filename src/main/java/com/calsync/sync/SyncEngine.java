@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,16 @@ public final class SyncEngine {
         this.clock = clock;
     }
 
+    /**
+     * Whether the two sides are read at once: where either waits on a server (a calendar with
+     * sync tokens: CalDAV), a no-change run is two requests, and their waits need not add up.
+     * Two local stores stay one after the other (EventKit's event store is not documented as
+     * safe to use from two threads at once).
+     */
+    private static boolean readsAtOnce(SyncPair pair) {
+        return pair.source().capabilities().syncTokens() || pair.target().capabilities().syncTokens();
+    }
+
     public SyncReport sync(SyncPair pair, StatusDb db, SyncOptions options) {
         Instant started = clock.instant();
         SyncPolicy policy = pair.policy();
@@ -59,10 +70,20 @@ public final class SyncEngine {
             Map<String, String> links = db.copyLinks();
             SideReader reader = new SideReader(ical, window, recheck, rows, shaper,
                     new TargetKeys(links, rows, transform.rewritesCopies()), new CarriedKinds(pair));
-            SideSnapshot source = reader.read(Side.SOURCE, pair.source(), db.skipped(Side.SOURCE),
-                    db.syncToken(Side.SOURCE), transformChanged);
-            SideSnapshot target = reader.read(Side.TARGET, pair.target(), db.skipped(Side.TARGET),
-                    db.syncToken(Side.TARGET), false);
+            Map<String, SkippedItem> sourceSkipped = db.skipped(Side.SOURCE);
+            Map<String, SkippedItem> targetSkipped = db.skipped(Side.TARGET);
+            Optional<String> sourceToken = db.syncToken(Side.SOURCE);
+            Optional<String> targetToken = db.syncToken(Side.TARGET);
+            Callable<SideSnapshot> readTarget = () -> reader.read(Side.TARGET, pair.target(), targetSkipped, targetToken, false);
+            SideReads reads = readsAtOnce(pair) ? SideReads.beside(readTarget, pair.name()) : SideReads.after(readTarget);
+            SideSnapshot source;
+            try {
+                source = reader.read(Side.SOURCE, pair.source(), sourceSkipped, sourceToken, transformChanged);
+            } catch (RuntimeException | Error e) {
+                reads.cancel();
+                throw e;
+            }
+            SideSnapshot target = reads.target();
             report.read(source, target);
 
             // plan

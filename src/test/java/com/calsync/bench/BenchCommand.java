@@ -143,6 +143,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + " whole processes (CalSync ÷ vdirsyncer):%n", v.version());
             ratio(out, "vdirsyncer first sync", v.firstSync(), first);
             ratio(out, "vdirsyncer no-change", v.noChange(), unchanged);
+            result.phases().stream().filter(p -> p.name().equals(CalDavBenchmark.THROUGH_SERVICE)).findFirst()
+                    .ifPresent(p -> ratio(out, "  … CalSync's service running", v.noChange(), p));
         });
         out.flush();
         return ExitCodes.OK;

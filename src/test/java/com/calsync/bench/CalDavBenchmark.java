@@ -149,6 +149,9 @@ public final class CalDavBenchmark {
             phases.add(median(unchanged));
             phases.add(inProcess("no-change, in-process cold", home, radicale, false, repeats));
             phases.add(inProcess("no-change, warm service", home, radicale, true, Math.max(5, repeats)));
+            phases.add(throughService(home, radicale, repeats));
+            phases.addAll(serversOwnAnswer(home, Map.of(Side.SOURCE, radicale, Side.TARGET, xandikos),
+                    Map.of(Side.SOURCE, source, Side.TARGET, target), Math.max(5, repeats)));
             Optional<Comparison> comparison = Optional.empty();
             if (compare) {
                 comparison = Vdirsyncer.find().map(v -> {
@@ -259,21 +262,107 @@ public final class CalDavBenchmark {
         Files.writeString(home.resolve("config.json"), config, StandardCharsets.UTF_8);
     }
 
-    /** Runs {@code java -cp <this class path> com.calsync.App --home HOME sync --json} and reads its report. */
-    private Phase syncProcess(String name, Path home, LocalCalDavServer source) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path stdout = home.resolve("sync-out.json");
-        Path stderr = home.resolve("sync-err.txt");
+    /**
+     * What each server alone takes to answer the no-change run's one request: the sync-collection
+     * REPORT with the token the pair holds, sent straight from here, {@code runs} times; the
+     * median. Part of every no-change run's wall time that no client can save.
+     */
+    private List<Phase> serversOwnAnswer(Path home, Map<Side, LocalCalDavServer> servers, Map<Side, URI> calendars, int runs) {
+        Map<Side, Optional<String>> tokens = new java.util.EnumMap<>(Side.class);
+        try (com.calsync.sync.StatusDb db = com.calsync.sync.StatusDb.open(
+                CalSyncPaths.resolve(Optional.of(home), Map.of(), Os.LINUX, home).dbDir().resolve("bench.db"))) {
+            for (Side side : Side.values()) {
+                tokens.put(side, db.syncToken(side).filter(t -> !t.startsWith("ctag:")));
+            }
+        }
+        List<Phase> phases = new ArrayList<>();
+        for (Side side : Side.values()) {
+            LocalCalDavServer server = servers.get(side);
+            String name = Character.toUpperCase(server.name().charAt(0)) + server.name().substring(1) + "'s own REPORT";
+            if (tokens.get(side).isEmpty()) {
+                progress.printf("  %s: the pair holds no sync token for it; not timed%n", name);
+                continue;
+            }
+            String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:sync-collection xmlns:d=\"DAV:\"><d:sync-token>"
+                    + tokens.get(side).get() + "</d:sync-token><d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop>"
+                    + "</d:sync-collection>";
+            List<Long> micros = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> answer = server.send("REPORT", calendars.get(side),
+                        Map.of("Depth", "0", "Content-Type", "application/xml; charset=utf-8"), body);
+                micros.add((System.nanoTime() - start) / 1000);
+                if (answer.statusCode() != 207) {
+                    throw new IllegalStateException(name + " answered " + answer.statusCode() + ": " + answer.body());
+                }
+            }
+            micros.sort(null);
+            long median = micros.get(micros.size() / 2);
+            phases.add(new Phase(name, median / 1000, -1, median, side == Side.SOURCE ? 1 : 0, side == Side.TARGET ? 1 : 0,
+                    0, "ok"));
+        }
+        return phases;
+    }
+
+    /** The name of the phase {@link #throughService} measures. */
+    public static final String THROUGH_SERVICE = "no-change, service running";
+
+    /**
+     * The no-change {@code calsync sync --json} process again, {@code repeats} times, while a
+     * {@code calsync daemon} started the same way runs: the command asks the service, whose warm
+     * runner syncs. The median; the process's wall and CPU time (the service's work is not in
+     * the CPU column, its run time is the "in sync" one).
+     */
+    private Phase throughService(Path home, LocalCalDavServer source, int repeats) throws IOException, InterruptedException {
+        List<String> daemon = calsync(home, "daemon");
+        ProcessBuilder builder = new ProcessBuilder(daemon).redirectErrorStream(true)
+                .redirectOutput(home.resolve("daemon-out.txt").toFile());
+        builder.environment().remove("CALSYNC_HOME");
+        builder.environment().put(AccountConfig.passwordVariable(SOURCE_ACCOUNT), source.password());
+        Process process = builder.start();
+        try {
+            com.calsync.service.ControlClient control = new com.calsync.service.ControlClient(home.resolve("state/calsync.sock"));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (!control.answers()) {
+                if (!process.isAlive() || System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("the daemon did not answer within 60 s: "
+                            + Files.readString(home.resolve("daemon-out.txt"), StandardCharsets.UTF_8));
+                }
+                Thread.sleep(100);
+            }
+            syncProcess(THROUGH_SERVICE, home, source); // the service's first run opens and keeps the pair
+            List<Phase> runs = new ArrayList<>();
+            for (int i = 0; i < repeats; i++) {
+                runs.add(syncProcess(THROUGH_SERVICE, home, source));
+            }
+            control.send(control.request("stop"));
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            return median(runs);
+        } finally {
+            process.destroy();
+        }
+    }
+
+    /** How this bench starts {@code calsync --home HOME ARGS…}: the launcher, or a JVM on this class path. */
+    private List<String> calsync(Path home, String... args) {
         List<String> command = new ArrayList<>();
         if (launcher.isEmpty()) {
-            command.add(java.toString());
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(childJvmOptions);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.calsync.App"));
         } else {
             command.addAll(launcher);
         }
-        command.addAll(List.of("--home",
-                home.toString(), "sync", "--json"));
+        command.addAll(List.of("--home", home.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs {@code java -cp <this class path> com.calsync.App --home HOME sync --json} and reads its report. */
+    private Phase syncProcess(String name, Path home, LocalCalDavServer source) throws IOException, InterruptedException {
+        Path stdout = home.resolve("sync-out.json");
+        Path stderr = home.resolve("sync-err.txt");
+        List<String> command = new ArrayList<>(calsync(home, "sync", "--json"));
         command.add(0, "env");
         command.add(1, "-u");
         command.add(2, "CALSYNC_HOME");

@@ -29,7 +29,7 @@ class CalDavBenchmarkTest {
         assertThat(result.targetWriteMillis()).isEqualTo(-1);
         assertThat(result.phases()).extracting(CalDavBenchmark.Phase::name)
                 .containsExactly("first sync", "no-change re-sync", "no-change, in-process cold", "no-change, warm service",
-                        "one-change re-sync");
+                        CalDavBenchmark.THROUGH_SERVICE, "Radicale's own REPORT", "Xandikos's own REPORT", "one-change re-sync");
         assertThat(result.phases()).allSatisfy(p -> assertThat(p.outcome()).isEqualTo("ok"));
         CalDavBenchmark.Phase first = result.phases().get(0);
         assertThat(first.changes()).isEqualTo(6);
@@ -38,13 +38,15 @@ class CalDavBenchmarkTest {
         assertThat(unchanged.changes()).isZero();
         assertThat(unchanged.sourceRequests()).isEqualTo(1);
         assertThat(unchanged.targetRequests()).isEqualTo(1);
-        assertThat(result.phases().subList(2, 4)).as("in-process no-change runs: a sync-token request per side")
+        assertThat(result.phases().subList(2, 5)).as("in-process and through-the-service no-change runs: a sync-token request per side")
                 .allSatisfy(p -> {
                     assertThat(p.changes()).isZero();
                     assertThat(p.sourceRequests()).isEqualTo(1);
                     assertThat(p.targetRequests()).isEqualTo(1);
                 });
-        assertThat(result.phases().get(4).changes()).isEqualTo(1);
+        assertThat(result.phases().subList(5, 7)).as("each server answered the pair's sync token")
+                .allSatisfy(p -> assertThat(p.inProcessMicros()).isPositive());
+        assertThat(result.phases().get(7).changes()).isEqualTo(1);
         assertThat(result.vdirsyncer()).isEmpty();
         assertThat(progress.toString()).contains("loading 6 events");
     }

@@ -78,7 +78,8 @@ class FastPathTest {
         assertThat(FastPath.Parsed.of(new String[] {"logs", "-n=5"}).orElseThrow().value("-n")).contains("5");
         assertThat(FastPath.Parsed.of(new String[] {"test", "--pair", "work"}).orElseThrow().value("--pair")).contains("work");
         assertThat(FastPath.Parsed.of(new String[] {"-V"}).orElseThrow().command()).isEqualTo("--version");
-        for (String[] other : List.of(new String[] {}, new String[] {"sync"}, new String[] {"status", "--help"},
+        assertThat(FastPath.Parsed.of(new String[] {"sync", "--json", "--pair=work"}).orElseThrow().value("--pair")).contains("work");
+        for (String[] other : List.of(new String[] {}, new String[] {"sync", "--dry-run"}, new String[] {"status", "--help"},
                 new String[] {"status", "--json", "--json"}, new String[] {"logs", "-n", "many"}, new String[] {"logs", "-n"},
                 new String[] {"--home"}, new String[] {"help", "status"}, new String[] {"statu"}, new String[] {"status", "x"},
                 new String[] {"--version", "status"}, new String[] {"--home", "/a", "--home", "/b", "status"},
@@ -164,6 +165,8 @@ class FastPathTest {
     void testWithNoServiceIsLeftToTheFullCommandLine() {
         assertThat(quick("--home", home.toString(), "test").out()).isEmpty();
         assertThat(quickCode).isEmpty();
+        assertThat(quick("--home", home.toString(), "sync", "--json").out()).isEmpty();
+        assertThat(quickCode).as("sync with no service: its own run").isEmpty();
     }
 
     private static RunResult result() {

@@ -63,4 +63,18 @@ class ControlRequestTest {
         assertThatThrownBy(() -> new ControlRequest(ControlCommand.STATUS, Optional.empty(), true))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aWaitingSyncMayAskForTheReportTheCommandLinePrints() throws Exception {
+        ControlRequest text = ControlRequest.syncReporting(Optional.of("work"), ControlRequest.ReportForm.TEXT);
+        assertThat(line(text)).isEqualTo("{\"cmd\":\"sync\",\"pair\":\"work\",\"wait\":true,\"report\":\"text\"}");
+        assertThat(text.toLine()).isEqualTo(line(text));
+        assertThat(parse(line(text))).isEqualTo(text);
+        assertThat(parse("{\"cmd\":\"sync\",\"wait\":true,\"report\":\"json\"}").report())
+                .isEqualTo(ControlRequest.ReportForm.JSON);
+        assertThatThrownBy(() -> parse("{\"cmd\":\"sync\",\"wait\":true,\"report\":\"xml\"}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown report \"xml\"; known: text, json");
+        assertThatThrownBy(() -> parse("{\"cmd\":\"sync\",\"report\":\"text\"}")).as("a report needs the runs to end")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"wait\":true");
+    }
 }

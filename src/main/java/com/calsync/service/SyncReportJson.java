@@ -1,6 +1,5 @@
-package com.calsync.cli;
+package com.calsync.service;
 
-import com.calsync.service.HeldDeletionsNote;
 import com.calsync.sync.ItemChange;
 import com.calsync.sync.ItemError;
 import com.calsync.sync.Side;
@@ -13,19 +12,20 @@ import java.util.List;
 
 /**
  * The stable JSON form of sync reports ({@code calsync sync --json}), documented in the README.
- * Field names are snake_case; new fields may be added, existing ones keep their meaning.
+ * Field names are snake_case; new fields may be added, existing ones keep their meaning. The
+ * service writes it too, for a {@code calsync sync --json} it runs for the command line.
  */
-final class SyncReportJson {
+public final class SyncReportJson {
     private final ObjectMapper mapper = new ObjectMapper();
 
-    ObjectNode toJson(List<SyncReport> reports) {
+    public ObjectNode toJson(List<SyncReport> reports) {
         ObjectNode root = mapper.createObjectNode();
         ArrayNode pairs = root.putArray("pairs");
         reports.forEach(r -> pairs.add(pair(r)));
         return root;
     }
 
-    String render(List<SyncReport> reports) {
+    public String render(List<SyncReport> reports) {
         try {
             return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(reports));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
