@@ -146,6 +146,8 @@ final class WriteWindow<P> implements AutoCloseable {
             busySeen = busy.count();
             Duration wait = rules.busy(busy.lastRetryAfter());
             quietFor = wait.compareTo(quietFor) > 0 ? wait : quietFor;
+            log.info("{}: {} answered busy (HTTP 429 or 503); sending one write at a time for now", pair,
+                    store.describe());
         } else if (outcome.failure() != null && isLoad(outcome.failure())) {
             rules.failed();
         } else {

@@ -118,6 +118,7 @@ public final class FaultProxy implements AutoCloseable {
     });
     private final Queue<Fault> script = new ConcurrentLinkedQueue<>();
     private final Map<String, Fault> standing = new ConcurrentHashMap<>();
+    private final Map<String, Fault> once = new ConcurrentHashMap<>();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -156,8 +157,14 @@ public final class FaultProxy implements AutoCloseable {
         standing.put(path, fault);
     }
 
+    /** Answers the next request for {@code path} with {@code fault}, ahead of the script; later ones pass. */
+    public void once(String path, Fault fault) {
+        once.put(path, fault);
+    }
+
     public void clearStanding() {
         standing.clear();
+        once.clear();
     }
 
     public int pendingFaults() {
@@ -212,7 +219,10 @@ public final class FaultProxy implements AutoCloseable {
                 if (request == null) {
                     return;
                 }
-                Fault fault = standing.get(request.path);
+                Fault fault = once.remove(request.path);
+                if (fault == null) {
+                    fault = standing.get(request.path);
+                }
                 if (fault == null) {
                     fault = script.poll();
                 }
