@@ -135,17 +135,32 @@ public final class BenchCommand implements Callable<Integer> {
                     p.name(), p.wallMillis(), p.cpuMillis() < 0 ? "-" : Long.toString(p.cpuMillis()),
                     p.inProcessMicros() / 1000.0, p.sourceRequests(), p.targetRequests(), p.changes(), p.outcome());
         }
+        CalDavBenchmark.Phase first = phase(result, CalDavBenchmark.FIRST_SYNC);
+        CalDavBenchmark.Phase oneAtATime = phase(result, CalDavBenchmark.FIRST_SYNC_ONE_AT_A_TIME);
+        out.printf(java.util.Locale.ROOT, "  first sync with writes in flight (max 4, adaptive): %.2f× the wall time,"
+                        + " %.2f× the time in sync of one write at a time (load %s)%n",
+                (double) first.wallMillis() / Math.max(1, oneAtATime.wallMillis()),
+                (double) first.inProcessMicros() / Math.max(1, oneAtATime.inProcessMicros()), loadAverage());
         result.vdirsyncer().ifPresent(v -> {
-            CalDavBenchmark.Phase first = result.phases().get(0);
             CalDavBenchmark.Phase unchanged = result.phases().stream().filter(p -> p.name().equals("no-change re-sync"))
                     .findFirst().orElseThrow();
             out.printf(java.util.Locale.ROOT, "  vdirsyncer %s, the same Radicale calendar into its own Xandikos calendar,"
                     + " whole processes (CalSync ÷ vdirsyncer):%n", v.version());
             ratio(out, "vdirsyncer first sync", v.firstSync(), first);
+            ratio(out, "  … vs CalSync 1 at a time", v.firstSync(), oneAtATime);
             ratio(out, "vdirsyncer no-change", v.noChange(), unchanged);
         });
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static CalDavBenchmark.Phase phase(CalDavBenchmark.Result result, String name) {
+        return result.phases().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.isReadable(loadavg) ? Files.readString(loadavg).split(" ")[0] : "?";
     }
 
     private int startup(Path work) throws IOException, InterruptedException {

@@ -35,8 +35,10 @@ import java.util.concurrent.Future;
 /**
  * {@code bench caldav} ({@link BenchCommand}): loads N generated events into a Radicale calendar (setup, PUT
  * straight to the server, several at a time), then mirrors them into an empty Xandikos calendar
- * with a separate {@code calsync sync --json} process per phase — first sync, no-change re-sync,
- * one-change re-sync — so each wall time includes JVM start-up, as a user or a cron job sees it.
+ * with a separate {@code calsync sync --json} process per phase — first sync (with the default
+ * writes in flight, then once more into a calendar of its own with one write at a time),
+ * no-change re-sync, one-change re-sync — so each wall time includes JVM start-up, as a user or
+ * a cron job sees it.
  * The requests per side come from the child's JSON report. Then the no-change run once more
  * inside this JVM, as the running service does it: with a runner that opens both calendars and
  * the state for each run (cold) and with the service's warm runner that keeps them open
@@ -48,6 +50,9 @@ public final class CalDavBenchmark {
     /** PUTs in flight while loading the source (setup only). */
     public static final int LOAD_PARALLELISM = 8;
     private static final String SOURCE_ACCOUNT = "bench-source";
+    /** The first sync as configured by default: writes in flight (limits.max_writes_in_flight 4, adaptive). */
+    public static final String FIRST_SYNC = "first sync";
+    public static final String FIRST_SYNC_ONE_AT_A_TIME = "first sync, 1 at a time";
 
     /**
      * One phase: wall and CPU time of the whole child process (in-process: of the run, and the
@@ -139,9 +144,15 @@ public final class CalDavBenchmark {
             }
 
             Path home = Files.createDirectories(workDir.resolve("home"));
-            writeConfig(home, radicale, source, xandikos, target);
+            writeConfig(home, radicale, source, xandikos, target, "");
             List<Phase> phases = new ArrayList<>();
-            phases.add(syncProcess("first sync", home, radicale));
+            phases.add(syncProcess(FIRST_SYNC, home, radicale));
+            // the same first sync with limits.max_writes_in_flight 1, into a calendar of its own: the engine's
+            // one-at-a-time write time. Run second, so a server cache warmed by the first favours it, not the window.
+            Path oneAtATime = Files.createDirectories(workDir.resolve("home-one-at-a-time"));
+            writeConfig(oneAtATime, radicale, source, xandikos, xandikos.newCalendar("Bench target, one at a time"),
+                    ",\n  \"limits\": { \"max_writes_in_flight\": 1 }");
+            phases.add(syncProcess(FIRST_SYNC_ONE_AT_A_TIME, oneAtATime, radicale));
             List<Phase> unchanged = new ArrayList<>();
             for (int i = 0; i < repeats; i++) {
                 unchanged.add(syncProcess("no-change re-sync", home, radicale));
@@ -238,8 +249,9 @@ public final class CalDavBenchmark {
         }
     }
 
+    /** @param extra more top-level members of config.json, each after a comma */
     private static void writeConfig(Path home, LocalCalDavServer source, URI sourceCalendar, LocalCalDavServer target,
-                                    URI targetCalendar) throws IOException {
+                                    URI targetCalendar, String extra) throws IOException {
         String config = """
                 {
                   "accounts": {
@@ -252,10 +264,10 @@ public final class CalDavBenchmark {
                   },
                   "pairs": [
                     { "name": "bench", "source": "radicale", "target": "xandikos", "mode": "mirror" }
-                  ]
+                  ]%s
                 }
                 """.formatted(SOURCE_ACCOUNT, source.baseUrl(), source.username(), target.baseUrl(), SOURCE_ACCOUNT,
-                sourceCalendar.getRawPath(), targetCalendar.getRawPath());
+                sourceCalendar.getRawPath(), targetCalendar.getRawPath(), extra);
         Files.writeString(home.resolve("config.json"), config, StandardCharsets.UTF_8);
     }
 
