@@ -7,10 +7,11 @@ import java.util.Optional;
  * How many writes to one store may be in flight at once, adjusted as they complete: it starts at
  * {@value #START} (or the cap, if lower), adds one after {@value #STEADY_ROUNDS} rounds of writes
  * whose latency stayed steady, up to the cap; it halves when the latency grows past
- * {@value #GROWTH}× the best seen (the server queues what it is sent) or a write fails for the
- * store's sake, and drops to one when the server answers "busy" (429/503), pausing new writes for
- * as long as its Retry-After asks. The usual additive-increase / multiplicative-decrease rule,
- * as TCP congestion control has it (RFC 5681 §3.1).
+ * {@value #GROWTH}× the best seen (the server queues what it is sent), though not below
+ * {@value #START} for that alone, and halves down to one when a write fails for the store's sake;
+ * it drops to one when the server answers "busy" (429/503), pausing new writes for as long as its
+ * Retry-After asks. The usual additive-increase / multiplicative-decrease rule, as TCP congestion
+ * control has it (RFC 5681 §3.1).
  *
  * <p>Latency is a moving average (weight 1/4 for each new write), compared with the lowest
  * average seen: a server's latency when it is not kept waiting. Not thread-safe: the applier
@@ -26,6 +27,8 @@ final class AdaptiveConcurrency {
     static final int WARM_UP = 4;
 
     private final int max;
+    /** The fewest writes in flight latency growth alone leads to: {@value #START}, or the cap if lower. */
+    private final int floor;
     private int limit;
     private double average = -1;
     private double best = Double.MAX_VALUE;
@@ -40,7 +43,8 @@ final class AdaptiveConcurrency {
             throw new IllegalArgumentException("at least one write must be allowed in flight: " + max);
         }
         this.max = max;
-        this.limit = Math.min(START, max);
+        this.floor = Math.min(START, max);
+        this.limit = floor;
     }
 
     /** Writes allowed in flight now. */
@@ -60,14 +64,17 @@ final class AdaptiveConcurrency {
         if (cooldown > 0) {
             cooldown--;
         }
-        if (measured >= WARM_UP && average > best * GROWTH && limit == 1) {
-            // one at a time and still slower: the server itself got slower, not our load on it
-            best = average;
-        } else if (measured >= WARM_UP && average > best * GROWTH) {
-            if (cooldown == 0) {
-                cut(Math.max(1, limit / 2));
+        if (measured >= WARM_UP && average > best * GROWTH) {
+            if (limit > floor) {
+                if (cooldown == 0) {
+                    cut(Math.max(floor, limit / 2));
+                }
+                return;
             }
-            return;
+            // At the floor and still slower: the new normal. A server that takes one request at a
+            // time (Xandikos, Radicale's write lock) answers two in flight at twice the latency, yet
+            // the second is on its way while the first is served: no more load, and no time lost.
+            best = average;
         }
         best = Math.min(best, average);
         if (++steady >= STEADY_ROUNDS * limit && limit < max) {

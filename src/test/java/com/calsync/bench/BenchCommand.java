@@ -46,6 +46,11 @@ public final class BenchCommand implements Callable<Integer> {
             + " calendar, one at a time (the server's own write time, the yardstick for the first sync).")
     boolean baseline;
 
+    @Option(names = "--latency", paramLabel = "MS", defaultValue = "0", description = "caldav: put Xandikos behind a"
+            + " proxy that holds each answer back MS milliseconds, as a server far away (default ${DEFAULT-VALUE}:"
+            + " straight to it). The baseline, both first syncs and vdirsyncer all go through it.")
+    int latencyMillis;
+
     @Option(names = "--jvm-option", paramLabel = "OPT", description = "caldav: pass OPT to each `calsync sync` JVM"
             + " (repeatable), e.g. -XX:TieredStopAtLevel=1 or a profiler.")
     List<String> jvmOptions = new java.util.ArrayList<>();
@@ -122,7 +127,11 @@ public final class BenchCommand implements Callable<Integer> {
                 events);
         out.flush();
         CalDavBenchmark.Result result = new CalDavBenchmark(environment.clock(), out, jvmOptions,
-                launchers.isEmpty() ? List.of() : List.of(launchers.get(0).trim().split("\\s+"))).run(events, work, baseline, repeats, compare != null);
+                launchers.isEmpty() ? List.of() : List.of(launchers.get(0).trim().split("\\s+")))
+                .run(events, work, baseline, repeats, compare != null, java.time.Duration.ofMillis(latencyMillis));
+        if (latencyMillis > 0) {
+            out.printf("  (Xandikos behind a proxy adding %d ms to each answer)%n", latencyMillis);
+        }
         out.printf("  %-20s %7d ms  (%d PUTs straight to Radicale, %d at a time; setup, not a sync)%n",
                 "load into Radicale", result.loadMillis(), result.events(), CalDavBenchmark.LOAD_PARALLELISM);
         if (result.targetWriteMillis() >= 0) {

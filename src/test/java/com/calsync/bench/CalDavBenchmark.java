@@ -1,5 +1,7 @@
 package com.calsync.bench;
 
+import com.calsync.testservers.FaultProxy;
+import com.calsync.testservers.FaultProxy.Fault;
 import com.calsync.testservers.LocalCalDavServer;
 import com.calsync.testservers.RadicaleServer;
 import com.calsync.testservers.XandikosServer;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +117,20 @@ public final class CalDavBenchmark {
      */
     public Result run(int events, Path workDir, boolean baseline, int repeats, boolean compare)
             throws IOException, InterruptedException {
-        try (LocalCalDavServer radicale = RadicaleServer.start(); LocalCalDavServer xandikos = XandikosServer.start()) {
+        return run(events, workDir, baseline, repeats, compare, Duration.ZERO);
+    }
+
+    /**
+     * @param latency held back from each answer of Xandikos by a {@link FaultProxy} in front of it, as
+     *                a server far away; zero: straight to it
+     */
+    public Result run(int events, Path workDir, boolean baseline, int repeats, boolean compare, Duration latency)
+            throws IOException, InterruptedException {
+        try (LocalCalDavServer radicale = RadicaleServer.start(); LocalCalDavServer xandikos = XandikosServer.start();
+             FaultProxy far = FaultProxy.start(xandikos.baseUrl())) {
+            far.otherwise(latency.isZero() ? Fault.pass() : Fault.delay(latency));
+            URI targetBase = latency.isZero() ? xandikos.baseUrl() : far.baseUrl();
+            java.util.function.UnaryOperator<URI> viaTarget = latency.isZero() ? u -> u : far::via;
             URI source = radicale.newCalendar("Bench source");
             URI target = xandikos.newCalendar("Bench target");
             progress.printf("  Radicale at %s, Xandikos at %s; loading %d events into %s …%n", radicale.baseUrl(),
@@ -138,19 +154,20 @@ public final class CalDavBenchmark {
                 progress.flush();
                 long start = System.nanoTime();
                 for (int i = 0; i < events; i++) {
-                    put(xandikos, scratch.resolve(uids.get(i) + ".ics"), texts.get(i), Map.of("If-None-Match", "*"));
+                    put(xandikos, viaTarget.apply(scratch.resolve(uids.get(i) + ".ics")), texts.get(i),
+                            Map.of("If-None-Match", "*"));
                 }
                 targetWriteMillis = (System.nanoTime() - start) / 1_000_000;
             }
 
             Path home = Files.createDirectories(workDir.resolve("home"));
-            writeConfig(home, radicale, source, xandikos, target, "");
+            writeConfig(home, radicale, source, targetBase, target, "");
             List<Phase> phases = new ArrayList<>();
             phases.add(syncProcess(FIRST_SYNC, home, radicale));
             // the same first sync with limits.max_writes_in_flight 1, into a calendar of its own: the engine's
             // one-at-a-time write time. Run second, so a server cache warmed by the first favours it, not the window.
             Path oneAtATime = Files.createDirectories(workDir.resolve("home-one-at-a-time"));
-            writeConfig(oneAtATime, radicale, source, xandikos, xandikos.newCalendar("Bench target, one at a time"),
+            writeConfig(oneAtATime, radicale, source, targetBase, xandikos.newCalendar("Bench target, one at a time"),
                     ",\n  \"limits\": { \"max_writes_in_flight\": 1 }");
             phases.add(syncProcess(FIRST_SYNC_ONE_AT_A_TIME, oneAtATime, radicale));
             List<Phase> unchanged = new ArrayList<>();
@@ -165,7 +182,7 @@ public final class CalDavBenchmark {
                 comparison = Vdirsyncer.find().map(v -> {
                     try {
                         return v.measure(workDir.resolve("vdirsyncer"), source, radicale.username(), radicale.password(),
-                                xandikos.newCalendar("Bench vdirsyncer"), repeats, progress);
+                                viaTarget.apply(xandikos.newCalendar("Bench vdirsyncer")), repeats, progress);
                     } catch (IOException | InterruptedException e) {
                         throw new IllegalStateException("vdirsyncer: " + e.getMessage(), e);
                     }
@@ -250,7 +267,7 @@ public final class CalDavBenchmark {
     }
 
     /** @param extra more top-level members of config.json, each after a comma */
-    private static void writeConfig(Path home, LocalCalDavServer source, URI sourceCalendar, LocalCalDavServer target,
+    private static void writeConfig(Path home, LocalCalDavServer source, URI sourceCalendar, URI targetBase,
                                     URI targetCalendar, String extra) throws IOException {
         String config = """
                 {
@@ -266,7 +283,7 @@ public final class CalDavBenchmark {
                     { "name": "bench", "source": "radicale", "target": "xandikos", "mode": "mirror" }
                   ]%s
                 }
-                """.formatted(SOURCE_ACCOUNT, source.baseUrl(), source.username(), target.baseUrl(), SOURCE_ACCOUNT,
+                """.formatted(SOURCE_ACCOUNT, source.baseUrl(), source.username(), targetBase, SOURCE_ACCOUNT,
                 sourceCalendar.getRawPath(), targetCalendar.getRawPath(), extra);
         Files.writeString(home.resolve("config.json"), config, StandardCharsets.UTF_8);
     }

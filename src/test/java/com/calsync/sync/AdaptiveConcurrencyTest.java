@@ -42,7 +42,7 @@ class AdaptiveConcurrencyTest {
     }
 
     @Test
-    void halvesWhenLatencyGrowsAndWaitsForTheWritesInFlightBeforeCuttingAgain() {
+    void halvesWhenLatencyGrowsButNotBelowTwoAndNotAgainForTheWritesAlreadyInFlight() {
         AdaptiveConcurrency window = new AdaptiveConcurrency(4);
         complete(window, 100, STEADY);
         assertThat(window.limit()).isEqualTo(4);
@@ -59,24 +59,35 @@ class AdaptiveConcurrencyTest {
         // the writes sent before the cut come back slow too; they do not cut again at once
         window.completed(queued);
         assertThat(window.limit()).isEqualTo(2);
-        for (int i = 0; i < 10 && window.limit() == 2; i++) {
+        for (int i = 0; i < 20; i++) {
             window.completed(queued);
+            assertThat(window.limit()).as("latency alone never cuts below two: the second write is pipelined")
+                    .isGreaterThanOrEqualTo(2);
         }
-        assertThat(window.limit()).as("still slow after the cut: cut again, to one").isEqualTo(1);
     }
 
     @Test
-    void aServerThatIsSlowerEvenOneAtATimeLetsTheWindowGrowAgain() {
+    void aServerThatIsSlowerAtTheFloorMakesThatTheNewNormalAndTheWindowGrowsAgain() {
         AdaptiveConcurrency window = new AdaptiveConcurrency(4);
         complete(window, 10, STEADY);
+        assertThat(window.limit()).isEqualTo(3);
         Duration slower = STEADY.multipliedBy(5);
-        for (int i = 0; i < 40 && window.limit() > 1; i++) {
+        for (int i = 0; i < 40 && window.limit() > 2; i++) {
             window.completed(slower);
         }
-        assertThat(window.limit()).isEqualTo(1);
+        assertThat(window.limit()).isEqualTo(2);
 
-        complete(window, AdaptiveConcurrency.STEADY_ROUNDS + 2, slower);
-        assertThat(window.limit()).as("one at a time and as slow: the slower latency is the new normal").isEqualTo(2);
+        complete(window, 2 * AdaptiveConcurrency.STEADY_ROUNDS + 4, slower);
+        assertThat(window.limit()).as("as slow at two: the slower latency is the new normal").isEqualTo(3);
+    }
+
+    @Test
+    void afterABusyAnswerASlowerServerAtOneIsTheNewNormalToo() {
+        AdaptiveConcurrency window = new AdaptiveConcurrency(4);
+        complete(window, 10, STEADY);
+        window.busy(Optional.empty());
+        complete(window, AdaptiveConcurrency.STEADY_ROUNDS, STEADY.multipliedBy(5));
+        assertThat(window.limit()).isEqualTo(2);
     }
 
     @Test
