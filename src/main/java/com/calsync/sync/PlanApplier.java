@@ -74,9 +74,6 @@ final class PlanApplier {
     private int failedInARow;
     private int done;
     private int total;
-    /** The most writes that were in flight at once this run, and the busy answers the window saw. */
-    int mostInFlight;
-    long busyAnswers;
 
     final List<ItemChange> changes = new ArrayList<>();
     final List<ItemError> errors = new ArrayList<>();
@@ -345,8 +342,6 @@ final class PlanApplier {
         if (window.writes().mostInFlight() > 0) {
             log.info("{}: wrote to the {}: {}", pair, window.side().label(), window.writes().summary());
         }
-        mostInFlight = Math.max(mostInFlight, window.writes().mostInFlight());
-        busyAnswers += window.writes().busyAnswersSeen();
         window.writes().close();
     }
 
