@@ -30,7 +30,7 @@ final class ConfigTreeReader {
     private static final List<String> ROOT_KEYS = List.of("sync", "accounts", "calendars", "pairs", Limits.SECTION, "app");
     private static final List<String> ACCOUNT_KEYS = List.of("type", "url", "username", "ca_file");
     private static final List<String> LIMIT_KEYS = List.of(Limits.REQUEST_TIMEOUT_SECONDS, Limits.RUN_TIMEOUT_MINUTES,
-            Limits.MAX_RESPONSE_MB);
+            Limits.MAX_RESPONSE_MB, Limits.MAX_WRITES_IN_FLIGHT);
     private static final List<String> PAIR_KEYS = java.util.stream.Stream.concat(
             java.util.stream.Stream.of("name", "source", "target", "mode", "conflict", "enabled", "sync"),
             PairTransformReader.KEYS.stream()).toList();
@@ -167,7 +167,9 @@ final class ConfigTreeReader {
         return new Limits(
                 limit(node, site, Limits.REQUEST_TIMEOUT_SECONDS, Limits.REQUEST_TIMEOUT_RANGE, Limits.DEFAULTS.requestTimeoutSeconds()),
                 limit(node, site, Limits.RUN_TIMEOUT_MINUTES, Limits.RUN_TIMEOUT_RANGE, Limits.DEFAULTS.runTimeoutMinutes()),
-                limit(node, site, Limits.MAX_RESPONSE_MB, Limits.MAX_RESPONSE_RANGE, Limits.DEFAULTS.maxResponseMb()));
+                limit(node, site, Limits.MAX_RESPONSE_MB, Limits.MAX_RESPONSE_RANGE, Limits.DEFAULTS.maxResponseMb()),
+                limit(node, site, Limits.MAX_WRITES_IN_FLIGHT, Limits.MAX_WRITES_IN_FLIGHT_RANGE,
+                        Limits.DEFAULTS.maxWritesInFlight()));
     }
 
     private int limit(JsonNode node, Site site, String key, int[] range, int fallback) {

@@ -151,13 +151,19 @@ public final class SyncRunner implements AutoCloseable {
         }
     }
 
+    /** {@code options} with config.json's {@code limits.max_writes_in_flight}. */
+    private static SyncOptions withWriteLimit(CalSyncConfig config, SyncOptions options) {
+        return options.withMaxWritesInFlight(config.limits().maxWritesInFlight());
+    }
+
     /** A run that opens the pair and closes it again (the command line's). */
     private SyncReport runCold(CalSyncConfig config, PairConfig pair, SyncPolicy policy, SyncOptions options,
                                Path database) {
         OpenPairs.Open opened = null;
         try {
             opened = openPair(config, pair, database);
-            return engine.sync(new SyncPair(pair.name(), opened.source(), opened.target(), policy), opened.db(), options);
+            return engine.sync(new SyncPair(pair.name(), opened.source(), opened.target(), policy), opened.db(),
+                    withWriteLimit(config, options));
         } finally {
             if (opened != null) {
                 opened.close();
@@ -190,7 +196,7 @@ public final class SyncRunner implements AutoCloseable {
         boolean keep = false;
         try {
             SyncReport report = engine.sync(new SyncPair(pair.name(), opened.source(), opened.target(), policy), opened.db(),
-                    options);
+                    withWriteLimit(config, options));
             keep = report.outcome() != SyncOutcome.FAILED;
             return report;
         } finally {

@@ -88,7 +88,7 @@ final class WholeAccountRunner {
             Targets targets = targets(config, whole.target());
             for (CalendarInfo calendar : matching) {
                 String name = pair.name() + "/" + calendar.displayName();
-                SyncOptions options = optionsFor.apply(name);
+                SyncOptions options = optionsFor.apply(name).withMaxWritesInFlight(config.limits().maxWritesInFlight());
                 if (options.cancelled().getAsBoolean()) {
                     break;
                 }

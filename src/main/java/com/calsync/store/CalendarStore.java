@@ -67,6 +67,11 @@ public interface CalendarStore extends AutoCloseable {
         return 0;
     }
 
+    /** How often the store's server answered "busy" so far ({@link BusyAnswers#NONE} for local stores). */
+    default BusyAnswers busyAnswers() {
+        return BusyAnswers.NONE;
+    }
+
     @Override
     default void close() {}
 }

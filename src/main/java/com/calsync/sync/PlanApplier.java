@@ -43,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * failure of the whole store (unreachable, login refused, calendar gone) stops the run, or
  * {@value #FAILURES_IN_A_ROW} writes in a row failing with server errors: a server that fails
  * everything is broken, not the items.
+ *
+ * <p>Creates and updates to a store that takes concurrent writes (a CalDAV server) may be several
+ * in flight at once ({@link WriteWindow}): only their store calls run on other threads. Everything
+ * else (the copy link or journal copy before the call, the status row after it) happens here, on
+ * the applier's one thread, in plan order, so a crash leaves what it leaves when writing one at a
+ * time: at most the writes in flight made without their rows, which the next run matches by UID.
+ * Deletions, merges and UID replacements are sent one at a time, after the writes before them landed.
  */
 final class PlanApplier {
     private static final Logger log = LoggerFactory.getLogger(PlanApplier.class);
@@ -62,6 +69,11 @@ final class PlanApplier {
     private final Instant now;
     private final ItemTitle titles = new ItemTitle();
     private final Set<Side> readOnly = EnumSet.noneOf(Side.class);
+    private final int maxWritesInFlight;
+    private final WriteWindow.Pause pause;
+    private int failedInARow;
+    private int done;
+    private int total;
 
     final List<ItemChange> changes = new ArrayList<>();
     final List<ItemError> errors = new ArrayList<>();
@@ -72,10 +84,15 @@ final class PlanApplier {
      * @param transformer the pair's transform, for the UIDs of its copies
      * @param links       source key → copy UID (the state database's copy links), kept up to date
      * @param now         when the run started: item failures are stamped with it and their waits counted from it
+     * @param maxWritesInFlight creates and updates sent at once to a store that takes concurrent writes (1: one at a time)
+     * @param pause       how to wait out a server's Retry-After before sending more
      */
     PlanApplier(String pair, Map<Side, CalendarStore> stores, StatusDb db, Journal journal, IcalKit ical,
                 SyncPolicy policy, CopyShaper shaper, Transformer transformer, Map<String, String> links,
-                Instant now, BooleanSupplier cancelled, SyncProgress progress) {
+                Instant now, BooleanSupplier cancelled, SyncProgress progress, int maxWritesInFlight,
+                WriteWindow.Pause pause) {
+        this.maxWritesInFlight = maxWritesInFlight;
+        this.pause = pause;
         this.shaper = shaper;
         this.transformer = transformer;
         this.links = new HashMap<>(links);
@@ -122,57 +139,60 @@ final class PlanApplier {
         db.inTransaction(() -> bookkeeping.forEach(r -> db.put(r.row())));
         prefetch(writes);
         Map<String, ItemFailure> failures = db.itemFailures();
-        int failedInARow = 0;
-        int done = 0;
-        progress.update(0, writes.size());
-        for (SyncAction action : writes) {
-            if (cancelled.getAsBoolean()) {
-                log.info("{}: run cancelled; {} of {} changes left for the next run", pair,
-                        writes.size() - writes.indexOf(action), writes.size());
-                return;
-            }
-            Optional<ItemFailure> waiting = waitingFailure(action, failures);
-            if (waiting.isPresent()) {
-                ItemFailure f = waiting.get();
-                errors.add(error(action, "not tried this run: its last " + (f.failures() == 1 ? "write" : f.failures()
-                        + " writes") + " failed (" + f.message() + "); next try after " + f.nextRetry()
-                        + ", or as soon as the item changes"));
-                progress.update(++done, writes.size());
-                continue;
-            }
-            try {
-                if (action instanceof CopyItem c) {
-                    copy(c, rows);
-                } else if (action instanceof MergeItem m) {
-                    merge(m, rows);
-                } else if (action instanceof DeleteItem d) {
-                    delete(d, rows);
-                } else if (action instanceof ForgetItem f) {
-                    db.remove(f.key());
-                    rows.remove(f.key());
-                    unlink(f.key());
-                }
-                for (Side side : writtenSides(action)) {
-                    if (failures.containsKey(StatusDb.failureKey(action.key(), side))) {
-                        db.clearItemFailure(action.key(), side);
+        total = writes.size();
+        progress.update(0, total);
+        SideWindow window = null;
+        try {
+            for (int i = 0; i < writes.size(); i++) {
+                SyncAction action = writes.get(i);
+                if (cancelled.getAsBoolean()) {
+                    if (window != null) {
+                        landAll(window, failures, rows);
                     }
+                    log.info("{}: run cancelled; {} of {} changes left for the next run", pair, writes.size() - i,
+                            writes.size());
+                    return;
                 }
-                failedInARow = 0;
-            } catch (PreconditionFailedException e) {
-                errors.add(error(action, "changed while CalSync was writing it; it will be compared again next run ("
-                        + e.getMessage() + ")"));
-            } catch (StoreException e) {
-                if (e.concernsWholeStore()) {
-                    throw e;
+                Optional<ItemFailure> waiting = waitingFailure(action, failures);
+                if (waiting.isPresent()) {
+                    ItemFailure f = waiting.get();
+                    errors.add(error(action, "not tried this run: its last " + (f.failures() == 1 ? "write" : f.failures()
+                            + " writes") + " failed (" + f.message() + "); next try after " + f.nextRetry()
+                            + ", or as soon as the item changes"));
+                    progress.update(++done, total);
+                    continue;
                 }
-                itemFailed(action, e);
-                if (countsAgainstTheStore(e) && ++failedInARow >= FAILURES_IN_A_ROW) {
-                    throw new StoreUnavailableException(FAILURES_IN_A_ROW + " writes in a row failed (the last: "
-                            + e.getMessage() + "); the store seems broken as a whole, so this run stops here."
-                            + " Nothing was deleted; the next run goes on", null, e);
+                if (action instanceof CopyItem c && goesThroughWindow(c)) {
+                    if (window != null && window.side() != c.to()) {
+                        landAll(window, failures, rows);
+                        closeWindow(window);
+                        window = null;
+                    }
+                    if (window == null) {
+                        window = new SideWindow(c.to(), new WriteWindow<>(pair, stores.get(c.to()),
+                                new AdaptiveConcurrency(maxWritesInFlight), System::nanoTime, pause));
+                    }
+                    sendThroughWindow(c, window, failures, rows);
+                    continue;
                 }
+                if (window != null) {
+                    landAll(window, failures, rows); // deletions, merges and the rest go one at a time, in order
+                }
+                StoreException failure = null;
+                try {
+                    perform(action, rows);
+                } catch (StoreException e) {
+                    failure = e;
+                }
+                book(action, failure, failures);
             }
-            progress.update(++done, writes.size());
+            if (window != null) {
+                landAll(window, failures, rows);
+            }
+        } finally {
+            if (window != null) {
+                closeWindow(window);
+            }
         }
         // An item no longer written (deleted meanwhile, now equal on both sides) starts afresh if it ever fails again.
         Set<String> planned = new java.util.HashSet<>();
@@ -184,6 +204,145 @@ final class PlanApplier {
                 db.clearItemFailure(f.key(), f.side());
             }
         }
+    }
+
+    private void perform(SyncAction action, Map<String, StatusRow> rows) {
+        if (action instanceof CopyItem c) {
+            copy(c, rows);
+        } else if (action instanceof MergeItem m) {
+            merge(m, rows);
+        } else if (action instanceof DeleteItem d) {
+            delete(d, rows);
+        } else if (action instanceof ForgetItem f) {
+            db.remove(f.key());
+            rows.remove(f.key());
+            unlink(f.key());
+        }
+    }
+
+    /**
+     * Books how a write went, in plan order: a success clears the item's remembered failure, a
+     * failure is reported and remembered.
+     *
+     * @throws StoreException when the run must stop: the whole store failed, or too many writes in a row
+     */
+    private void book(SyncAction action, StoreException failure, Map<String, ItemFailure> failures) {
+        if (failure == null) {
+            for (Side side : writtenSides(action)) {
+                if (failures.containsKey(StatusDb.failureKey(action.key(), side))) {
+                    db.clearItemFailure(action.key(), side);
+                }
+            }
+            failedInARow = 0;
+        } else if (failure instanceof PreconditionFailedException e) {
+            errors.add(error(action, "changed while CalSync was writing it; it will be compared again next run ("
+                    + e.getMessage() + ")"));
+        } else if (failure.concernsWholeStore()) {
+            throw failure;
+        } else {
+            itemFailed(action, failure);
+            if (countsAgainstTheStore(failure) && ++failedInARow >= FAILURES_IN_A_ROW) {
+                throw new StoreUnavailableException(FAILURES_IN_A_ROW + " writes in a row failed (the last: "
+                        + failure.getMessage() + "); the store seems broken as a whole, so this run stops here."
+                        + " Nothing was deleted; the next run goes on", null, failure);
+            }
+        }
+        progress.update(++done, total);
+    }
+
+    /** The writes in flight to one side. */
+    private record SideWindow(Side side, WriteWindow<PendingCopy> writes) {
+    }
+
+    /**
+     * Whether a copy may be sent while others are in flight: a plain create or update, to a store
+     * that takes concurrent writes, when the cap allows more than one. A copy that replaces one
+     * with another UID (a delete, then a create) goes alone.
+     */
+    private boolean goesThroughWindow(CopyItem c) {
+        return maxWritesInFlight > 1 && stores.get(c.to()).capabilities().concurrentWrites() && !isReplacement(c);
+    }
+
+    /** Prepares the copy here (journal, copy link), sends only its store call to the window. */
+    private void sendThroughWindow(CopyItem c, SideWindow window, Map<String, ItemFailure> failures,
+                                   Map<String, StatusRow> rows) {
+        while (window.writes().full()) {
+            landOne(window, failures, rows);
+        }
+        PendingCopy pending;
+        try {
+            pending = prepareCopy(c, rows);
+        } catch (StoreException e) {
+            if (window.writes().isEmpty()) {
+                book(c, e, failures);
+            } else {
+                // keep the bookings in plan order: this failure is booked after the writes before it
+                landAllThen(window, failures, rows, () -> book(c, e, failures));
+            }
+            return;
+        }
+        window.writes().send(pending, () -> storeWrite(pending));
+    }
+
+    /** Books the oldest write in flight; a failure that stops the run first lets the others land. */
+    private void landOne(SideWindow window, Map<String, ItemFailure> failures, Map<String, StatusRow> rows) {
+        try {
+            landOldest(window, failures, rows);
+        } catch (StoreException stop) {
+            try {
+                landAll(window, failures, rows);
+            } catch (StoreException alsoStopping) {
+                log.debug("{}: also stopping: {}", pair, alsoStopping.getMessage());
+            }
+            throw stop;
+        }
+    }
+
+    private void landOldest(SideWindow window, Map<String, ItemFailure> failures, Map<String, StatusRow> rows) {
+        WriteWindow.Landed<PendingCopy> landed = window.writes().next();
+        RuntimeException failure = landed.failure();
+        if (failure != null && !(failure instanceof StoreException)) {
+            throw failure; // a bug, not the store: the engine reports it
+        }
+        StoreException storeFailure = (StoreException) failure;
+        if (storeFailure == null) {
+            try {
+                finishCopy(landed.pending(), (ItemRef) landed.result(), rows);
+            } catch (StoreException e) {
+                storeFailure = e;
+            }
+        }
+        book(landed.pending().action(), storeFailure, failures);
+    }
+
+    /** Books every write in flight, in order; the first failure that stops the run is thrown after all landed. */
+    private void landAll(SideWindow window, Map<String, ItemFailure> failures, Map<String, StatusRow> rows) {
+        landAllThen(window, failures, rows, () -> { });
+    }
+
+    private void landAllThen(SideWindow window, Map<String, ItemFailure> failures, Map<String, StatusRow> rows,
+                             Runnable after) {
+        StoreException stop = null;
+        while (!window.writes().isEmpty()) {
+            try {
+                landOldest(window, failures, rows);
+            } catch (StoreException e) {
+                if (stop == null) {
+                    stop = e;
+                }
+            }
+        }
+        if (stop != null) {
+            throw stop;
+        }
+        after.run();
+    }
+
+    private void closeWindow(SideWindow window) {
+        if (window.writes().mostInFlight() > 0) {
+            log.info("{}: wrote to the {}: {}", pair, window.side().label(), window.writes().summary());
+        }
+        window.writes().close();
     }
 
     /** Whether a failed item's write waits this run only because its side is read-only (then it stays remembered). */
@@ -244,54 +403,91 @@ final class PlanApplier {
         return null;
     }
 
+    /** A copy made ready on the applier's thread (journal saved, copy link recorded): only the store call is left. */
+    private record PendingCopy(CopyItem action, String uid, String text, String title, StatusRow row) {
+    }
+
+    /** Whether the target's copy must be replaced by one with another UID (see {@link #copy}). */
+    private boolean isReplacement(CopyItem c) {
+        return !c.isCreate() && c.to() == Side.TARGET
+                && !links.getOrDefault(c.key(), c.key()).equals(transformer.copyUid(c.key()));
+    }
+
     private void copy(CopyItem c, Map<String, StatusRow> rows) {
-        CalendarStore store = stores.get(c.to());
+        if (isReplacement(c)) {
+            replaceCopy(c, rows);
+        } else {
+            PendingCopy pending = prepareCopy(c, rows);
+            finishCopy(pending, storeWrite(pending), rows);
+        }
+    }
+
+    /** Everything a create or update needs before its store call, in the order a crash needs it. */
+    private PendingCopy prepareCopy(CopyItem c, Map<String, StatusRow> rows) {
         String text = textOf(c.to().other(), c.from());
         String title = title(c.to().other(), c.from());
         StatusRow row = rows.getOrDefault(c.key(), StatusRow.empty(c.key()))
                 .with(c.to().other(), c.from().href(), c.from().etag(), c.from().hash());
         // A rewritten copy has a UID of its own (the transform's); the one the target holds now may differ.
         String uid = c.to() == Side.TARGET ? transformer.copyUid(c.key()) : c.key();
-        String href;
-        String etag;
         if (c.isCreate()) {
             link(c.key(), uid); // before the write: a crash right after it leaves a link the next run follows
-            ItemRef ref = store.create(uid, text);
-            href = ref.href();
-            etag = ref.etag();
-        } else if (c.to() == Side.TARGET && !links.getOrDefault(c.key(), c.key()).equals(uid)) {
-            // CalDAV does not let an update change an item's UID (RFC 4791 §5.3.2.1, no-uid-conflict):
-            // the old copy goes, the new one is made. The row loses its target first, so a failed
-            // create is simply "new on the source" next run.
-            saveToJournal(c.to(), c.existing(), title, "replaced by a copy with a new UID: " + c.why());
-            try {
-                store.delete(c.existing().href(), c.existing().etag());
-            } catch (ItemNotFoundException alreadyGone) {
-                log.debug("{}: the old copy of {} was already gone from the target", pair, c.key());
-            }
-            StatusRow withoutTarget = row.with(Side.TARGET, null, null, null);
-            db.put(withoutTarget);
-            rows.put(c.key(), withoutTarget);
-            link(c.key(), uid);
-            ItemRef ref = store.create(uid, text);
-            href = ref.href();
-            etag = ref.etag();
         } else {
             // the copy keeps what is overwritten, so it is listed under its own title, not the new one
             saveToJournal(c.to(), c.existing(), title(c.to(), c.existing()), "overwritten: " + c.why());
-            href = c.existing().href();
-            etag = store.update(href, text, c.existing().etag());
         }
-        row = row.with(c.to(), href, etag, c.from().hash()).withTargetDeleted(false);
+        return new PendingCopy(c, uid, text, title, row);
+    }
+
+    /** The store call of a create or update; touches nothing but the store, so it may run on another thread. */
+    private ItemRef storeWrite(PendingCopy p) {
+        CopyItem c = p.action();
+        CalendarStore store = stores.get(c.to());
+        if (c.isCreate()) {
+            return store.create(p.uid(), p.text());
+        }
+        String href = c.existing().href();
+        return new ItemRef(href, store.update(href, p.text(), c.existing().etag()));
+    }
+
+    /**
+     * CalDAV does not let an update change an item's UID (RFC 4791 §5.3.2.1, no-uid-conflict):
+     * the old copy goes, the new one is made. The row loses its target first, so a failed create
+     * is simply "new on the source" next run.
+     */
+    private void replaceCopy(CopyItem c, Map<String, StatusRow> rows) {
+        CalendarStore store = stores.get(c.to());
+        String text = textOf(c.to().other(), c.from());
+        String title = title(c.to().other(), c.from());
+        StatusRow row = rows.getOrDefault(c.key(), StatusRow.empty(c.key()))
+                .with(c.to().other(), c.from().href(), c.from().etag(), c.from().hash());
+        String uid = transformer.copyUid(c.key());
+        saveToJournal(c.to(), c.existing(), title, "replaced by a copy with a new UID: " + c.why());
+        try {
+            store.delete(c.existing().href(), c.existing().etag());
+        } catch (ItemNotFoundException alreadyGone) {
+            log.debug("{}: the old copy of {} was already gone from the target", pair, c.key());
+        }
+        StatusRow withoutTarget = row.with(Side.TARGET, null, null, null);
+        db.put(withoutTarget);
+        rows.put(c.key(), withoutTarget);
+        link(c.key(), uid);
+        finishCopy(new PendingCopy(c, uid, text, title, row), store.create(uid, text), rows);
+    }
+
+    /** Books a copy the store took: its status row, the report, and (two-way) its UID written back. */
+    private void finishCopy(PendingCopy p, ItemRef ref, Map<String, StatusRow> rows) {
+        CopyItem c = p.action();
+        StatusRow row = p.row().with(c.to(), ref.href(), ref.etag(), c.from().hash()).withTargetDeleted(false);
         if (keepsBase()) {
-            row = row.withBase(text);
+            row = row.withBase(p.text());
         }
         db.put(row);
         rows.put(c.key(), row);
         changes.add(new ItemChange(c.to(), c.isCreate() ? ItemChange.Kind.CREATED : ItemChange.Kind.UPDATED,
-                c.key(), title, href, c.why()));
+                c.key(), p.title(), ref.href(), c.why()));
         if (c.from().uidAdded() && policy.mode() == SyncMode.TWO_WAY && !readOnly.contains(c.to().other())) {
-            writeUidBack(c.to().other(), c.from(), text, title, row, rows);
+            writeUidBack(c.to().other(), c.from(), p.text(), p.title(), row, rows);
         }
     }
 

@@ -30,11 +30,18 @@ public final class SyncEngine {
     private final IcalKit ical;
     private final Journal journal;
     private final Clock clock;
+    private final WriteWindow.Pause pause;
 
     public SyncEngine(IcalKit ical, Journal journal, Clock clock) {
+        this(ical, journal, clock, WriteWindow.Pause.SLEEP);
+    }
+
+    /** @param pause how to wait out a server's Retry-After between writes; tests record instead */
+    SyncEngine(IcalKit ical, Journal journal, Clock clock, WriteWindow.Pause pause) {
         this.ical = ical;
         this.journal = journal;
         this.clock = clock;
+        this.pause = pause;
     }
 
     /**
@@ -110,7 +117,7 @@ public final class SyncEngine {
             // apply
             applier = new PlanApplier(pair.name(), Map.of(Side.SOURCE, pair.source(),
                     Side.TARGET, pair.target()), db, journal, ical, policy, shaper, transformer, links,
-                    started, options.cancelled(), options.progress());
+                    started, options.cancelled(), options.progress(), options.maxWritesInFlight(), pause);
             applier.apply(plan, rows);
             report.applied(applier);
             applier = null;

@@ -10,12 +10,23 @@ import java.util.function.BooleanSupplier;
  * @param heldDeletions what to do with the deletions the guard held back in an earlier run
  * @param cancelled     polled between items; true stops the run cleanly
  * @param progress      told after each change written, for a progress bar
+ * @param maxWritesInFlight creates and updates sent at once to a store that takes concurrent writes
+ *                      (config.json's {@code limits.max_writes_in_flight}); 1, the default here, sends
+ *                      one at a time
  */
 public record SyncOptions(boolean dryRun, HeldDeletions heldDeletions, BooleanSupplier cancelled,
-                          SyncProgress progress) {
+                          SyncProgress progress, int maxWritesInFlight) {
 
     public SyncOptions {
         Objects.requireNonNull(heldDeletions, "heldDeletions");
+        if (maxWritesInFlight < 1) {
+            throw new IllegalArgumentException("maxWritesInFlight must be at least 1: " + maxWritesInFlight);
+        }
+    }
+
+    /** Options writing one item at a time. */
+    public SyncOptions(boolean dryRun, HeldDeletions heldDeletions, BooleanSupplier cancelled, SyncProgress progress) {
+        this(dryRun, heldDeletions, cancelled, progress, 1);
     }
 
     /** Options without progress reports. */
@@ -24,7 +35,12 @@ public record SyncOptions(boolean dryRun, HeldDeletions heldDeletions, BooleanSu
     }
 
     public SyncOptions withProgress(SyncProgress listener) {
-        return new SyncOptions(dryRun, heldDeletions, cancelled, listener);
+        return new SyncOptions(dryRun, heldDeletions, cancelled, listener, maxWritesInFlight);
+    }
+
+    /** These options, with up to {@code max} writes in flight to a store that takes concurrent writes. */
+    public SyncOptions withMaxWritesInFlight(int max) {
+        return new SyncOptions(dryRun, heldDeletions, cancelled, progress, max);
     }
 
     public static SyncOptions normal() {

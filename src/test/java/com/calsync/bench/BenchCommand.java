@@ -46,6 +46,11 @@ public final class BenchCommand implements Callable<Integer> {
             + " calendar, one at a time (the server's own write time, the yardstick for the first sync).")
     boolean baseline;
 
+    @Option(names = "--latency", paramLabel = "MS", defaultValue = "0", description = "caldav: put Xandikos behind a"
+            + " proxy that holds each answer back MS milliseconds, as a server far away (default ${DEFAULT-VALUE}:"
+            + " straight to it). The baseline, both first syncs and vdirsyncer all go through it.")
+    int latencyMillis;
+
     @Option(names = "--jvm-option", paramLabel = "OPT", description = "caldav: pass OPT to each `calsync sync` JVM"
             + " (repeatable), e.g. -XX:TieredStopAtLevel=1 or a profiler.")
     List<String> jvmOptions = new java.util.ArrayList<>();
@@ -122,7 +127,11 @@ public final class BenchCommand implements Callable<Integer> {
                 events);
         out.flush();
         CalDavBenchmark.Result result = new CalDavBenchmark(environment.clock(), out, jvmOptions,
-                launchers.isEmpty() ? List.of() : List.of(launchers.get(0).trim().split("\\s+"))).run(events, work, baseline, repeats, compare != null);
+                launchers.isEmpty() ? List.of() : List.of(launchers.get(0).trim().split("\\s+")))
+                .run(events, work, baseline, repeats, compare != null, java.time.Duration.ofMillis(latencyMillis));
+        if (latencyMillis > 0) {
+            out.printf("  (Xandikos behind a proxy adding %d ms to each answer)%n", latencyMillis);
+        }
         out.printf("  %-20s %7d ms  (%d PUTs straight to Radicale, %d at a time; setup, not a sync)%n",
                 "load into Radicale", result.loadMillis(), result.events(), CalDavBenchmark.LOAD_PARALLELISM);
         if (result.targetWriteMillis() >= 0) {
@@ -135,19 +144,34 @@ public final class BenchCommand implements Callable<Integer> {
                     p.name(), p.wallMillis(), p.cpuMillis() < 0 ? "-" : Long.toString(p.cpuMillis()),
                     p.inProcessMicros() / 1000.0, p.sourceRequests(), p.targetRequests(), p.changes(), p.outcome());
         }
+        CalDavBenchmark.Phase first = phase(result, CalDavBenchmark.FIRST_SYNC);
+        CalDavBenchmark.Phase oneAtATime = phase(result, CalDavBenchmark.FIRST_SYNC_ONE_AT_A_TIME);
+        out.printf(java.util.Locale.ROOT, "  first sync with writes in flight (max 4, adaptive): %.2f× the wall time,"
+                        + " %.2f× the time in sync of one write at a time (load %s)%n",
+                (double) first.wallMillis() / Math.max(1, oneAtATime.wallMillis()),
+                (double) first.inProcessMicros() / Math.max(1, oneAtATime.inProcessMicros()), loadAverage());
         result.vdirsyncer().ifPresent(v -> {
-            CalDavBenchmark.Phase first = result.phases().get(0);
             CalDavBenchmark.Phase unchanged = result.phases().stream().filter(p -> p.name().equals("no-change re-sync"))
                     .findFirst().orElseThrow();
             out.printf(java.util.Locale.ROOT, "  vdirsyncer %s, the same Radicale calendar into its own Xandikos calendar,"
                     + " whole processes (CalSync ÷ vdirsyncer):%n", v.version());
             ratio(out, "vdirsyncer first sync", v.firstSync(), first);
+            ratio(out, "  … vs CalSync 1 at a time", v.firstSync(), oneAtATime);
             ratio(out, "vdirsyncer no-change", v.noChange(), unchanged);
             result.phases().stream().filter(p -> p.name().equals(CalDavBenchmark.THROUGH_SERVICE)).findFirst()
                     .ifPresent(p -> ratio(out, "  … CalSync's service running", v.noChange(), p));
         });
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static CalDavBenchmark.Phase phase(CalDavBenchmark.Result result, String name) {
+        return result.phases().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.isReadable(loadavg) ? Files.readString(loadavg).split(" ")[0] : "?";
     }
 
     private int startup(Path work) throws IOException, InterruptedException {

@@ -1,5 +1,7 @@
 package com.calsync.bench;
 
+import com.calsync.testservers.FaultProxy;
+import com.calsync.testservers.FaultProxy.Fault;
 import com.calsync.testservers.LocalCalDavServer;
 import com.calsync.testservers.RadicaleServer;
 import com.calsync.testservers.XandikosServer;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +38,10 @@ import java.util.concurrent.Future;
 /**
  * {@code bench caldav} ({@link BenchCommand}): loads N generated events into a Radicale calendar (setup, PUT
  * straight to the server, several at a time), then mirrors them into an empty Xandikos calendar
- * with a separate {@code calsync sync --json} process per phase — first sync, no-change re-sync,
- * one-change re-sync — so each wall time includes JVM start-up, as a user or a cron job sees it.
+ * with a separate {@code calsync sync --json} process per phase — first sync (with the default
+ * writes in flight, then once more into a calendar of its own with one write at a time),
+ * no-change re-sync, one-change re-sync — so each wall time includes JVM start-up, as a user or
+ * a cron job sees it.
  * The requests per side come from the child's JSON report. Then the no-change run once more
  * inside this JVM, as the running service does it: with a runner that opens both calendars and
  * the state for each run (cold) and with the service's warm runner that keeps them open
@@ -48,6 +53,9 @@ public final class CalDavBenchmark {
     /** PUTs in flight while loading the source (setup only). */
     public static final int LOAD_PARALLELISM = 8;
     private static final String SOURCE_ACCOUNT = "bench-source";
+    /** The first sync as configured by default: writes in flight (limits.max_writes_in_flight 4, adaptive). */
+    public static final String FIRST_SYNC = "first sync";
+    public static final String FIRST_SYNC_ONE_AT_A_TIME = "first sync, 1 at a time";
 
     /**
      * One phase: wall and CPU time of the whole child process (in-process: of the run, and the
@@ -109,7 +117,20 @@ public final class CalDavBenchmark {
      */
     public Result run(int events, Path workDir, boolean baseline, int repeats, boolean compare)
             throws IOException, InterruptedException {
-        try (LocalCalDavServer radicale = RadicaleServer.start(); LocalCalDavServer xandikos = XandikosServer.start()) {
+        return run(events, workDir, baseline, repeats, compare, Duration.ZERO);
+    }
+
+    /**
+     * @param latency held back from each answer of Xandikos by a {@link FaultProxy} in front of it, as
+     *                a server far away; zero: straight to it
+     */
+    public Result run(int events, Path workDir, boolean baseline, int repeats, boolean compare, Duration latency)
+            throws IOException, InterruptedException {
+        try (LocalCalDavServer radicale = RadicaleServer.start(); LocalCalDavServer xandikos = XandikosServer.start();
+             FaultProxy far = FaultProxy.start(xandikos.baseUrl())) {
+            far.otherwise(latency.isZero() ? Fault.pass() : Fault.delay(latency));
+            URI targetBase = latency.isZero() ? xandikos.baseUrl() : far.baseUrl();
+            java.util.function.UnaryOperator<URI> viaTarget = latency.isZero() ? u -> u : far::via;
             URI source = radicale.newCalendar("Bench source");
             URI target = xandikos.newCalendar("Bench target");
             progress.printf("  Radicale at %s, Xandikos at %s; loading %d events into %s …%n", radicale.baseUrl(),
@@ -133,15 +154,22 @@ public final class CalDavBenchmark {
                 progress.flush();
                 long start = System.nanoTime();
                 for (int i = 0; i < events; i++) {
-                    put(xandikos, scratch.resolve(uids.get(i) + ".ics"), texts.get(i), Map.of("If-None-Match", "*"));
+                    put(xandikos, viaTarget.apply(scratch.resolve(uids.get(i) + ".ics")), texts.get(i),
+                            Map.of("If-None-Match", "*"));
                 }
                 targetWriteMillis = (System.nanoTime() - start) / 1_000_000;
             }
 
             Path home = Files.createDirectories(workDir.resolve("home"));
-            writeConfig(home, radicale, source, xandikos, target);
+            writeConfig(home, radicale, source, targetBase, target, "");
             List<Phase> phases = new ArrayList<>();
-            phases.add(syncProcess("first sync", home, radicale));
+            phases.add(syncProcess(FIRST_SYNC, home, radicale));
+            // the same first sync with limits.max_writes_in_flight 1, into a calendar of its own: the engine's
+            // one-at-a-time write time. Run second, so a server cache warmed by the first favours it, not the window.
+            Path oneAtATime = Files.createDirectories(workDir.resolve("home-one-at-a-time"));
+            writeConfig(oneAtATime, radicale, source, targetBase, xandikos.newCalendar("Bench target, one at a time"),
+                    ",\n  \"limits\": { \"max_writes_in_flight\": 1 }");
+            phases.add(syncProcess(FIRST_SYNC_ONE_AT_A_TIME, oneAtATime, radicale));
             List<Phase> unchanged = new ArrayList<>();
             for (int i = 0; i < repeats; i++) {
                 unchanged.add(syncProcess("no-change re-sync", home, radicale));
@@ -157,7 +185,7 @@ public final class CalDavBenchmark {
                 comparison = Vdirsyncer.find().map(v -> {
                     try {
                         return v.measure(workDir.resolve("vdirsyncer"), source, radicale.username(), radicale.password(),
-                                xandikos.newCalendar("Bench vdirsyncer"), repeats, progress);
+                                viaTarget.apply(xandikos.newCalendar("Bench vdirsyncer")), repeats, progress);
                     } catch (IOException | InterruptedException e) {
                         throw new IllegalStateException("vdirsyncer: " + e.getMessage(), e);
                     }
@@ -241,8 +269,9 @@ public final class CalDavBenchmark {
         }
     }
 
-    private static void writeConfig(Path home, LocalCalDavServer source, URI sourceCalendar, LocalCalDavServer target,
-                                    URI targetCalendar) throws IOException {
+    /** @param extra more top-level members of config.json, each after a comma */
+    private static void writeConfig(Path home, LocalCalDavServer source, URI sourceCalendar, URI targetBase,
+                                    URI targetCalendar, String extra) throws IOException {
         String config = """
                 {
                   "accounts": {
@@ -255,10 +284,10 @@ public final class CalDavBenchmark {
                   },
                   "pairs": [
                     { "name": "bench", "source": "radicale", "target": "xandikos", "mode": "mirror" }
-                  ]
+                  ]%s
                 }
-                """.formatted(SOURCE_ACCOUNT, source.baseUrl(), source.username(), target.baseUrl(), SOURCE_ACCOUNT,
-                sourceCalendar.getRawPath(), targetCalendar.getRawPath());
+                """.formatted(SOURCE_ACCOUNT, source.baseUrl(), source.username(), targetBase, SOURCE_ACCOUNT,
+                sourceCalendar.getRawPath(), targetCalendar.getRawPath(), extra);
         Files.writeString(home.resolve("config.json"), config, StandardCharsets.UTF_8);
     }
 

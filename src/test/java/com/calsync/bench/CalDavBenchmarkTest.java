@@ -28,25 +28,27 @@ class CalDavBenchmarkTest {
         assertThat(result.events()).isEqualTo(6);
         assertThat(result.targetWriteMillis()).isEqualTo(-1);
         assertThat(result.phases()).extracting(CalDavBenchmark.Phase::name)
-                .containsExactly("first sync", "no-change re-sync", "no-change, in-process cold", "no-change, warm service",
-                        CalDavBenchmark.THROUGH_SERVICE, "Radicale's own REPORT", "Xandikos's own REPORT", "one-change re-sync");
+                .containsExactly("first sync", "first sync, 1 at a time", "no-change re-sync", "no-change, in-process cold",
+                        "no-change, warm service", CalDavBenchmark.THROUGH_SERVICE, "Radicale's own REPORT", "Xandikos's own REPORT",
+                        "one-change re-sync");
         assertThat(result.phases()).allSatisfy(p -> assertThat(p.outcome()).isEqualTo("ok"));
-        CalDavBenchmark.Phase first = result.phases().get(0);
-        assertThat(first.changes()).isEqualTo(6);
-        assertThat(first.targetRequests()).as("a PUT per event plus listings").isGreaterThanOrEqualTo(6);
-        CalDavBenchmark.Phase unchanged = result.phases().get(1);
+        for (CalDavBenchmark.Phase first : result.phases().subList(0, 2)) {
+            assertThat(first.changes()).isEqualTo(6);
+            assertThat(first.targetRequests()).as("a PUT per event plus listings").isGreaterThanOrEqualTo(6);
+        }
+        CalDavBenchmark.Phase unchanged = result.phases().get(2);
         assertThat(unchanged.changes()).isZero();
         assertThat(unchanged.sourceRequests()).isEqualTo(1);
         assertThat(unchanged.targetRequests()).isEqualTo(1);
-        assertThat(result.phases().subList(2, 5)).as("in-process and through-the-service no-change runs: a sync-token request per side")
+        assertThat(result.phases().subList(3, 6)).as("in-process and through-the-service no-change runs: a sync-token request per side")
                 .allSatisfy(p -> {
                     assertThat(p.changes()).isZero();
                     assertThat(p.sourceRequests()).isEqualTo(1);
                     assertThat(p.targetRequests()).isEqualTo(1);
                 });
-        assertThat(result.phases().subList(5, 7)).as("each server answered the pair's sync token")
+        assertThat(result.phases().subList(6, 8)).as("each server answered the pair's sync token")
                 .allSatisfy(p -> assertThat(p.inProcessMicros()).isPositive());
-        assertThat(result.phases().get(7).changes()).isEqualTo(1);
+        assertThat(result.phases().get(8).changes()).isEqualTo(1);
         assertThat(result.vdirsyncer()).isEmpty();
         assertThat(progress.toString()).contains("loading 6 events");
     }

@@ -22,7 +22,17 @@ class ConfigLimitsTest {
         CalSyncConfig config = parse("{}").config().orElseThrow();
 
         assertThat(config.limits()).isEqualTo(Limits.DEFAULTS);
-        assertThat(Limits.DEFAULTS).isEqualTo(new Limits(60, 30, 64));
+        assertThat(Limits.DEFAULTS).isEqualTo(new Limits(60, 30, 64, 4));
+    }
+
+    @Test
+    void writesInFlightCanBeTurnedDownToOneAtATimeAndAreCapped() {
+        assertThat(parse("{ \"limits\": { \"max_writes_in_flight\": 1 } }").config().orElseThrow().limits())
+                .isEqualTo(new Limits(60, 30, 64, 1));
+
+        ConfigLoadResult tooMany = parse("{ \"limits\": {\n  \"max_writes_in_flight\": 50 } }");
+        assertThat(tooMany.errors()).extracting(ConfigProblem::toString).containsExactly(
+                "config.json:2:27: limits.max_writes_in_flight: must be a whole number from 1 to 8 (got 50)");
     }
 
     @Test

@@ -19,7 +19,8 @@ final class CrashingStore extends ForwardingStore {
         this.writesLeft = crashOnWrite;
     }
 
-    private void afterWrite() {
+    // synchronized: writes may come from several threads (WriteWindow); exactly one of them crashes
+    private synchronized void afterWrite() {
         if (--writesLeft == 0) {
             throw new SimulatedCrash();
         }

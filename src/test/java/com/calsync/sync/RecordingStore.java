@@ -3,7 +3,9 @@ package com.calsync.sync;
 import com.calsync.store.CalendarStore;
 import com.calsync.store.ItemRef;
 import com.calsync.store.StoredItem;
+import com.calsync.store.StoreCapabilities;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,11 +16,24 @@ final class RecordingStore extends ForwardingStore {
     /** A create (of a UID), update or delete (of an href) that reached this store. */
     record Write(String kind, String item, boolean readOnly) {}
 
-    final List<String> replaced = new ArrayList<>();
-    final List<Write> writes = new ArrayList<>();
+    // synchronized: writes may come from several threads (WriteWindow)
+    final List<String> replaced = Collections.synchronizedList(new ArrayList<>());
+    final List<Write> writes = Collections.synchronizedList(new ArrayList<>());
+    private final boolean concurrentWrites;
 
     RecordingStore(CalendarStore delegate) {
+        this(delegate, false);
+    }
+
+    /** @param concurrentWrites whether the store says it takes writes several at once */
+    RecordingStore(CalendarStore delegate, boolean concurrentWrites) {
         super(delegate);
+        this.concurrentWrites = concurrentWrites;
+    }
+
+    @Override
+    public StoreCapabilities capabilities() {
+        return delegate.capabilities().withConcurrentWrites(concurrentWrites);
     }
 
     private void sent(String kind, String href) {

@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FaultProxy implements AutoCloseable {
     /** What the proxy does with one request. */
-    public enum Kind { PASS, STRIP_HEADER, STATUS, RESET, TRUNCATE, STALL, STALL_MID_BODY, REDIRECT }
+    public enum Kind { PASS, STRIP_HEADER, STATUS, RESET, TRUNCATE, STALL, STALL_MID_BODY, REDIRECT, DELAY }
 
     /**
      * One scripted fault.
@@ -47,7 +47,8 @@ public final class FaultProxy implements AutoCloseable {
      * @param forward    the request reaches the real server first (its answer is then replaced or cut)
      * @param status     for STATUS: the status code sent back
      * @param retryAfter for STATUS: the Retry-After header in seconds, or -1 for none
-     * @param stall      for STALL: how long to hold the connection before closing it
+     * @param stall      for STALL: how long to hold the connection before closing it; for DELAY: how long
+     *                   to hold the server's answer back
      * @param detail     for REDIRECT: the Location to send the client to; for STRIP_HEADER: the header's name
      */
     public record Fault(Kind kind, boolean forward, int status, long retryAfter, Duration stall, String detail) {
@@ -67,6 +68,11 @@ public final class FaultProxy implements AutoCloseable {
         /** Passes the server's answer on without the header {@code name} (e.g. a server that sends no ETag). */
         public static Fault stripHeader(String name) {
             return new Fault(Kind.STRIP_HEADER, true, 0, -1, Duration.ZERO, name);
+        }
+
+        /** Passes the server's answer on after {@code delay}: a server far away (the bench's round trip). */
+        public static Fault delay(Duration delay) {
+            return new Fault(Kind.DELAY, true, 0, -1, delay);
         }
 
         /** Answers {@code status} without asking the server. */
@@ -118,6 +124,8 @@ public final class FaultProxy implements AutoCloseable {
     });
     private final Queue<Fault> script = new ConcurrentLinkedQueue<>();
     private final Map<String, Fault> standing = new ConcurrentHashMap<>();
+    private final Map<String, Fault> once = new ConcurrentHashMap<>();
+    private volatile Fault otherwise = Fault.pass();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -156,8 +164,19 @@ public final class FaultProxy implements AutoCloseable {
         standing.put(path, fault);
     }
 
+    /** What requests without a fault of their own get (instead of passing straight through). */
+    public void otherwise(Fault fault) {
+        otherwise = fault;
+    }
+
+    /** Answers the next request for {@code path} with {@code fault}, ahead of the script; later ones pass. */
+    public void once(String path, Fault fault) {
+        once.put(path, fault);
+    }
+
     public void clearStanding() {
         standing.clear();
+        once.clear();
     }
 
     public int pendingFaults() {
@@ -212,12 +231,15 @@ public final class FaultProxy implements AutoCloseable {
                 if (request == null) {
                     return;
                 }
-                Fault fault = standing.get(request.path);
+                Fault fault = once.remove(request.path);
+                if (fault == null) {
+                    fault = standing.get(request.path);
+                }
                 if (fault == null) {
                     fault = script.poll();
                 }
                 if (fault == null) {
-                    fault = Fault.pass();
+                    fault = otherwise;
                 }
                 log.add(request.method + " " + request.path + " -> " + describe(fault));
                 if (!handle(fault, request, client, out)) {
@@ -235,6 +257,17 @@ public final class FaultProxy implements AutoCloseable {
     private boolean handle(Fault fault, Request request, Socket client, OutputStream out) throws IOException {
         byte[] answer = fault.forward() ? forward(request) : null;
         switch (fault.kind()) {
+            case DELAY -> {
+                try {
+                    Thread.sleep(fault.stall().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                out.write(answer);
+                out.flush();
+                return !answerSaysClose(answer);
+            }
             case PASS -> {
                 out.write(answer);
                 out.flush();

@@ -63,6 +63,9 @@ public final class CalDavClient {
     private final Clock clock;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong staleConnectionRetries = new AtomicLong();
+    private final AtomicLong busyAnswers = new AtomicLong();
+    /** The Retry-After of the last busy answer; null when it had none. */
+    private final AtomicReference<Duration> lastBusyRetryAfter = new AtomicReference<>();
     /**
      * The Authorization header, built on first use and kept: asking the password supplier (a
      * keychain) on every request would be slow and may prompt the user. Dropped after a 401.
@@ -156,6 +159,13 @@ public final class CalDavClient {
         return requests.get();
     }
 
+    /** How often the server answered 429 or 503 to this client's requests so far, and the last Retry-After. */
+    public com.calsync.store.BusyAnswers busyAnswers() {
+        // read the wait first: a count that moved on meanwhile is then matched by at most a newer wait
+        Duration wait = lastBusyRetryAfter.get();
+        return new com.calsync.store.BusyAnswers(busyAnswers.get(), Optional.ofNullable(wait));
+    }
+
     /**
      * Requests resent at once because they went out on a pooled connection the server had
      * already closed. Radicale answers HTTP/1.0 and closes every connection, but the JDK's client
@@ -207,6 +217,8 @@ public final class CalDavClient {
                 if (status == 429 || status == 503) {
                     Optional<Duration> retryAfter = retryAfter(response.header("Retry-After"));
                     lastRetryAfter = retryAfter.orElse(null);
+                    lastBusyRetryAfter.set(lastRetryAfter);
+                    busyAnswers.incrementAndGet();
                     lastProblem = "HTTP " + status;
                     if (retryAfter.isPresent() && retryAfter.get().compareTo(retryPolicy.maxRetryAfter()) > 0) {
                         throw new StoreUnavailableException(describe(request) + " answered HTTP " + status

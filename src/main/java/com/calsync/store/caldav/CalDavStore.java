@@ -116,12 +116,19 @@ public final class CalDavStore implements CalendarStore {
      * Sync tokens: RFC 6578 ones where the collection has sync-collection; otherwise, where it has
      * a getctag, a token made of the ctag, which tells "nothing changed" in one small request.
      * Components: the collection's supported-calendar-component-set (RFC 4791 §5.2.3); a server
-     * that does not say accepts any.
+     * that does not say accepts any. Concurrent writes: each is one HTTP request on the client's
+     * thread-safe connection pool, and a server that cannot keep up says so (429/503, see
+     * {@link #busyAnswers()}).
      */
     @Override
     public StoreCapabilities capabilities() {
         return new StoreCapabilities(!calendar.writable(), calendar.syncCollection() || calendar.ctag().isPresent(),
-                false, true, calendar.componentKinds());
+                false, true, calendar.componentKinds(), true);
+    }
+
+    @Override
+    public com.calsync.store.BusyAnswers busyAnswers() {
+        return client.busyAnswers();
     }
 
     @Override

@@ -124,6 +124,11 @@ public final class RelocatingCalDavStore implements CalendarStore {
     }
 
     @Override
+    public com.calsync.store.BusyAnswers busyAnswers() {
+        return store.busyAnswers();
+    }
+
+    @Override
     public void close() {
         store.close();
     }

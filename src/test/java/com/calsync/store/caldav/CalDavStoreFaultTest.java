@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.calsync.ical.TimeWindow;
+import com.calsync.store.BusyAnswers;
 import com.calsync.store.ItemRef;
 import com.calsync.store.Listing;
 import com.calsync.store.PreconditionFailedException;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -117,6 +119,21 @@ class CalDavStoreFaultTest {
 
         assertThat(store.list(TimeWindow.ALL).etags()).isEmpty();
         assertThat(waits).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void busyAnswersAreCountedWithTheLastRetryAfterForTheSyncToSendFewerWrites() {
+        assertThat(store.capabilities().concurrentWrites()).isTrue();
+        assertThat(store.busyAnswers()).isEqualTo(BusyAnswers.NONE);
+        proxy.enqueue(Fault.retryAfter(429, 3), Fault.retryAfter(503, 1));
+
+        store.create("b1", TestItems.event("b1", "B"));
+        assertThat(store.busyAnswers()).isEqualTo(new BusyAnswers(2, Optional.of(Duration.ofSeconds(1))));
+
+        proxy.enqueue(Fault.status(503), Fault.status(500));
+        store.create("b2", TestItems.event("b2", "B"));
+        assertThat(store.busyAnswers()).as("a 503 without Retry-After counts; a 500 is not busy")
+                .isEqualTo(new BusyAnswers(3, Optional.empty()));
     }
 
     @Test
