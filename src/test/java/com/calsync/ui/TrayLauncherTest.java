@@ -21,4 +21,11 @@ class TrayLauncherTest {
         assertThat(TrayLauncher.desktopAvailable(Map.of(), Os.MACOS, null)).isTrue();
         assertThat(TrayLauncher.desktopAvailable(Map.of(), Os.MACOS, "true")).isFalse();
     }
+
+    @Test
+    void awtLoadsGtk3AsJavaFxNeedsUnlessTheUserChoseOtherwise() {
+        assertThat(TrayLauncher.awtProperties(null)).containsEntry("jdk.gtk.version", "3")
+                .containsEntry("apple.awt.UIElement", "true").containsEntry("apple.awt.enableTemplateImages", "true");
+        assertThat(TrayLauncher.awtProperties("2")).containsEntry("jdk.gtk.version", "2");
+    }
 }
