@@ -57,7 +57,7 @@ class TrayIconTest {
     static void needsADisplay() {
         assumeTrue(System.getenv("DISPLAY") != null, "needs DISPLAY with a tray host (packaging/linux/tray-test.sh)");
         // as the app does before AWT starts: AWT must load the GTK that JavaFX can start beside
-        TrayLauncher.awtProperties(System.getProperty(TrayLauncher.GTK_VERSION)).forEach(System::setProperty);
+        TrayLauncher.awtProperties(System.getProperty(TrayLauncher.GTK_VERSION), System.getProperty(TrayLauncher.ROBOT_GTK)).forEach(System::setProperty);
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {

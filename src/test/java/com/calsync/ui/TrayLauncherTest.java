@@ -23,9 +23,9 @@ class TrayLauncherTest {
     }
 
     @Test
-    void awtLoadsGtk3AsJavaFxNeedsUnlessTheUserChoseOtherwise() {
-        assertThat(TrayLauncher.awtProperties(null)).containsEntry("jdk.gtk.version", "3")
+    void awtLoadsNoGtkForItsRobotAndOnlyGtk3AsJavaFxNeedsUnlessTheUserChoseOtherwise() {
+        assertThat(TrayLauncher.awtProperties(null, null)).containsEntry("jdk.gtk.version", "3").containsEntry("awt.robot.gtk", "false")
                 .containsEntry("apple.awt.UIElement", "true").containsEntry("apple.awt.enableTemplateImages", "true");
-        assertThat(TrayLauncher.awtProperties("2")).containsEntry("jdk.gtk.version", "2");
+        assertThat(TrayLauncher.awtProperties("2", "true")).containsEntry("jdk.gtk.version", "2").containsEntry("awt.robot.gtk", "true");
     }
 }
