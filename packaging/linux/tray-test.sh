@@ -86,11 +86,14 @@ if [ "$after_open" -gt 0 ]; then
   # the icon's centre, from the embedded frame's absolute position (as TrayIconTest finds it)
   read -r w h x y < <(xwininfo -root -tree | grep JavaEmbeddedFrame | head -1 |
     sed -E 's/.* ([0-9]+)x([0-9]+)\+-?[0-9]+\+-?[0-9]+ +\+(-?[0-9]+)\+(-?[0-9]+).*/\1 \2 \3 \4/')
+  c0=$(ticks)
   java packaging/linux/ClickAt.java $((x + w / 2)) $((y + h / 2))
   for _ in $(seq 300); do grep -qh "popover shown" "$home"/logs/*.log 2>/dev/null && break; sleep 0.1; done
+  c1=$(ticks)
   grep -h "popover shown" "$home"/logs/*.log 2>/dev/null | sed -E 's/.*(popover shown)/first click: \1/' ||
     echo "tray-test: no popover after the click (see $home/logs)"
-  echo "  (load $(cut -d' ' -f1 /proc/loadavg))"
+  # the app's CPU from just before the click until the popover was up (it idles while ClickAt's JVM starts)
+  echo "  the app used $(( (c1 - c0) * 1000 / hz )) ms of CPU for it (load $(cut -d' ' -f1 /proc/loadavg))"
   sleep 2
   java packaging/linux/ClickAt.java $((x + w / 2)) $((y + h / 2))  # the second click closes it
   sleep 5
