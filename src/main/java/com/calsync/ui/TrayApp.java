@@ -160,8 +160,11 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
             p.menu().orElseThrow().showAt(x, y);
         }), clock);
         trayRef.set(tray);
-        // the panel follows the desktop's theme: read its colour again once it has repainted
-        colorScheme.onChange(scheme -> tray.matchPanel(java.time.Duration.ofSeconds(1)));
+        if (!mac) {
+            // the X11 panel follows the desktop's theme: read its colour again once it has repainted
+            // (the Mac's menu bar draws the template image itself; its appearance is read when JavaFX starts)
+            colorScheme.onChange(scheme -> tray.matchPanel(java.time.Duration.ofSeconds(1)));
+        }
         AtomicReference<AppView> previous = new AtomicReference<>(AppView.starting());
         controller.addViewer(next -> {
             tray.render(next);
