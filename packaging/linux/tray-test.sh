@@ -8,7 +8,8 @@
 #                                           prints how long the first popover took (JavaFX starts on
 #                                           that click), closes it and measures idle again over
 #                                           IDLE_AFTER_OPEN_SECONDS (default 30; 0 skips), quits it
-# Needs Debian's xvfb, trayer, x11-utils (xwininfo) and libgtk-3-0; installs them when missing and root.
+# Needs Debian's xvfb, trayer, x11-utils (xwininfo) and libgtk-3-0 (installs them when missing and root),
+# and a JDK's java on PATH for ClickAt.java.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -58,7 +59,7 @@ hz=$(getconf CLK_TCK)
 ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
 # CPU time is the steadier figure on a shared machine: wall time there is mostly waiting for a core
 echo "tray icon shown $shown_ms ms after launch, after $(( $(ticks) * 1000 / hz )) ms of the app's CPU (load $(cut -d' ' -f1 /proc/loadavg))"
-# utime+stime of each thread, "ticks name" per line
+# utime+stime of each thread: "tid ticks name" per line
 thread_ticks() {
   for t in /proc/"$app_pid"/task/*; do
     awk -v name="$(tr ' ' _ <"$t/comm")" -v tid="${t##*/}" '{ print tid, $14 + $15, name }' "$t/stat" 2>/dev/null || true
@@ -90,8 +91,10 @@ if [ "$after_open" -gt 0 ]; then
   java packaging/linux/ClickAt.java $((x + w / 2)) $((y + h / 2))
   for _ in $(seq 300); do grep -qh "popover shown" "$home"/logs/*.log 2>/dev/null && break; sleep 0.1; done
   c1=$(ticks)
-  grep -h "popover shown" "$home"/logs/*.log 2>/dev/null | sed -E 's/.*(popover shown)/first click: \1/' ||
-    echo "tray-test: no popover after the click (see $home/logs)"
+  if ! grep -qh "popover shown" "$home"/logs/*.log 2>/dev/null; then
+    echo "tray-test: no popover 30 s after a click on the icon:"; grep -h "ERROR\|WARN" "$home"/logs/*.log; exit 1
+  fi
+  grep -h "popover shown" "$home"/logs/*.log | sed -E 's/.*(popover shown)/first click: \1/'
   # the app's CPU from just before the click until the popover was up (it idles while ClickAt's JVM starts)
   echo "  the app used $(( (c1 - c0) * 1000 / hz )) ms of CPU for it (load $(cut -d' ' -f1 /proc/loadavg))"
   sleep 2
