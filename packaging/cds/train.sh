@@ -103,6 +103,14 @@ if [ "${CALSYNC_TRAIN_TRAY:-0}" = 1 ]; then
     tray=$!
     pids+=("$tray")
     for _ in $(seq 600); do DISPLAY=$display xwininfo -root -tree 2>/dev/null | grep -q JavaEmbeddedFrame && break; sleep 0.1; done
+    # JavaFX starts on the first click on the icon: click it once, so the popover's classes are archived too
+    sleep 1
+    if command -v java >/dev/null; then
+      read -r w h x y < <(DISPLAY=$display xwininfo -root -tree | grep JavaEmbeddedFrame | head -1 |
+        sed -E 's/.* ([0-9]+)x([0-9]+)\+-?[0-9]+\+-?[0-9]+ +\+(-?[0-9]+)\+(-?[0-9]+).*/\1 \2 \3 \4/')
+      DISPLAY=$display java "$(dirname "$0")/../linux/ClickAt.java" $((x + w / 2)) $((y + h / 2)) || true
+      for _ in $(seq 300); do grep -qh "popover shown" "$CALSYNC_HOME"/logs/*.log 2>/dev/null && break; sleep 0.1; done
+    fi
     # the pairs' first runs come about 3 s after start
     for _ in $(seq 300); do grep -q '"sync_count" : [1-9]' "$CALSYNC_HOME/state/status.json" 2>/dev/null && break; sleep 0.1; done
     sleep 2

@@ -3,8 +3,13 @@
 #   packaging/linux/tray-test.sh            Maven's tray tests (@Tag("tray"))
 #   packaging/linux/tray-test.sh app-image  starts the packaged app (packaging/build.sh app-image
 #                                           first), waits for its tray icon, prints launch time and
-#                                           idle memory/CPU over IDLE_SECONDS (default 60), quits it
-# Needs Debian's xvfb, trayer, x11-utils (xwininfo) and libgtk-3-0; installs them when missing and root.
+#                                           idle memory/CPU over IDLE_SECONDS (default 60) with the
+#                                           busiest threads, then clicks the icon (ClickAt.java),
+#                                           prints how long the first popover took (JavaFX starts on
+#                                           that click), closes it and measures idle again over
+#                                           IDLE_AFTER_OPEN_SECONDS (default 30; 0 skips), quits it
+# Needs Debian's xvfb, trayer, x11-utils (xwininfo) and libgtk-3-0 (installs them when missing and root),
+# and a JDK's java on PATH for ClickAt.java.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -54,14 +59,49 @@ hz=$(getconf CLK_TCK)
 ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
 # CPU time is the steadier figure on a shared machine: wall time there is mostly waiting for a core
 echo "tray icon shown $shown_ms ms after launch, after $(( $(ticks) * 1000 / hz )) ms of the app's CPU (load $(cut -d' ' -f1 /proc/loadavg))"
+# utime+stime of each thread: "tid ticks name" per line
+thread_ticks() {
+  for t in /proc/"$app_pid"/task/*; do
+    awk -v name="$(tr ' ' _ <"$t/comm")" -v tid="${t##*/}" '{ print tid, $14 + $15, name }' "$t/stat" 2>/dev/null || true
+  done
+}
+# CPU % of a core over $1 seconds, RSS, and the threads that used CPU meanwhile
+measure_idle() {
+  local what=$1 secs=$2 before after t0 t1 rss
+  before=$(thread_ticks)
+  t0=$(ticks)
+  sleep "$secs"
+  t1=$(ticks)
+  after=$(thread_ticks)
+  rss=$(awk '/VmRSS/ {print $2}' "/proc/$app_pid/status")
+  awk -v d=$((t1 - t0)) -v hz="$hz" -v s="$secs" -v rss="$rss" -v what="$what" -v load="$(cut -d' ' -f1 /proc/loadavg)" \
+    'BEGIN { printf "%s over %d s: CPU %.2f %% of a core, RSS %d MB (load %s)\n", what, s, 100 * d / hz / s, rss / 1024, load }'
+  # per thread: the ticks it used in the window (a thread that came or went counts from 0)
+  awk -v hz="$hz" 'NR == FNR { b[$1] = $2; next } { d = $2 - b[$1]; if (d > 0) printf "  %5d ms  %s\n", d * 1000 / hz, $3 }' \
+    <(echo "$before") <(echo "$after") | sort -rn | head -6
+}
 sleep 5  # let start-up work settle before measuring idle
-idle=${IDLE_SECONDS:-60}
-t0=$(ticks)
-sleep "$idle"
-t1=$(ticks)
-rss=$(awk '/VmRSS/ {print $2}' "/proc/$app_pid/status")
-awk -v d=$((t1 - t0)) -v hz="$hz" -v s="$idle" -v rss="$rss" \
-  'BEGIN { printf "idle over %d s: CPU %.2f %% of a core, RSS %d MB\n", s, 100 * d / hz / s, rss / 1024 }'
+measure_idle "idle, JavaFX not started," "${IDLE_SECONDS:-60}"
+after_open=${IDLE_AFTER_OPEN_SECONDS:-30}
+if [ "$after_open" -gt 0 ]; then
+  # the icon's centre, from the embedded frame's absolute position (as TrayIconTest finds it)
+  read -r w h x y < <(xwininfo -root -tree | grep JavaEmbeddedFrame | head -1 |
+    sed -E 's/.* ([0-9]+)x([0-9]+)\+-?[0-9]+\+-?[0-9]+ +\+(-?[0-9]+)\+(-?[0-9]+).*/\1 \2 \3 \4/')
+  c0=$(ticks)
+  java packaging/linux/ClickAt.java $((x + w / 2)) $((y + h / 2))
+  for _ in $(seq 300); do grep -qh "popover shown" "$home"/logs/*.log 2>/dev/null && break; sleep 0.1; done
+  c1=$(ticks)
+  if ! grep -qh "popover shown" "$home"/logs/*.log 2>/dev/null; then
+    echo "tray-test: no popover 30 s after a click on the icon:"; grep -h "ERROR\|WARN" "$home"/logs/*.log; exit 1
+  fi
+  grep -h "popover shown" "$home"/logs/*.log | sed -E 's/.*(popover shown)/first click: \1/'
+  # the app's CPU from just before the click until the popover was up (it idles while ClickAt's JVM starts)
+  echo "  the app used $(( (c1 - c0) * 1000 / hz )) ms of CPU for it (load $(cut -d' ' -f1 /proc/loadavg))"
+  sleep 2
+  java packaging/linux/ClickAt.java $((x + w / 2)) $((y + h / 2))  # the second click closes it
+  sleep 5
+  measure_idle "idle after the popover was opened and closed," "$after_open"
+fi
 kill "$app_pid"
 wait "$app_pid" 2>/dev/null || true
 echo "tray-test: app-image OK"

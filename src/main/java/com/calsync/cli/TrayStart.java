@@ -21,6 +21,7 @@ import com.calsync.platform.macos.MacAppearance;
 import com.calsync.platform.macos.objc.ObjCUnavailableException;
 import com.calsync.platform.linux.FreedesktopColorScheme;
 import com.calsync.platform.linux.FreedesktopNotifier;
+import com.calsync.platform.linux.ProcessEnvironment;
 import com.calsync.ui.settings.Desktop;
 import com.calsync.ui.settings.SettingsLauncher;
 import java.io.IOException;
@@ -64,7 +65,26 @@ final class TrayStart {
         }
     }
 
+    /**
+     * Linux with JavaFX's software renderer (the package's {@code -Dprism.order=sw}): GTK 3 still
+     * opens its OpenGL visuals when JavaFX starts it (GDK's X11 backend at display open: Mesa, and
+     * LLVM for llvmpipe, about 50 MB resident here, see src/docs/performance.md), which nothing
+     * then draws with. GTK's {@code GDK_GL=disable} keeps them out. Set first, long before the
+     * first click loads GTK; a value the user set is kept.
+     */
+    private void noGlForSoftwareRendering() {
+        if (environment.os().isMac() || !"sw".equals(System.getProperty("prism.order"))) {
+            return;
+        }
+        try {
+            ProcessEnvironment.current().setIfUnset("GDK_GL", "disable");
+        } catch (RuntimeException | LinkageError e) {
+            LoggerFactory.getLogger(TrayStart.class).debug("cannot set GDK_GL ({}); GTK loads its OpenGL visuals", e.toString());
+        }
+    }
+
     int run(CalSyncPaths paths, LoginItems loginItems) throws IOException, InterruptedException {
+        noGlForSoftwareRendering();
         new DefaultConfigWriter(environment.clock(), environment.userHome()).writeIfMissing(paths)
                 .ifPresent(run -> environment.out().println(run.describe()));
         LogSetup logs = new LogSetup(paths.logDir()).start();

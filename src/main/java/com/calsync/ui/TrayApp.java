@@ -13,17 +13,20 @@ import com.calsync.ui.settings.SettingsShortcut;
 import com.calsync.ui.tray.TrayIconView;
 import com.calsync.ui.tray.TrayIcons;
 import com.calsync.ui.tray.TrayMenu;
+import java.awt.EventQueue;
 import java.awt.SystemTray;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -32,8 +35,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The menu-bar app: tray icon, popover, menu, theme and notifications over a {@link TrayService}.
- * Started with {@link Platform#startup} rather than as an {@code Application} so its
- * collaborators are passed in, not found through static state.
+ * In a tray, only the AWT icon starts: it follows the service (image, tooltip, notifications)
+ * on AWT's event thread, by push. JavaFX — popover, menu, theme, Settings — starts on the first
+ * click ({@link LazyJavaFx}), so an app that is never opened never loads it and nothing ticks
+ * while it sits in the tray. Without a tray the popover is a normal window and JavaFX starts at
+ * once. JavaFX is started with {@link Platform#startup} rather than as an {@code Application}
+ * so the collaborators are passed in, not found through static state.
  *
  * @param service      the background service
  * @param loginItem    "Open at login"
@@ -55,14 +62,21 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
      * The running UI.
      *
      * @param controller what the controls call
-     * @param view       the popover's content
-     * @param popover    the anchored popover window (empty without a system tray)
      * @param icon       the tray icon (empty without a system tray)
-     * @param menu       the tray icon's menu (empty without a system tray)
-     * @param theme      the theme in use
+     * @param popover    the JavaFX side, once built: in a tray on the first click, in a window at once
      */
-    public record Running(TrayController controller, PopoverView view, Optional<PopoverWindow> popover,
-                          Optional<TrayIconView> icon, Optional<TrayMenu> menu, Theme theme) {
+    public record Running(TrayController controller, Optional<TrayIconView> icon, CompletableFuture<Popover> popover) {
+    }
+
+    /**
+     * The JavaFX side of the app.
+     *
+     * @param view   the popover's content
+     * @param window the anchored popover window (empty without a system tray)
+     * @param menu   the tray icon's menu (empty without a system tray)
+     * @param theme  the theme in use
+     */
+    public record Popover(PopoverView view, Optional<PopoverWindow> window, Optional<TrayMenu> menu, Theme theme) {
     }
 
     /** Runs until the user quits or the service stops; call from the main thread. */
@@ -73,21 +87,133 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
             t.setDaemon(true);
             return t;
         });
-        Platform.setImplicitExit(false);
-        JavaFxStartup.startup(() -> start(background, quit::countDown));
+        LazyJavaFx javaFx = new LazyJavaFx();
+        if (SystemTray.isSupported()) {
+            startInTray(background, javaFx, quit::countDown);
+        } else {
+            javaFx.execute(() -> startInWindow(background, quit::countDown));
+        }
         quit.await();
         background.shutdown();
-        Platform.exit();
+        if (javaFx.requested()) {
+            Platform.exit();
+        }
         return 0;
     }
 
     /**
-     * Builds and shows the UI. JavaFX thread only, with the platform already started.
+     * Shows the tray icon and follows the service with it; builds the JavaFX side on the first
+     * click. Any thread; needs a system tray.
+     *
+     * @param background runs the service calls and file work
+     * @param javaFx     the JavaFX thread, started by the first task handed to it ({@link LazyJavaFx})
+     * @param onQuit     called once the service has stopped and the UI is closed
+     */
+    public Running startInTray(Executor background, Executor javaFx, Runnable onQuit) {
+        CompletableFuture<Popover> built = new CompletableFuture<>();
+        AtomicReference<TrayIconView> trayRef = new AtomicReference<>();
+        TrayController controller = new TrayController(service, loginItem, desktop, configFile, logDir, background,
+                EventQueue::invokeLater, () -> {
+                    trayRef.get().hide();
+                    colorScheme.close();
+                    if (built.isDone()) {
+                        javaFx.execute(() -> {
+                            Popover p = built.join();
+                            p.menu().ifPresent(TrayMenu::hide);
+                            p.window().ifPresent(PopoverWindow::hide);
+                            onQuit.run();
+                        });
+                    } else {
+                        onQuit.run();
+                    }
+                });
+        controller.onOpenSettings(() -> javaFx.execute(openSettings));
+        double[] lastClick = {0, 0};
+        // JavaFX thread: the popover, menu and theme the first time, then the same ones
+        Supplier<Popover> popover = () -> {
+            if (!built.isDone()) {
+                built.complete(buildPopover(controller, javaFx, trayRef.get(), () -> built.join().window().orElseThrow()
+                        .showAt(lastClick[0], lastClick[1])));
+            }
+            return built.join();
+        };
+        TrayIconView tray = new TrayIconView(new TrayIcons(mac, mac ? 16 : 22), mac, (x, y) -> {
+            double iconHeight = trayRef.get().height();
+            long clicked = System.nanoTime();
+            javaFx.execute(() -> {
+                boolean first = !built.isDone();
+                Popover p = popover.get();
+                p.menu().orElseThrow().hide();
+                p.window().orElseThrow().setIconHeight(iconHeight);
+                p.window().orElseThrow().toggleAt(x, y);
+                if (first) {
+                    // the cost of starting JavaFX on the click rather than at launch (tray-test.sh prints it)
+                    log.info("popover shown {} ms after the first click (JavaFX started and the popover built for it)",
+                            (System.nanoTime() - clicked) / 1_000_000);
+                }
+            });
+        }, (x, y) -> javaFx.execute(() -> {
+            Popover p = popover.get();
+            p.window().orElseThrow().hide();
+            lastClick[0] = x;
+            lastClick[1] = y;
+            p.menu().orElseThrow().showAt(x, y);
+        }), clock);
+        trayRef.set(tray);
+        if (!mac) {
+            // the X11 panel follows the desktop's theme: read its colour again once it has repainted
+            // (the Mac's menu bar draws the template image itself; its appearance is read when JavaFX starts)
+            colorScheme.onChange(scheme -> tray.matchPanel(java.time.Duration.ofSeconds(1)));
+        }
+        AtomicReference<AppView> previous = new AtomicReference<>(AppView.starting());
+        controller.addViewer(next -> {
+            tray.render(next);
+            // computed every time, so the view compared with stays current while notifications are off
+            List<Notice> notices = Notice.between(previous.getAndSet(next), next);
+            for (Notice n : service.notificationsOn() ? notices : List.<Notice>of()) {
+                notifier.ifPresentOrElse(d -> background.execute(() -> d.notify(n.title(), n.text())),
+                        () -> tray.notify(n));
+            }
+        });
+        tray.show();
+        log.info("tray icon added");
+        controller.start();
+        return new Running(controller, Optional.of(tray), built);
+    }
+
+    /** The popover, its menu and the theme, joined to a running controller. JavaFX thread. */
+    private Popover buildPopover(TrayController controller, Executor javaFx, TrayIconView tray, Runnable openPopover) {
+        Theme theme = new Theme(mac, colorScheme, javaFx);
+        PopoverView view = new PopoverView(controller, clock);
+        theme.onApplied(scheme -> view.setDark(scheme == Scheme.DARK));
+        theme.start();
+        PopoverWindow window = new PopoverWindow(view, null);
+        SettingsShortcut.install(window.stage().getScene(), openSettings);
+        TrayMenu menu = new TrayMenu(menuEntries(view, openPopover));
+        window.stage().showingProperty().addListener((o, was, now) -> EventQueue.invokeLater(() -> tray.suppressTooltip(now)));
+        // drawn before it first shows; the controller then calls its viewers on AWT's event thread,
+        // and this side lives on JavaFX's
+        controller.latestView().ifPresent(view::render);
+        controller.addViewer(next -> javaFx.execute(() -> {
+            view.render(next);
+            window.fitToContent();
+            menu.setText("pauseResume", next.paused() ? "Resume" : "Pause");
+            menu.setDisabled("syncNow", next.pairs().isEmpty());
+        }));
+        controller.addLoginItemViewer(on -> javaFx.execute(() -> view.showOpenAtLogin(on)));
+        controller.addOpenFailureViewer((path, why) -> javaFx.execute(() -> view.showOpenFailure(path, why)));
+        log.info("popover built");
+        return new Popover(view, Optional.of(window), Optional.of(menu), theme);
+    }
+
+    /**
+     * No tray host (a bare X server, some Wayland desktops): the popover as a normal window, with
+     * JavaFX at once. JavaFX thread only, with the platform started.
      *
      * @param background runs the service calls and file work
      * @param onQuit     called (on the JavaFX thread) once the service has stopped and the UI is closed
      */
-    public Running start(Executor background, Runnable onQuit) {
+    public Running startInWindow(Executor background, Runnable onQuit) {
         Platform.setImplicitExit(false);
         Theme theme = new Theme(mac, colorScheme, Platform::runLater);
         AtomicReference<Runnable> closeUi = new AtomicReference<>(() -> { });
@@ -104,66 +230,20 @@ public record TrayApp(TrayService service, LoginItem loginItem, DesktopOpener de
         controller.addViewer(view::render);
         controller.addLoginItemViewer(view::showOpenAtLogin);
         controller.addOpenFailureViewer(view::showOpenFailure);
-
-        Running running;
-        if (SystemTray.isSupported()) {
-            PopoverWindow popover = new PopoverWindow(view, null);
-            SettingsShortcut.install(popover.stage().getScene(), openSettings);
-            AtomicReference<TrayIconView> trayRef = new AtomicReference<>();
-            double[] lastClick = {0, 0};
-            TrayMenu menu = new TrayMenu(menuEntries(view, () -> popover.showAt(lastClick[0], lastClick[1])));
-            TrayIconView tray = new TrayIconView(new TrayIcons(mac, mac ? 16 : 22), mac, (x, y) -> {
-                menu.hide();
-                popover.setIconHeight(trayRef.get().height());
-                popover.toggleAt(x, y);
-            }, (x, y) -> {
-                popover.hide();
-                lastClick[0] = x;
-                lastClick[1] = y;
-                menu.showAt(x, y);
-            }, clock);
-            trayRef.set(tray);
-            // the panel follows the desktop's theme too: read its colour again once it has repainted
-            theme.onApplied(scheme -> tray.matchPanel(java.time.Duration.ofSeconds(1)));
-            popover.stage().showingProperty().addListener((o, was, now) -> tray.suppressTooltip(now));
-            controller.addViewer(v -> popover.fitToContent());
-            AtomicReference<AppView> previous = new AtomicReference<>(AppView.starting());
-            controller.addViewer(next -> {
-                tray.render(next);
-                menu.setText("pauseResume", next.paused() ? "Resume" : "Pause");
-                menu.setDisabled("syncNow", next.pairs().isEmpty());
-                // computed every time, so the view compared with stays current while notifications are off
-                List<Notice> notices = Notice.between(previous.getAndSet(next), next);
-                for (Notice n : service.notificationsOn() ? notices : List.<Notice>of()) {
-                    notifier.ifPresentOrElse(d -> background.execute(() -> d.notify(n.title(), n.text())),
-                            () -> tray.notify(n));
-                }
-            });
-            closeUi.set(() -> {
-                menu.hide();
-                popover.hide();
-                tray.hide();
-            });
-            tray.show();
-            log.info("tray icon added");
-            running = new Running(controller, view, Optional.of(popover), Optional.of(tray), Optional.of(menu), theme);
-        } else {
-            // no tray host (a bare X server, some Wayland desktops): the popover as a normal window
-            log.warn("this desktop has no system tray; showing CalSync in a window instead (closing it quits)");
-            Stage window = new Stage();
-            window.setTitle("CalSync");
-            window.setScene(new Scene(view.root()));
-            SettingsShortcut.install(window.getScene(), openSettings);
-            window.setOnCloseRequest(e -> {
-                e.consume();
-                controller.quit();
-            });
-            closeUi.set(window::hide);
-            window.show();
-            running = new Running(controller, view, Optional.empty(), Optional.empty(), Optional.empty(), theme);
-        }
+        log.warn("this desktop has no system tray; showing CalSync in a window instead (closing it quits)");
+        Stage window = new Stage();
+        window.setTitle("CalSync");
+        window.setScene(new Scene(view.root()));
+        SettingsShortcut.install(window.getScene(), openSettings);
+        window.setOnCloseRequest(e -> {
+            e.consume();
+            controller.quit();
+        });
+        closeUi.set(window::hide);
+        window.show();
         controller.start();
-        return running;
+        return new Running(controller, Optional.empty(),
+                CompletableFuture.completedFuture(new Popover(view, Optional.empty(), Optional.empty(), theme)));
     }
 
     /** The tray menu: "Open CalSync", then the popover's own footer actions (Quit after a separator). */

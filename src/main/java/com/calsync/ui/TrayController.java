@@ -5,6 +5,7 @@ import com.calsync.ui.model.AppView;
 import com.calsync.ui.model.PopoverActions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +37,9 @@ public final class TrayController implements PopoverActions {
     private final List<Consumer<Boolean>> loginItemViewers = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<Path, String>> openFailureViewers = new CopyOnWriteArrayList<>();
     private volatile AutoCloseable subscription;
+    /** The newest view and login-item state, for viewers that join late; written on the UI thread. */
+    private volatile AppView latestView;
+    private volatile Boolean latestLoginItem;
     private volatile Runnable settingsOpener = () -> log.warn("no Settings window in this app");
 
     /**
@@ -45,7 +49,8 @@ public final class TrayController implements PopoverActions {
      * @param configFile config.json
      * @param logDir     the log folder
      * @param background runs anything that may block
-     * @param uiThread   the JavaFX thread ({@code Platform::runLater}); viewers are called there
+     * @param uiThread   the UI thread viewers are called on: AWT's event thread in the tray (JavaFX
+     *                   starts only when the popover is first opened), the JavaFX thread in a window
      * @param exit       ends the UI once the service has stopped (called once, on the UI thread)
      */
     public TrayController(TrayService service, LoginItem loginItem, DesktopOpener desktop, Path configFile, Path logDir,
@@ -60,9 +65,21 @@ public final class TrayController implements PopoverActions {
         this.exit = exit;
     }
 
-    /** {@code viewer} gets every new view on the UI thread. Add viewers before {@link #start()}. */
+    /**
+     * {@code viewer} gets every new view on the UI thread. One added after {@link #start()} (the
+     * popover, built when it is first opened) gets the newest view at once, then every new one.
+     */
     public void addViewer(Consumer<AppView> viewer) {
         viewers.add(viewer);
+        if (latestView != null) {
+            // read on the UI thread, so no newer view can slip between this and the next delivery
+            uiThread.execute(() -> viewer.accept(latestView));
+        }
+    }
+
+    /** The newest view the viewers were given; empty before the service's first. */
+    public Optional<AppView> latestView() {
+        return Optional.ofNullable(latestView);
     }
 
     /** {@code opener} shows the Settings window; it runs on the UI thread. Set before {@link #start()}. */
@@ -70,9 +87,12 @@ public final class TrayController implements PopoverActions {
         settingsOpener = opener;
     }
 
-    /** {@code viewer} learns on the UI thread whether CalSync starts at login. */
+    /** {@code viewer} learns on the UI thread whether CalSync starts at login (at once, when already known). */
     public void addLoginItemViewer(Consumer<Boolean> viewer) {
         loginItemViewers.add(viewer);
+        if (latestLoginItem != null) {
+            uiThread.execute(() -> viewer.accept(latestLoginItem));
+        }
     }
 
     /** {@code viewer} learns on the UI thread which file could not be opened, and why, to offer its path instead. */
@@ -87,7 +107,10 @@ public final class TrayController implements PopoverActions {
             exitOnce();
         });
         background.execute(() -> {
-            subscription = service.subscribe(view -> uiThread.execute(() -> viewers.forEach(v -> v.accept(view))));
+            subscription = service.subscribe(view -> uiThread.execute(() -> {
+                latestView = view;
+                viewers.forEach(v -> v.accept(view));
+            }));
             publishLoginItem(loginItem.status().installed());
         });
     }
@@ -99,7 +122,10 @@ public final class TrayController implements PopoverActions {
     }
 
     private void publishLoginItem(boolean installed) {
-        uiThread.execute(() -> loginItemViewers.forEach(v -> v.accept(installed)));
+        uiThread.execute(() -> {
+            latestLoginItem = installed;
+            loginItemViewers.forEach(v -> v.accept(installed));
+        });
     }
 
     @Override

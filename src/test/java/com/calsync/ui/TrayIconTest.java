@@ -7,6 +7,7 @@ import com.calsync.autostart.LaunchCommand;
 import com.calsync.autostart.XdgAutostartLoginItem;
 import com.calsync.testing.Await;
 import com.calsync.ui.model.TrayState;
+import com.calsync.ui.tray.TrayIconView;
 import java.awt.Color;
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.application.Platform;
@@ -40,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real tray icon on a real X server with a tray host (Xvfb + trayer, see
- * packaging/linux/tray-test.sh): the icon appears, a click opens the popover, Esc closes it, and
+ * packaging/linux/tray-test.sh): the icon appears and follows the service with JavaFX not yet
+ * started, the first click starts JavaFX and opens the popover, Esc closes it, and
  * Quit stops the service while JavaFX stays up (FXTrayIcon's hide() would turn implicit exit on);
  * the icon's background takes the panel's colour.
  */
@@ -51,12 +54,10 @@ class TrayIconTest {
     Path home;
 
     @BeforeAll
-    static void startJavaFx() throws Exception {
+    static void needsADisplay() {
         assumeTrue(System.getenv("DISPLAY") != null, "needs DISPLAY with a tray host (packaging/linux/tray-test.sh)");
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
-        Platform.setImplicitExit(false);
+        // as the app does before AWT starts: AWT must load the GTK that JavaFX can start beside
+        TrayLauncher.awtProperties(System.getProperty(TrayLauncher.GTK_VERSION), System.getProperty(TrayLauncher.ROBOT_GTK)).forEach(System::setProperty);
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {
@@ -121,12 +122,32 @@ class TrayIconTest {
                 .anyMatch(w -> w.getClass().getName().equals("sun.awt.X11.InfoWindow$Tooltip") && w.isVisible());
     }
 
+    private static com.calsync.ui.popover.PopoverWindow window(TrayApp.Running running) {
+        return running.popover().join().window().orElseThrow();
+    }
+
+    private static <T> T onAwt(Callable<T> work) {
+        try {
+            java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
+            java.awt.EventQueue.invokeAndWait(() -> {
+                try {
+                    result.set(work.call());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            return result.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Optional<Point> iconCentre() {
         return placed().map(Placed::centre);
     }
 
     @Test
-    void theIconOpensThePopoverAndQuitStopsTheServiceButNotJavaFx() throws Exception {
+    void theIconFollowsTheServiceWithoutJavaFxAndTheFirstClickStartsItAndOpensThePopover() throws Exception {
         assumeTrue(java.awt.SystemTray.isSupported(), "no tray host on this display (start trayer)");
         RecordingTrayService service = new RecordingTrayService();
         ExecutorService background = Executors.newSingleThreadExecutor();
@@ -135,8 +156,10 @@ class TrayIconTest {
                 path -> { }, home.resolve("config.json"), home.resolve("logs"), UiTestClock.fixed(), false,
                 new FixedScheme(com.calsync.platform.ColorSchemeSource.Scheme.LIGHT), Optional.empty(), () -> { });
 
-        TrayApp.Running running = onFx(() -> app.start(background, () -> quit.set(true)));
+        LazyJavaFx javaFx = new LazyJavaFx();
+        TrayApp.Running running = app.startInTray(background, javaFx, () -> quit.set(true));
         assertThat(running.icon()).isPresent();
+        Supplier<Boolean> popoverShowing = () -> running.popover().isDone() && window(running).isShowing();
         // fifteen pairs: more than an 800 px screen (tray-test.sh's Xvfb) has room for
         List<com.calsync.ui.model.AppView.PairView> pairs = new java.util.ArrayList<>();
         for (int i = 1; i <= 15; i++) {
@@ -145,6 +168,12 @@ class TrayIconTest {
         }
         service.push(Views.view(TrayState.ERROR, "3 pairs failing", false, pairs, 3, Optional.empty()));
         await("the tray host shows the icon", () -> running.icon().orElseThrow().isShowing() && iconCentre().isPresent());
+        TrayIconView icon0 = running.icon().orElseThrow();
+        await("the icon shows the pushed state", () -> onAwt(icon0::shownState) == TrayState.ERROR
+                && onAwt(icon0::shownTooltip).startsWith("CalSync — 3 pairs failing"));
+        // nothing of JavaFX yet: no toolkit asked for, no popover built, until the icon is clicked
+        assertThat(javaFx.requested()).as("JavaFX is asked for only by a click").isFalse();
+        assertThat(running.popover()).isNotDone();
         Point icon = iconCentre().orElseThrow();
 
         Robot robot = new Robot();
@@ -167,22 +196,24 @@ class TrayIconTest {
         await("the icon's tooltip comes up", TrayIconTest::tooltipShown);
         long tooltipUp = System.nanoTime();
         // the tray host embeds the icon a moment before it takes clicks: click as a user would, again
-        for (int attempt = 0; attempt < 10 && !running.popover().orElseThrow().isShowing(); attempt++) {
+        for (int attempt = 0; attempt < 10 && !popoverShowing.get(); attempt++) {
             robot.mouseMove(icon.x, icon.y);
             robot.waitForIdle();
             robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
             robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-            Await.within(Duration.ofSeconds(2), () -> running.popover().orElseThrow().isShowing());
+            // the first click starts JavaFX: give it longer than a click on a running toolkit
+            Await.within(Duration.ofSeconds(attempt == 0 ? 15 : 2), popoverShowing::get);
         }
-        await("the popover opens", () -> running.popover().orElseThrow().isShowing());
-        await("the popover shows the service's view", () -> running.view().shown().state() == TrayState.ERROR);
+        await("the popover opens", popoverShowing::get);
+        assertThat(javaFx.requested()).isTrue();
+        await("the popover shows the service's view", () -> running.popover().join().view().shown().state() == TrayState.ERROR);
         await("the tooltip is not drawn over the popover", () -> !tooltipShown());
         // AWT would take it down by itself 10 s after it came up (InfoWindow.Tooltip's closer): it must go before
         assertThat(Duration.ofNanos(System.nanoTime() - tooltipUp)).as("the tooltip went with the popover, not by AWT's timer")
                 .isLessThan(Duration.ofSeconds(8));
 
         double[] bounds = onFx(() -> {
-            var s = running.popover().orElseThrow().stage();
+            var s = window(running).stage();
             return new double[] {s.getX(), s.getY(), s.getWidth(), s.getHeight()};
         });
         java.awt.Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
@@ -196,17 +227,17 @@ class TrayIconTest {
         } catch (AssertionError e) {
             ImageIO.write(robot.createScreenCapture(new Rectangle(screen)), "png",
                     Path.of("target/screenshots/tray-popover-unpainted.png").toFile());
-            throw new AssertionError(e.getMessage() + " (popover showing: " + running.popover().orElseThrow().isShowing()
+            throw new AssertionError(e.getMessage() + " (popover showing: " + window(running).isShowing()
                     + "; screen in target/screenshots/tray-popover-unpainted.png)", e);
         }
         ImageIO.write(robot.createScreenCapture(new Rectangle(screen)), "png",
                 Path.of("target/screenshots/tray-popover.png").toFile());
-        assertThat(running.popover().orElseThrow().isShowing()).as("the popover stays open until Esc").isTrue();
+        assertThat(window(running).isShowing()).as("the popover stays open until Esc").isTrue();
 
         robot.mouseMove((int) (bounds[0] + bounds[2] / 2), (int) bounds[1] + 20);
         robot.keyPress(KeyEvent.VK_ESCAPE);
         robot.keyRelease(KeyEvent.VK_ESCAPE);
-        await("Esc closes the popover", () -> !running.popover().orElseThrow().isShowing());
+        await("Esc closes the popover", () -> !window(running).isShowing());
 
         running.controller().quit();
         await("quit finishes", quit::get);

@@ -21,4 +21,11 @@ class TrayLauncherTest {
         assertThat(TrayLauncher.desktopAvailable(Map.of(), Os.MACOS, null)).isTrue();
         assertThat(TrayLauncher.desktopAvailable(Map.of(), Os.MACOS, "true")).isFalse();
     }
+
+    @Test
+    void awtLoadsNoGtkForItsRobotAndOnlyGtk3AsJavaFxNeedsUnlessTheUserChoseOtherwise() {
+        assertThat(TrayLauncher.awtProperties(null, null)).containsEntry("jdk.gtk.version", "3").containsEntry("awt.robot.gtk", "false")
+                .containsEntry("apple.awt.UIElement", "true").containsEntry("apple.awt.enableTemplateImages", "true");
+        assertThat(TrayLauncher.awtProperties("2", "true")).containsEntry("jdk.gtk.version", "2").containsEntry("awt.robot.gtk", "true");
+    }
 }

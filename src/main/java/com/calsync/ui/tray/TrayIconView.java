@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
-import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@link TrayMenu}. A plain AWT {@link TrayIcon} without a PopupMenu or an action listener — what
  * FXTrayIcon adds (an AWT menu, a default action showing its owner stage, implicit exit turned on
  * when hidden, Swing's look and feel loaded) is what broke the Mac's click and the menu's speed.
- * Public methods are called on the JavaFX thread; AWT work goes to AWT's event queue.
+ * No JavaFX here: the icon comes up, follows the service and notifies before JavaFX is started
+ * (the popover starts it on the first click). Public methods are called on AWT's event thread.
  */
 public final class TrayIconView {
     private static final Logger log = LoggerFactory.getLogger(TrayIconView.class);
@@ -46,8 +46,8 @@ public final class TrayIconView {
     /**
      * @param icons   which images to use
      * @param mac     the macOS menu bar: the popover opens on mouse-down
-     * @param popover gets the screen point clicked, to anchor the popover
-     * @param menu    gets the screen point of a secondary click, to show the menu there
+     * @param popover gets the screen point clicked, to anchor the popover (on AWT's event thread)
+     * @param menu    gets the screen point of a secondary click, to show the menu there (on AWT's event thread)
      * @param clock   "now" and the zone for the tooltip's times
      */
     public TrayIconView(TrayIcons icons, boolean mac, BiConsumer<Double, Double> popover, BiConsumer<Double, Double> menu,
@@ -80,8 +80,8 @@ public final class TrayIconView {
                     hideShownTooltips();
                 }
                 switch (click) {
-                    case TOGGLE_POPOVER -> Platform.runLater(() -> popover.accept(x, y));
-                    case OPEN_MENU -> Platform.runLater(() -> menu.accept(x, y));
+                    case TOGGLE_POPOVER -> popover.accept(x, y);
+                    case OPEN_MENU -> menu.accept(x, y);
                     case NONE -> { }
                 }
             }
@@ -189,6 +189,16 @@ public final class TrayIconView {
     public void notify(Notice notice) {
         EventQueue.invokeLater(() -> icon.displayMessage(notice.title(), notice.text(),
                 notice.warning() ? TrayIcon.MessageType.WARNING : TrayIcon.MessageType.INFO));
+    }
+
+    /** The tooltip the icon shows now (null while suppressed). AWT's event thread. */
+    public String shownTooltip() {
+        return icon.getToolTip();
+    }
+
+    /** The state whose image the icon shows. AWT's event thread. */
+    public TrayState shownState() {
+        return shownState;
     }
 
     /** For tests: the mouse listeners AWT calls. */

@@ -135,8 +135,11 @@ class SettingsWindowBehaviourTest {
         robot.type(KeyCode.TAB);
         waitUntil(() -> robot.lookup("#source").query().isFocused());
 
+        assertThat(WaitForAsyncUtils.asyncFx(launcher::pollingForOutsideEdits).get(10, TimeUnit.SECONDS)).isTrue();
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> !window.isShowing());
+        assertThat(WaitForAsyncUtils.asyncFx(launcher::pollingForOutsideEdits).get(10, TimeUnit.SECONDS))
+                .as("a closed window is not polled for").isFalse();
 
         robot.interact(() -> {
             opener.toFront();
@@ -145,6 +148,7 @@ class SettingsWindowBehaviourTest {
         robot.clickOn("popover");
         robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
         waitUntil(window::isShowing);
+        assertThat(WaitForAsyncUtils.asyncFx(launcher::pollingForOutsideEdits).get(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
