@@ -217,7 +217,10 @@ class ParallelWritesTest {
             assertThat(stopped.outcome()).isEqualTo(SyncOutcome.FAILED);
             assertThat(stopped.failure()).contains("the server went away");
             int made = setup.target.snapshot().size();
-            assertThat(made).isBetween(11, 11 + 3);
+            // The 12th call to arrive fails, and calls from 4 threads arrive in any order: up to 3
+            // writes before it in plan order may arrive after it, and up to 3 after it may be in
+            // flight when it is booked (in plan order). What matters is the next two lines.
+            assertThat(made).isBetween(11, 11 + 2 * 3);
             assertThat(stopped.changes()).as("every write the store took is booked and reported").hasSize(made);
             assertThat(setup.db.rows().values().stream().filter(r -> r.isOn(Side.TARGET)).count()).isEqualTo(made);
 
