@@ -230,6 +230,7 @@ public final class GDBus implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         int subscription = id.join();
+        awaitBusRoundTrip();
         return () -> {
             f("g_dbus_connection_signal_unsubscribe").invoke(Void.class, new Object[] {connection, subscription});
             f("g_main_loop_quit").invoke(Void.class, new Object[] {loop});
@@ -237,6 +238,22 @@ public final class GDBus implements AutoCloseable {
             f("g_main_loop_unref").invoke(Void.class, new Object[] {loop});
             f("g_main_context_unref").invoke(Void.class, new Object[] {context});
         };
+    }
+
+    /**
+     * Waits until the bus daemon has handled what this connection sent so far. Subscribing sends
+     * the match rule (AddMatch) and looks up the sender's owner without waiting for either, so a
+     * signal sent just after {@link #subscribe} returned could arrive before the daemon routes it
+     * to us, and be lost. The daemon answers a connection's messages in the order they were sent
+     * (D-Bus specification, "Message Bus Specification": messages from one connection arrive in
+     * order), so once a later call's reply is back, the subscription is in place.
+     */
+    private void awaitBusRoundTrip() {
+        try {
+            unref(call("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "GetId", null));
+        } catch (CallFailed e) {
+            // a bus that cannot answer GetId will not deliver the signal either; nothing to wait for
+        }
     }
 
     /** GError's message (after its domain quark and code), and frees it. */
