@@ -90,7 +90,7 @@ final class SyncCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         if (config.enabledPairs().isEmpty() && only == null) {
-            environment.out().println("No pairs configured in " + paths.configFile() + ": nothing to sync.");
+            environment.out().println(SyncReportText.nothingConfigured(paths.configFile()));
             return ExitCodes.OK;
         }
         HeldDeletions held = approve != null ? HeldDeletions.APPROVE : reject != null ? HeldDeletions.REJECT

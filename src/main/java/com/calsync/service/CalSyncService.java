@@ -493,8 +493,8 @@ public final class CalSyncService {
             ok.put("outcome", SyncReportText.worst(each).label());
             ok.put("output", switch (request.report()) {
                 case JSON -> new SyncReportJson().render(each) + System.lineSeparator();
-                case TEXT -> each.isEmpty() ? "No pairs configured in " + paths.configFile() + ": nothing to sync."
-                        + System.lineSeparator() : new SyncReportText(config).render(each);
+                case TEXT -> each.isEmpty() ? SyncReportText.nothingConfigured(paths.configFile()) + System.lineSeparator()
+                        : new SyncReportText(config).render(each);
                 case NONE -> throw new AssertionError();
             });
         }

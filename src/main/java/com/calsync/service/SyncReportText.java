@@ -29,6 +29,11 @@ public final class SyncReportText {
         this.config = config;
     }
 
+    /** What {@code calsync sync} says when config.json has no pair to run. */
+    public static String nothingConfigured(java.nio.file.Path configFile) {
+        return "No pairs configured in " + configFile + ": nothing to sync.";
+    }
+
     /** A whole-account pair reports each of its calendars as a pair of its own. */
     public static List<SyncReport> perCalendar(List<SyncReport> reports) {
         return reports.stream().flatMap(r -> r.calendars().isEmpty() ? Stream.of(r) : r.calendars().stream()).toList();
