@@ -214,7 +214,7 @@ public final class CalDavBenchmark {
      * keeps) what it needs; the median run. The engine's state is the child processes'.
      */
     private Phase inProcess(String name, Path home, LocalCalDavServer source, boolean warm, int runs) {
-        CalSyncPaths paths = CalSyncPaths.resolve(Optional.of(home), Map.of(), Os.LINUX, home);
+        CalSyncPaths paths = paths(home);
         CalSyncConfig config = new ConfigLoader(home).load(paths.configFile()).config().orElseThrow();
         Map<String, String> env = Map.of(AccountConfig.passwordVariable(SOURCE_ACCOUNT), source.password());
         SyncRunner cold = SyncRunner.standard(paths, env, Os.LINUX, clock);
@@ -298,8 +298,7 @@ public final class CalDavBenchmark {
      */
     private List<Phase> serversOwnAnswer(Path home, Map<Side, LocalCalDavServer> servers, Map<Side, URI> calendars, int runs) {
         Map<Side, Optional<String>> tokens = new java.util.EnumMap<>(Side.class);
-        try (com.calsync.sync.StatusDb db = com.calsync.sync.StatusDb.open(
-                CalSyncPaths.resolve(Optional.of(home), Map.of(), Os.LINUX, home).dbDir().resolve("bench.db"))) {
+        try (com.calsync.sync.StatusDb db = com.calsync.sync.StatusDb.open(paths(home).dbDir().resolve("bench.db"))) {
             for (Side side : Side.values()) {
                 tokens.put(side, db.syncToken(side).filter(t -> !t.startsWith("ctag:")));
             }
@@ -350,7 +349,7 @@ public final class CalDavBenchmark {
         builder.environment().put(AccountConfig.passwordVariable(SOURCE_ACCOUNT), source.password());
         Process process = builder.start();
         try {
-            com.calsync.service.ControlClient control = new com.calsync.service.ControlClient(home.resolve("state/calsync.sock"));
+            com.calsync.service.ControlClient control = new com.calsync.service.ControlClient(paths(home).controlSocket());
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
             while (!control.answers()) {
                 if (!process.isAlive() || System.nanoTime() - deadline > 0) {
@@ -370,6 +369,11 @@ public final class CalDavBenchmark {
         } finally {
             process.destroy();
         }
+    }
+
+    /** Where the CalSync of {@code home} keeps its files. */
+    private static CalSyncPaths paths(Path home) {
+        return CalSyncPaths.resolve(Optional.of(home), Map.of(), Os.LINUX, home);
     }
 
     /** How this bench starts {@code calsync --home HOME ARGS…}: the launcher, or a JVM on this class path. */

@@ -70,7 +70,8 @@ class SideReadsTest {
         @Override
         public StoreCapabilities capabilities() {
             StoreCapabilities c = delegate.capabilities();
-            return new StoreCapabilities(c.readOnly(), server, c.serverSideTimeRange(), c.recurrence(), c.components());
+            return new StoreCapabilities(c.readOnly(), server, c.serverSideTimeRange(), c.recurrence(), c.components(),
+                    c.concurrentWrites());
         }
 
         @Override
